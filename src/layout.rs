@@ -1,0 +1,181 @@
+//! Positioned text: what [`crate::extract`] reads from a PDF and [`crate::normalise`] reads.
+//!
+//! Coordinates are in points with the origin at the top-left corner of the page's
+//! visible area (its crop box), y growing downward, whatever the page's rotation.
+
+use serde::{Deserialize, Serialize};
+
+/// The positioned text of a whole PDF.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Layout {
+    /// Pages in PDF order.
+    pub pages: Vec<Page>,
+    /// The fonts that words refer to by index.
+    pub fonts: Vec<FontInfo>,
+    /// The PDF's document information (`/Info` and catalog).
+    pub info: PdfInfo,
+    /// Counts that say how well the text could be read.
+    pub stats: ExtractStats,
+}
+
+/// One page's text, grouped into blocks in reading order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// Page number, counting from 1.
+    pub number: u32,
+    /// Width of the visible area, in points.
+    pub width: f32,
+    /// Height of the visible area, in points.
+    pub height: f32,
+    /// Text blocks in reading order.
+    pub blocks: Vec<TextBlock>,
+}
+
+/// A group of lines set together: a paragraph, a heading, a note, a running head.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TextBlock {
+    /// The box around all its lines.
+    pub bbox: Rect,
+    /// Lines from top to bottom.
+    pub lines: Vec<Line>,
+    /// Index of the column it sits in, counting from 0 at the left; full-width blocks are 0.
+    pub column: u16,
+}
+
+/// One printed line: words on a shared baseline.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Line {
+    /// The box around all its words.
+    pub bbox: Rect,
+    /// The baseline's y position.
+    pub baseline: f32,
+    /// Words from left to right (for right-to-left scripts, in logical order).
+    pub words: Vec<Word>,
+}
+
+/// A run of glyphs in one font and size with no gap inside.
+///
+/// A printed word split by a font change ("note¹") is several `Word`s, the later
+/// ones with `space_before` false.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Word {
+    /// The Unicode text, ligatures expanded.
+    pub text: String,
+    /// The box from the font's descent to its ascent.
+    pub bbox: Rect,
+    /// Index into [`Layout::fonts`].
+    pub font: u32,
+    /// Font size in points, as drawn (text matrix and CTM applied).
+    pub size: f32,
+    /// Whether a gap separates it from the previous word on the line.
+    pub space_before: bool,
+    /// Whether the text is drawn invisibly (render mode 3, as in OCR layers).
+    pub invisible: bool,
+}
+
+/// What is known of a font from its dictionary and descriptor.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FontInfo {
+    /// The base font name without a subset prefix, such as "Times-Bold".
+    pub name: String,
+    /// Bold, from the descriptor's weight or flags, or the name.
+    pub bold: bool,
+    /// Italic or oblique, from the descriptor's flags or angle, or the name.
+    pub italic: bool,
+    /// Fixed-pitch.
+    pub monospace: bool,
+    /// Weight from 100 to 900, when known.
+    pub weight: Option<u16>,
+}
+
+/// Document information from the PDF.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PdfInfo {
+    /// `/Title`.
+    pub title: Option<String>,
+    /// `/Author`.
+    pub author: Option<String>,
+    /// `/Producer`.
+    pub producer: Option<String>,
+    /// `/Creator`.
+    pub creator: Option<String>,
+    /// The catalog's `/Lang`.
+    pub lang: Option<String>,
+}
+
+/// Counts that say how well the text could be read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ExtractStats {
+    /// Glyphs drawn.
+    pub glyphs: u64,
+    /// Glyphs for which no Unicode value could be found.
+    pub unmapped_glyphs: u64,
+    /// Glyphs drawn invisibly.
+    pub invisible_glyphs: u64,
+}
+
+/// A rectangle in points, origin at the page's top-left corner, y growing downward.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Rect {
+    /// Left edge.
+    pub x0: f32,
+    /// Top edge.
+    pub y0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Bottom edge.
+    pub y1: f32,
+}
+
+impl Rect {
+    /// Width.
+    pub fn width(&self) -> f32 {
+        self.x1 - self.x0
+    }
+
+    /// Height.
+    pub fn height(&self) -> f32 {
+        self.y1 - self.y0
+    }
+
+    /// The smallest rectangle holding both.
+    pub fn union(&self, o: &Rect) -> Rect {
+        Rect { x0: self.x0.min(o.x0), y0: self.y0.min(o.y0), x1: self.x1.max(o.x1), y1: self.y1.max(o.y1) }
+    }
+}
+
+impl Line {
+    /// The line's text, words joined by a space where a gap separates them.
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for (i, w) in self.words.iter().enumerate() {
+            if i > 0 && w.space_before {
+                s.push(' ');
+            }
+            s.push_str(&w.text);
+        }
+        s
+    }
+}
+
+impl TextBlock {
+    /// The block's text, lines joined by newlines.
+    pub fn text(&self) -> String {
+        self.lines.iter().map(Line::text).collect::<Vec<_>>().join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(t: &str, space_before: bool) -> Word {
+        Word { text: t.into(), space_before, ..Default::default() }
+    }
+
+    #[test]
+    fn line_text_joins_words_only_at_gaps() {
+        let l = Line { words: vec![word("See", false), word("note", true), word("1", false)], ..Default::default() };
+        assert_eq!(l.text(), "See note1");
+    }
+}

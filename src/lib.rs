@@ -1,0 +1,172 @@
+//! quire converts policy-institute publications from PDF into JATS XML, EPUB 3 and a
+//! reflowed PDF for small screens.
+//!
+//! The pipeline has three stages, each a module with one entry function:
+//!
+//! 1. [`extract()`] reads the PDF (through lopdf) and recovers positioned text: words with
+//!    their font, size and place, grouped into lines and blocks in reading order
+//!    (a [`Layout`]).
+//! 2. [`normalise()`] builds one structured [`Document`] tree from the layout: front
+//!    matter, sections, paragraphs, lists, quotes, footnotes, references, bio and
+//!    colophon. Running heads, page numbers and typesetter hyphens never reach it.
+//! 3. [`emit`] writes each output format from the tree alone.
+//!
+//! [`convert`] runs all three on a PDF held in memory, [`convert_file`] on a file.
+//!
+//! ```no_run
+//! let pdf = std::fs::read("input/brief.pdf")?;
+//! let done = quire::convert(&pdf, &quire::Options::default())?;
+//! println!("{}", done.output.document.display_title());
+//! for w in &done.warnings {
+//!     eprintln!("warning: {w}");
+//! }
+//! std::fs::write("brief.xml", done.output.jats.unwrap())?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod emit;
+mod error;
+pub mod extract;
+pub mod layout;
+pub mod normalise;
+pub mod tree;
+
+pub use emit::Format;
+pub use error::{Error, Result, Stage, Warned, Warning};
+pub use extract::{extract, ExtractOptions};
+pub use layout::Layout;
+pub use normalise::{normalise, NormaliseOptions};
+pub use tree::Document;
+
+use std::path::{Path, PathBuf};
+
+/// Settings for a whole conversion.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Options {
+    /// The formats to write.
+    pub formats: Vec<Format>,
+    /// Settings for reading the PDF.
+    pub extract: ExtractOptions,
+    /// Settings for building the tree.
+    pub normalise: NormaliseOptions,
+    /// Settings for the reflowed PDF.
+    pub pdf: emit::PdfOptions,
+    /// Settings for the EPUB.
+    pub epub: emit::EpubOptions,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            formats: vec![Format::Jats, Format::Epub, Format::Pdf],
+            extract: ExtractOptions::default(),
+            normalise: NormaliseOptions::default(),
+            pdf: emit::PdfOptions::default(),
+            epub: emit::EpubOptions::default(),
+        }
+    }
+}
+
+impl Options {
+    /// These options writing `formats` instead.
+    pub fn with_formats(mut self, formats: &[Format]) -> Self {
+        self.formats = formats.to_vec();
+        self
+    }
+
+    /// These options with the PDF's user password.
+    pub fn with_password(mut self, password: &str) -> Self {
+        self.extract.password = Some(password.to_string());
+        self
+    }
+}
+
+/// The tree and the outputs made from it; a format not asked for is `None`.
+#[derive(Debug, Clone)]
+pub struct Outputs {
+    /// The document tree.
+    pub document: Document,
+    /// JATS XML.
+    pub jats: Option<Vec<u8>>,
+    /// EPUB 3.
+    pub epub: Option<Vec<u8>>,
+    /// The reflowed PDF.
+    pub pdf: Option<Vec<u8>>,
+    /// The tree as JSON.
+    pub json: Option<Vec<u8>>,
+}
+
+impl Outputs {
+    /// The bytes written for `format`, if it was asked for.
+    pub fn get(&self, format: Format) -> Option<&[u8]> {
+        match format {
+            Format::Jats => self.jats.as_deref(),
+            Format::Epub => self.epub.as_deref(),
+            Format::Pdf => self.pdf.as_deref(),
+            Format::Json => self.json.as_deref(),
+        }
+    }
+}
+
+/// Converts a PDF held in memory into the formats `opts` asks for.
+pub fn convert(pdf: &[u8], opts: &Options) -> Result<Warned<Outputs>> {
+    let layout = extract(pdf, &opts.extract)?;
+    let mut warnings = layout.warnings;
+    let doc = normalise(&layout.output, &opts.normalise);
+    warnings.extend(doc.warnings);
+    let document = doc.output;
+    let mut out = Outputs { document, jats: None, epub: None, pdf: None, json: None };
+    for &f in &opts.formats {
+        match f {
+            Format::Jats => out.jats = Some(emit::jats(&out.document, &emit::JatsOptions::default())?),
+            Format::Epub => out.epub = Some(emit::epub(&out.document, &opts.epub)?),
+            Format::Pdf => {
+                let r = emit::pdf(&out.document, &opts.pdf)?;
+                warnings.extend(r.warnings);
+                out.pdf = Some(r.output);
+            }
+            Format::Json => out.json = Some(emit::json(&out.document).into_bytes()),
+        }
+    }
+    Ok(Warned { output: out, warnings })
+}
+
+/// Converts the PDF at `input`, writing `OUT_DIR/STEM.EXT` for each format asked for.
+///
+/// Each output is written to a temporary file in `out_dir` and renamed into place, so a
+/// failure never leaves a partial file. Errors name the input file.
+pub fn convert_file(input: &Path, out_dir: &Path, opts: &Options) -> Result<Warned<Vec<PathBuf>>> {
+    let in_file = |e: Error| Error::InFile { path: input.to_path_buf(), source: Box::new(e) };
+    let bytes = std::fs::read(input).map_err(|e| in_file(Error::Io { path: input.to_path_buf(), source: e }))?;
+    let done = convert(&bytes, opts).map_err(in_file)?;
+    let stem = input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    let mut written = Vec::new();
+    for &f in &opts.formats {
+        if let Some(data) = done.output.get(f) {
+            let path = out_dir.join(format!("{stem}.{}", f.extension()));
+            write_atomically(&path, data).map_err(in_file)?;
+            written.push(path);
+        }
+    }
+    Ok(Warned { output: written, warnings: done.warnings })
+}
+
+/// Writes `data` to a temporary file beside `path`, then renames it to `path`.
+pub fn write_atomically(path: &Path, data: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let io = |e: std::io::Error| Error::Io { path: path.to_path_buf(), source: e };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(data)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}

@@ -1,0 +1,167 @@
+//! The document model: one structured tree that every writer reads.
+//!
+//! The tree mirrors the ground-truth schema (`shared/spec/truth-schema.md`) so that a
+//! converted document can be compared with its truth field by field. It depends on
+//! nothing else in the crate: the writers in [`crate::emit`] read it, and
+//! [`crate::normalise`] builds it.
+
+mod back;
+mod body;
+mod front;
+
+pub use back::{Colophon, Footnote, Furniture, FurnitureKind, Reference, ReferenceKind};
+pub use body::{Block, BlockKind, Inline, Section};
+pub use front::{Author, Date, FrontMatter, PersonName};
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the tree's JSON form; bumped whenever a field changes meaning or shape.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A converted publication: everything quire understood of one PDF.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Version of this JSON form ([`SCHEMA_VERSION`] when written by this crate).
+    pub schema_version: u32,
+    /// Facts about the source PDF itself.
+    pub source: SourceInfo,
+    /// Main language of the text as a BCP 47 tag, such as `en`.
+    pub lang: String,
+    /// Title block and other metadata of the publication.
+    pub front: FrontMatter,
+    /// Sections in reading order, flat; nesting is given by each section's level.
+    pub sections: Vec<Section>,
+    /// Footnotes and endnotes, in the order they are called.
+    pub footnotes: Vec<Footnote>,
+    /// The reference list, in printed order.
+    pub references: Vec<Reference>,
+    /// Disclaimer and publisher details printed at the end.
+    pub colophon: Colophon,
+    /// Running heads, running feet and page numbers: printed, but not content.
+    pub furniture: Vec<Furniture>,
+}
+
+/// Facts about the PDF a document was read from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    /// Number of pages in the source PDF.
+    pub pages: u32,
+    /// The PDF's `/Producer`, when it names one.
+    pub producer: Option<String>,
+}
+
+/// Where a piece of content was printed in the source PDF.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// Page number, counting from 1 in PDF page order (not the printed folio).
+    pub page: u32,
+    /// Bounding box on that page, in points from the top-left corner.
+    pub bbox: BoxPt,
+}
+
+/// A rectangle in points, origin at the page's top-left corner, y growing downward.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct BoxPt {
+    /// Left edge.
+    pub x0: f32,
+    /// Top edge.
+    pub y0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Bottom edge.
+    pub y1: f32,
+}
+
+impl Document {
+    /// An empty document carrying the current schema version.
+    pub fn new() -> Self {
+        Document { schema_version: SCHEMA_VERSION, lang: "en".into(), ..Default::default() }
+    }
+
+    /// The short title for running heads and file metadata: the title, else "Untitled".
+    pub fn display_title(&self) -> &str {
+        self.front.title.as_deref().unwrap_or("Untitled")
+    }
+
+    /// Whether any text in the tree is written in Hangul.
+    ///
+    /// Writers use it to mark Korean passages and to choose a font that covers them.
+    pub fn has_hangul(&self) -> bool {
+        let mut found = false;
+        self.visit_text(&mut |s| found = found || s.chars().any(is_hangul));
+        found
+    }
+
+    /// Calls `f` on every piece of text in the tree, in reading order.
+    pub fn visit_text(&self, f: &mut dyn FnMut(&str)) {
+        let fm = &self.front;
+        for s in [&fm.series, &fm.publisher, &fm.title, &fm.subtitle].into_iter().flatten() {
+            f(s);
+        }
+        for a in &fm.authors {
+            f(&a.given.clone().unwrap_or_default());
+            f(&a.surname);
+            if let Some(b) = &a.bio {
+                f(b);
+            }
+        }
+        for p in fm.abstract_paras.iter().flatten() {
+            f(p);
+        }
+        for s in &self.sections {
+            if let Some(t) = &s.title {
+                f(t);
+            }
+            for b in &s.blocks {
+                f(&b.text());
+            }
+        }
+        for n in &self.footnotes {
+            f(&n.text);
+        }
+        for r in &self.references {
+            f(&r.raw);
+        }
+        for v in self.colophon.fields().into_iter().map(|(_, v)| v) {
+            f(v);
+        }
+    }
+}
+
+/// Whether `c` is a Hangul syllable or jamo.
+pub fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7AF | 0xD7B0..=0xD7FF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_document_carries_schema_version() {
+        assert_eq!(Document::new().schema_version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn hangul_is_detected_anywhere_in_the_tree() {
+        let mut d = Document::new();
+        assert!(!d.has_hangul());
+        d.footnotes.push(Footnote { label: "1".into(), text: "김정은".into(), source: vec![] });
+        assert!(d.has_hangul());
+    }
+
+    #[test]
+    fn json_round_trip_keeps_every_field() {
+        let mut d = Document::new();
+        d.front.title = Some("A title".into());
+        d.sections.push(Section {
+            level: 1,
+            title: None,
+            blocks: vec![Block::paragraph("Hello", vec![])],
+            source: vec![],
+        });
+        let json = serde_json::to_string(&d).unwrap();
+        let back: Document = serde_json::from_str(&json).unwrap();
+        assert_eq!(d, back);
+    }
+}
