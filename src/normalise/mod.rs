@@ -14,3 +14,6 @@ pub fn normalise(layout: &Layout, _opts: &NormaliseOptions) -> Warned<Document> 
     let _ = layout;
     Warned { output: Document::new(), warnings: vec![] }
 }
+
+#[allow(dead_code)]
+mod back;
