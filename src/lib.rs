@@ -27,6 +27,7 @@
 pub mod emit;
 mod error;
 pub mod extract;
+pub mod inspect;
 pub mod layout;
 pub mod normalise;
 pub mod tree;

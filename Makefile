@@ -1,0 +1,50 @@
+# quire — build, convert, test, evaluate.
+#   make                 build the release binary and convert $(INPUT)/*.pdf into $(OUTPUT)/
+#   make test            run the whole test suite
+#   make eval            score the dev corpus (../shared/corpus/dev) with ../shared/tools/score.py
+#   make clean           remove build products and outputs
+# Override the folders: make INPUT=/archive OUTPUT=/converted   (make -j works)
+
+INPUT   ?= input
+OUTPUT  ?= output
+CARGO   ?= cargo
+BIN     := target/release/quire
+SHARED  ?= ../shared
+DEV     ?= $(SHARED)/corpus/dev
+EVALOUT ?= target/eval
+
+PDFS    := $(wildcard $(INPUT)/*.pdf)
+OUTS    := $(foreach p,$(PDFS),$(addprefix $(OUTPUT)/$(basename $(notdir $(p))),.xml .epub .pdf))
+
+.PHONY: all build test eval clean FORCE
+.DELETE_ON_ERROR:
+
+all: $(OUTS)
+
+build: $(BIN)
+
+# cargo decides whether anything needs rebuilding; the binary's timestamp changes only when it does.
+$(BIN): FORCE
+	$(CARGO) build --release --locked --bin quire
+
+# One PDF gives three outputs in one run; they are rebuilt when older than the PDF or the binary.
+$(OUTPUT)/%.xml $(OUTPUT)/%.epub $(OUTPUT)/%.pdf: $(INPUT)/%.pdf $(BIN) | $(OUTPUT)
+	$(BIN) convert --force --quiet --jobs 1 --out $(OUTPUT) $<
+
+$(OUTPUT):
+	mkdir -p $@
+
+test:
+	$(CARGO) test --locked --all-targets
+	$(CARGO) test --locked --doc
+
+eval: $(BIN)
+	@if [ -d "$(DEV)" ]; then \
+	  rm -rf $(EVALOUT) && mkdir -p $(EVALOUT) && \
+	  $(BIN) convert --force --quiet --out $(EVALOUT) $(DEV); \
+	  python3 $(SHARED)/tools/score.py --truth $(DEV) --out $(EVALOUT) --json $(EVALOUT)/score.json; \
+	else echo "no dev corpus at $(DEV): nothing to evaluate"; fi
+
+clean:
+	$(CARGO) clean
+	rm -f $(OUTPUT)/*.xml $(OUTPUT)/*.epub $(OUTPUT)/*.pdf $(OUTPUT)/*.json

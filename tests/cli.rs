@@ -1,0 +1,113 @@
+//! The command line: batch conversion, failures, exit codes, incremental runs.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn quire(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quire")).args(args).output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn converts_every_fixture_into_three_valid_outputs() {
+    let out = support::scratch("cli-fixtures");
+    let o = quire(&["convert", "--out", out.to_str().unwrap(), support::fixtures().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdfs = support::fixture_pdfs();
+    let with_ext = |ext: &str| -> Vec<PathBuf> {
+        pdfs.iter().map(|p| out.join(format!("{}.{ext}", p.file_stem().unwrap().to_string_lossy()))).collect()
+    };
+    for (tool, ext) in [("validate-jats", "xml"), ("validate-epub", "epub"), ("validate-pdf", "pdf")] {
+        let files = with_ext(ext);
+        for f in &files {
+            assert!(f.exists(), "{} was not written", f.display());
+        }
+        if let Some((ok, msg)) = support::validate(tool, &files) {
+            assert!(ok, "{tool} failed:\n{msg}");
+        }
+    }
+}
+
+#[test]
+fn one_bad_file_fails_alone_and_sets_exit_code_1() {
+    let dir = support::scratch("cli-bad-batch");
+    let input = dir.join("in");
+    let out = dir.join("out");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("broken.pdf"), "potato salad\n").unwrap();
+    std::fs::copy(&support::fixture_pdfs()[0], input.join("good.pdf")).unwrap();
+    let o = quire(&["convert", "--to", "jats", "--out", out.to_str().unwrap(), input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("broken.pdf") && err.contains("not a PDF"), "{err}");
+    assert!(err.contains("1 converted") && err.contains("1 failed"), "{err}");
+    assert_eq!(files_in(&out), vec!["good.xml"], "only the good file's output, and no temporary files");
+}
+
+#[test]
+fn two_inputs_with_the_same_name_are_refused_before_writing() {
+    let dir = support::scratch("cli-same-stem");
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        std::fs::copy(&support::fixture_pdfs()[0], dir.join(sub).join("same.pdf")).unwrap();
+    }
+    let out = dir.join("out");
+    let o = quire(&["convert", "--out", out.to_str().unwrap(), dir.join("a").to_str().unwrap(), dir.join("b").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("would both write same.*"), "{}", stderr(&o));
+    assert!(!out.exists() || files_in(&out).is_empty());
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(quire(&["convert"]).status.code(), Some(2));
+    assert_eq!(quire(&["convert", "--to", "docx", "x.pdf"]).status.code(), Some(2));
+    assert_eq!(quire(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_second_run_skips_documents_whose_outputs_are_newer() {
+    let dir = support::scratch("cli-incremental");
+    let out = dir.join("out");
+    let pdf = support::fixture_pdfs()[0].clone();
+    let args = ["convert", "--to", "json", "--out", out.to_str().unwrap(), pdf.to_str().unwrap()];
+    let first = quire(&args);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stderr(&first).contains("1 converted"));
+    let second = quire(&args);
+    assert!(stderr(&second).contains("0 converted") && stderr(&second).contains("1 up to date"), "{}", stderr(&second));
+    let mut forced = args.to_vec();
+    forced.insert(1, "--force");
+    assert!(stderr(&quire(&forced)).contains("1 converted"));
+}
+
+#[test]
+fn inspect_prints_the_title_and_sections() {
+    let pdf = support::fixture_pdfs()[0].clone();
+    let o = quire(&["inspect", pdf.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("title") && text.contains("sections"), "{text}");
+    assert!(!text.contains("(none found)\n") || !text.starts_with("title"), "{text}");
+}
+
+#[test]
+fn inspect_layout_lists_blocks_per_page() {
+    let pdf = support::fixture_pdfs()[0].clone();
+    let o = quire(&["inspect", "--layout", pdf.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.starts_with("page 1 "), "{text}");
+}
