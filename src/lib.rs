@@ -171,3 +171,8 @@ pub fn write_atomically(path: &Path, data: &[u8]) -> Result<()> {
     }
     result.map_err(io)
 }
+
+/// The README's examples, compiled as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
