@@ -1,6 +1,7 @@
 # quire — build, convert, test, evaluate.
 #   make                 build the release binary and convert $(INPUT)/*.pdf into $(OUTPUT)/
 #   make test            run the whole test suite
+#   make bench           time quire against pdftotext (hyperfine) and print the ratios
 #   make eval            score the dev corpus (../shared/corpus/dev) with ../shared/tools/score.py
 #   make clean           remove build products and outputs
 # Override the folders: make INPUT=/archive OUTPUT=/converted   (make -j works)
@@ -16,7 +17,7 @@ EVALOUT ?= target/eval
 PDFS    := $(wildcard $(INPUT)/*.pdf)
 OUTS    := $(foreach p,$(PDFS),$(addprefix $(OUTPUT)/$(basename $(notdir $(p))),.xml .epub .pdf))
 
-.PHONY: all build test eval clean FORCE
+.PHONY: all build test eval bench clean FORCE
 .DELETE_ON_ERROR:
 
 all: $(OUTS)
@@ -44,6 +45,10 @@ eval: $(BIN)
 	  $(BIN) convert --force --quiet --out $(EVALOUT) $(DEV); \
 	  python3 $(SHARED)/tools/score.py --truth $(DEV) --out $(EVALOUT) --json $(EVALOUT)/score.json; \
 	else echo "no dev corpus at $(DEV): nothing to evaluate"; fi
+
+# Times quire against pdftotext on the dev corpus (hyperfine); prints the ratios last.
+bench: $(BIN)
+	python3 benches/compare.py --bin $(BIN) $(if $(wildcard $(DEV)),$(DEV),tests/fixtures)
 
 clean:
 	$(CARGO) clean
