@@ -1,0 +1,241 @@
+use super::*;
+use crate::tree::{Author, Date, Footnote, PersonName, Reference};
+
+fn para(text: &str) -> Block {
+    Block::paragraph(text, vec![])
+}
+
+fn block(kind: BlockKind, text: &str) -> Block {
+    Block { kind, content: vec![Inline::Text(text.into())], source: vec![] }
+}
+
+fn section(level: u8, title: Option<&str>, blocks: Vec<Block>) -> Section {
+    Section { level, title: title.map(Into::into), blocks, source: vec![] }
+}
+
+fn sample() -> Document {
+    let mut d = Document::new();
+    d.front.series = Some("EAI Issue Briefing".into());
+    d.front.publisher = Some("The Institute".into());
+    d.front.title = Some("A Title".into());
+    d.front.subtitle = Some("And More".into());
+    d.front.authors = vec![Author { given: Some("Leif-Eric".into()), surname: "Easley".into(), bio: Some("Easley is …".into()) }];
+    d.front.date = Some(Date { year: 2024, month: Some(6), day: Some(11) });
+    d.front.isbn = Some("979-11".into());
+    d.front.abstract_paras = Some(vec!["Summary.".into()]);
+    d.sections = vec![
+        section(1, None, vec![para("Opening.")]),
+        section(1, Some("First"), vec![para("One.")]),
+        section(2, Some("Sub"), vec![para("Two.")]),
+        section(1, Some("Second"), vec![para("Three.")]),
+    ];
+    d.colophon.address = Some("Seoul".into());
+    d.colophon.email = Some("a@b.c".into());
+    d.colophon.disclaimer = Some("No position.".into());
+    d
+}
+
+fn out(d: &Document) -> String {
+    String::from_utf8(jats(d, &JatsOptions::default()).unwrap()).unwrap()
+}
+
+fn names(el: &El) -> Vec<&'static str> {
+    el.elements().map(|e| e.name).collect()
+}
+
+#[test]
+fn document_starts_with_declaration_and_archiving_doctype() {
+    let s = out(&sample());
+    assert!(s.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD v1.3 20210610//EN\" \"JATS-archivearticle1-3.dtd\">\n<article "));
+    assert!(s.contains("dtd-version=\"1.3\""));
+    assert!(s.contains("xml:lang=\"en\""));
+    assert!(s.contains("xmlns:xlink=\"http://www.w3.org/1999/xlink\""));
+    assert!(s.contains("xmlns:mml=\"http://www.w3.org/1998/Math/MathML\""));
+}
+
+#[test]
+fn front_elements_come_in_dtd_order() {
+    let a = article(&sample(), &JatsOptions::default());
+    assert_eq!(names(&a), ["front", "body", "back"]);
+    let front = a.find("front").unwrap();
+    assert_eq!(names(front), ["journal-meta", "article-meta"]);
+    assert_eq!(names(front.find("journal-meta").unwrap()), ["journal-id", "journal-title-group", "publisher"]);
+    assert_eq!(names(front.find("publisher").unwrap()), ["publisher-name", "publisher-loc"]);
+    assert_eq!(
+        names(front.find("article-meta").unwrap()),
+        ["title-group", "contrib-group", "pub-date", "isbn", "abstract", "custom-meta-group"]
+    );
+    assert_eq!(names(front.find("contrib").unwrap()), ["name", "bio"]);
+    assert_eq!(front.find("journal-id").unwrap().text_content(), "eai-issue-briefing");
+    let pd = front.find("pub-date").unwrap();
+    assert_eq!(names(pd), ["day", "month", "year"]);
+    assert!(pd.attrs.contains(&("iso-8601-date", "2024-06-11".into())));
+}
+
+#[test]
+fn missing_fields_are_left_out_not_written_empty() {
+    let mut d = Document::new();
+    d.front.title = Some("Only a title".into());
+    let s = out(&d);
+    for tag in ["journal-meta", "contrib-group", "pub-date", "isbn", "abstract", "custom-meta", "<body", "<back", "subtitle"] {
+        assert!(!s.contains(tag), "{tag} written:\n{s}");
+    }
+    assert!(s.contains("<article-title>Only a title</article-title>"));
+}
+
+#[test]
+fn address_without_publisher_is_kept_as_custom_meta() {
+    let mut d = Document::new();
+    d.colophon.address = Some("Seoul".into());
+    let s = out(&d);
+    assert!(!s.contains("publisher-loc"));
+    assert!(s.contains("<meta-name>address</meta-name>"));
+}
+
+#[test]
+fn colophon_fields_go_to_custom_meta_and_disclaimer_to_notes() {
+    let s = out(&sample());
+    assert!(s.contains("<custom-meta>\n"));
+    assert!(s.contains("<meta-name>email</meta-name>"));
+    assert!(s.contains("<meta-value>a@b.c</meta-value>"));
+    assert!(!s.contains("<meta-name>disclaimer</meta-name>"));
+    assert!(!s.contains("<meta-name>address</meta-name>"));
+    assert!(s.contains("<notes notes-type=\"disclaimer\">\n      <p>No position.</p>"));
+}
+
+#[test]
+fn text_is_escaped() {
+    let mut d = Document::new();
+    d.front.title = Some("R&D <now>".into());
+    d.sections = vec![section(1, None, vec![para("a < b & c")])];
+    let s = out(&d);
+    assert!(s.contains("<article-title>R&amp;D &lt;now&gt;</article-title>"));
+    assert!(s.contains("<p>a &lt; b &amp; c</p>"));
+}
+
+#[test]
+fn level_two_sections_nest_in_the_preceding_level_one() {
+    let a = article(&sample(), &JatsOptions::default());
+    let body = a.find("body").unwrap();
+    assert_eq!(names(body), ["p", "sec", "sec"]);
+    let first = body.elements().nth(1).unwrap();
+    assert_eq!(names(first), ["title", "p", "sec"]);
+    assert_eq!(first.elements().nth(2).unwrap().find("title").unwrap().text_content(), "Sub");
+    let ids: Vec<_> = body.elements().skip(1).map(|s| s.attrs[0].1.clone()).collect();
+    assert_eq!(ids, ["sec1", "sec3"]);
+}
+
+#[test]
+fn level_jumps_nest_under_the_nearest_shallower_section() {
+    let mut d = Document::new();
+    d.sections = vec![
+        section(2, Some("Starts deep"), vec![]),
+        section(1, Some("Top"), vec![]),
+        section(3, Some("Jump"), vec![para("x")]),
+        section(1, None, vec![para("continues Jump")]),
+        section(2, Some("Back up"), vec![]),
+    ];
+    let a = article(&d, &JatsOptions::default());
+    let body = a.find("body").unwrap();
+    assert_eq!(names(body), ["sec", "sec"]);
+    let top = body.elements().nth(1).unwrap();
+    assert_eq!(names(top), ["title", "sec", "sec"]);
+    let jump = top.elements().nth(1).unwrap();
+    assert_eq!(names(jump), ["title", "p", "p"]);
+}
+
+#[test]
+fn consecutive_list_items_form_one_list() {
+    let mut d = Document::new();
+    d.sections = vec![section(
+        1,
+        Some("S"),
+        vec![
+            para("before"),
+            block(BlockKind::ListItem, "a"),
+            block(BlockKind::ListItem, "b"),
+            block(BlockKind::Quote, "q"),
+            block(BlockKind::ListItem, "c"),
+        ],
+    )];
+    let a = article(&d, &JatsOptions::default());
+    let sec = a.find("sec").unwrap();
+    assert_eq!(names(sec), ["title", "p", "list", "disp-quote", "list"]);
+    let list = sec.find("list").unwrap();
+    assert!(list.attrs.contains(&("list-type", "bullet".into())));
+    assert_eq!(names(list), ["list-item", "list-item"]);
+    assert_eq!(names(list.elements().next().unwrap()), ["p"]);
+    assert_eq!(names(sec.find("disp-quote").unwrap()), ["p"]);
+}
+
+#[test]
+fn note_calls_point_at_the_notes_ids() {
+    let mut d = Document::new();
+    d.sections = vec![section(
+        1,
+        None,
+        vec![Block {
+            kind: BlockKind::Paragraph,
+            content: vec![Inline::Text("Said.".into()), Inline::NoteCall(1), Inline::NoteCall(0), Inline::NoteCall(7)],
+            source: vec![],
+        }],
+    )];
+    d.footnotes = vec![
+        Footnote { label: "1".into(), text: "First.".into(), source: vec![] },
+        Footnote { label: "*".into(), text: "Second.".into(), source: vec![] },
+    ];
+    let s = out(&d);
+    assert!(s.contains("<p>Said.<xref ref-type=\"fn\" rid=\"fn2\">*</xref><xref ref-type=\"fn\" rid=\"fn1\">1</xref></p>"), "{s}");
+    assert!(s.contains("<fn id=\"fn1\">\n        <label>1</label>\n        <p>First.</p>"), "{s}");
+    assert!(s.contains("<fn id=\"fn2\">"));
+    assert!(!s.contains("fn8"), "a call to a missing note is dropped");
+}
+
+#[test]
+fn references_keep_their_printed_text_and_come_after_notes() {
+    let mut d = sample();
+    d.footnotes = vec![Footnote { label: "1".into(), text: "N.".into(), source: vec![] }];
+    d.references = vec![Reference {
+        raw: "Lowy Institute. 2024. Global Diplomacy Index. https://example.org/?a=1&b=2.".into(),
+        authors: vec![PersonName { surname: "Lowy Institute".into(), given: None }],
+        year: Some("2024".into()),
+        title: Some("Global Diplomacy Index".into()),
+        url: Some("https://example.org/?a=1&b=2".into()),
+        ..Default::default()
+    }];
+    let a = article(&d, &JatsOptions::default());
+    let back = a.find("back").unwrap();
+    assert_eq!(names(back), ["fn-group", "ref-list", "notes"]);
+    let m = back.find("mixed-citation").unwrap();
+    assert_eq!(m.text_content(), d.references[0].raw);
+    assert!(back.find("element-citation").is_none());
+    let s = out(&d);
+    assert!(s.contains("xlink:href=\"https://example.org/?a=1&amp;b=2\""), "{s}");
+    assert!(s.contains("<ref id=\"ref1\">"));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let d = sample();
+    assert_eq!(out(&d), out(&d));
+}
+
+#[test]
+fn output_is_well_formed_xml() {
+    let mut d = sample();
+    d.references = vec![Reference { raw: "\u{2014}\u{2014}\u{2014}. 2023. <T> & more.".into(), repeated_authors: true, authors: vec![PersonName { surname: "X".into(), given: Some("Y".into()) }], ..Default::default() }];
+    let bytes = jats(&d, &JatsOptions::default()).unwrap();
+    let mut r = quick_xml::Reader::from_reader(bytes.as_slice());
+    let mut buf = vec![];
+    let mut depth = 0i32;
+    loop {
+        match r.read_event_into(&mut buf).expect("well-formed") {
+            quick_xml::events::Event::Start(_) => depth += 1,
+            quick_xml::events::Event::End(_) => depth -= 1,
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    assert_eq!(depth, 0);
+}
