@@ -1,0 +1,125 @@
+//! Author bios: paragraphs that open with an author's name.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::tree::Author;
+
+static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:about the (?:authors?|contributors?)|the authors?|authors?|contributors?|author biograph(?:y|ies)|biograph(?:y|ies)|notes on contributors)\s*:?$")
+        .expect("valid regex")
+});
+
+/// "Given SURNAME (…) is" / "Given SURNAME is": a name with its surname in capitals.
+static CAPS_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\([^)]*\)?)?(?:\s+(?:is|was|has|serves|teaches|works|holds)\b|,|$)")
+        .expect("valid regex")
+});
+
+/// Whether a line is a bio heading such as "About the Authors".
+pub(crate) fn is_about_heading(text: &str) -> bool {
+    ABOUT.is_match(text.trim())
+}
+
+/// Whether a line opens like a bio whatever the authors: a name with its surname in capitals.
+pub(crate) fn looks_like_bio_start(text: &str) -> bool {
+    CAPS_NAME.is_match(text.trim())
+}
+
+/// Lower case without accents, for comparing names.
+pub(crate) fn fold(s: &str) -> String {
+    s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect::<String>().to_lowercase()
+}
+
+/// Which author a line opens a bio for: their surname among the first words, not followed by
+/// a comma (that is a reference), the words before it capitalised like given names.
+///
+/// Authors already given a bio (`taken`) come last; an author whose given name also matches
+/// comes first.
+pub(crate) fn bio_author(text: &str, authors: &[Author], taken: &[bool]) -> Option<usize> {
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    let mut best: Option<(usize, u8)> = None;
+    for (ai, a) in authors.iter().enumerate() {
+        let sur = fold(&a.surname);
+        let sur_words: Vec<&str> = sur.split_whitespace().collect();
+        if sur_words.is_empty() {
+            continue;
+        }
+        for start in 0..words.len() {
+            let end = start + sur_words.len();
+            if end > words.len() || start > 4 {
+                break;
+            }
+            let cand: Vec<String> = words[start..end].iter().map(|w| fold(w)).collect();
+            let last = cand.last().map(String::as_str).unwrap_or("");
+            let cand_ok = cand[..cand.len() - 1].iter().zip(&sur_words).all(|(c, s)| c == s)
+                && last.trim_end_matches(['.', ':']) == *sur_words.last().unwrap_or(&"");
+            if !cand_ok || last.ends_with(',') {
+                continue;
+            }
+            let before = &words[..start];
+            if !before.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase())) {
+                continue;
+            }
+            // A single word is a surname alone only when printed in capitals.
+            let printed = words[start..end].join(" ");
+            if start == 0 && !printed.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
+                continue;
+            }
+            let given_ok = a.given.as_deref().is_some_and(|g| fold(&before.join(" ")) == fold(g));
+            let score = u8::from(given_ok) * 2 + u8::from(!taken.get(ai).copied().unwrap_or(false));
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((ai, score));
+            }
+            break;
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn author(given: &str, surname: &str) -> Author {
+        Author { given: Some(given.into()), surname: surname.into(), bio: None }
+    }
+
+    #[test]
+    fn bio_opens_with_name_in_capitals() {
+        let a = [author("Leif-Eric", "Easley")];
+        assert_eq!(bio_author("Leif-Eric EASLEY (Ph.D. in Government, Harvard University) is a professor", &a, &[false]), Some(0));
+        assert!(looks_like_bio_start("Leif-Eric EASLEY (Ph.D. in Government, Harvard University) is a professor"));
+    }
+
+    #[test]
+    fn accents_and_case_are_folded() {
+        let a = [author("Julia S.", "Szabó"), author("Zsófia", "Martínez")];
+        assert_eq!(bio_author("Zsófia MARTÍNEZ is an associate professor", &a, &[false, false]), Some(1));
+        assert_eq!(bio_author("Julia S. SZABO is director of the Center", &a, &[false, false]), Some(0));
+    }
+
+    #[test]
+    fn reference_by_the_author_is_not_a_bio() {
+        let a = [author("Leif-Eric", "Easley")];
+        assert_eq!(bio_author("Easley, Leif-Eric. 2017. \"North Korean Identity.\"", &a, &[false]), None);
+        assert_eq!(bio_author("and Leif-Eric Easley wrote that the regime is", &a, &[false]), None);
+        assert!(!looks_like_bio_start("Easley, Leif-Eric. 2017. \"North Korean Identity.\""));
+    }
+
+    #[test]
+    fn same_surname_is_told_apart_by_given_name() {
+        let a = [author("Ha-neul", "Kim"), author("Da-eun", "Kim")];
+        assert_eq!(bio_author("Da-eun KIM (김다은) is an assistant professor", &a, &[false, false]), Some(1));
+        assert_eq!(bio_author("Ha-neul KIM (김하늘) is a senior research fellow", &a, &[false, false]), Some(0));
+    }
+
+    #[test]
+    fn about_heading() {
+        assert!(is_about_heading("About the Authors"));
+        assert!(is_about_heading("ABOUT THE AUTHOR"));
+        assert!(!is_about_heading("About the authors of the policy"));
+    }
+}

@@ -1,0 +1,261 @@
+//! The colophon: labelled publisher fields, the disclaimer, ISBN and date of issue.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::tree::{Colophon, Date};
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("valid regex")
+}
+
+static TYPESET: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:typeset(?:ting)?|typesetter|layout|design(?:ed)?)(?:\s+by)?\s*[:：]\s*(.+)$|^(?i:typeset by)\s+(.+)$"));
+static INQUIRIES: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:for\s+)?(?:inquir(?:y|ies)|enquir(?:y|ies)|contact)(?:\s+\w+)?\s*[:：]\s*(.+)$"));
+static DATE_ISSUE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:date of (?:issue|publication)|published|publication date|issued)\s*[:：]?\s*(.+)$"));
+static ISBN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:e?-?ISBN(?:-1[03])?\s*[:：]?\s*)?((?:97[89][-‐ ]?)?\d{1,5}[-‐ ]\d{1,7}[-‐ ]\d{1,7}[-‐ ][\dX](?:[-‐ ]\d{1,6})?)$"));
+static ISBN_LABELLED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bISBN(?:-1[03])?\s*[:：]?\s*([\dX][\dX -]{8,}[\dX])"));
+static PHONE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:phone|tel(?:ephone)?|t)\s*[.:]?\s*(\+?\(?\d[\d ()./-]{5,}\d)"));
+static FAX: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:fax|f)\s*[.:]?\s*(\+?\(?\d[\d ()./-]{5,}\d)"));
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"));
+static WEBSITE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:https?://|www\.)[^\s,;]+"));
+static WEB_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:website|web|homepage|url)\s*[:.]?\s*([^\s,;]+\.[a-z]{2,}[^\s,;]*)"));
+static ANY_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:phone|tel|fax|e-?mail|website|web|homepage|url)\b"));
+static POSTAL: LazyLock<Regex> = LazyLock::new(|| re(r"\d{3,}|\b\d+\s*-\s*\d+\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"));
+static DISCLAIMER_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)institutional position|sole(?:ly)? (?:the )?responsibility|do(?:es)? not necessarily (?:reflect|represent)|views expressed|opinions expressed|the author(?:s|\(s\))? alone|not (?:the )?(?:official )?(?:views|position)|disclaimer|takes? no (?:position|responsibility)")
+});
+static DATE_DMY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})\b"));
+static DATE_MDY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b"));
+static DATE_MY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([a-z]{3,9})\.?,?\s+(\d{4})\b"));
+static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?\b"));
+
+/// Whether a line holds a colophon field (a label, an ISBN, contact details).
+pub(crate) fn is_field_line(text: &str) -> bool {
+    let t = text.trim();
+    TYPESET.is_match(t)
+        || INQUIRIES.is_match(t)
+        || DATE_ISSUE.is_match(t) && parse_date(t).is_some()
+        || ISBN.is_match(t)
+        || ISBN_LABELLED.is_match(t)
+        || ANY_LABEL.is_match(t) && (PHONE.is_match(t) || FAX.is_match(t) || EMAIL.is_match(t) || WEBSITE.is_match(t))
+}
+
+/// Whether a paragraph reads as the institute's disclaimer.
+pub(crate) fn has_disclaimer_cue(text: &str) -> bool {
+    DISCLAIMER_CUE.is_match(text)
+}
+
+/// Fields read from the colophon lines.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct Fields {
+    pub colophon: Colophon,
+    pub isbn: Option<String>,
+    pub date: Option<Date>,
+    pub publisher: Option<String>,
+}
+
+/// Reads the colophon's labelled fields from its lines (already de-hyphenated, one per line).
+///
+/// The contact lines right after "For inquiries" belong to the contact, not the publisher;
+/// the publisher's name is the unlabelled line just above the postal address.
+pub(crate) fn read_fields(lines: &[String]) -> Fields {
+    let mut f = Fields::default();
+    let c = &mut f.colophon;
+    let mut in_contact = false;
+    let mut plain: Vec<usize> = Vec::new();
+    for (i, raw) in lines.iter().enumerate() {
+        let t = raw.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(m) = TYPESET.captures(t) {
+            c.typeset_by = m.get(1).or(m.get(2)).map(|v| v.as_str().trim().to_string());
+            in_contact = false;
+            continue;
+        }
+        if let Some(m) = INQUIRIES.captures(t) {
+            c.inquiries = m.get(1).map(|v| v.as_str().trim().to_string());
+            in_contact = true;
+            continue;
+        }
+        if let Some(m) = DATE_ISSUE.captures(t) {
+            if let Some(d) = m.get(1).and_then(|v| parse_date(v.as_str())) {
+                f.date = Some(d);
+                in_contact = false;
+                continue;
+            }
+        }
+        if let Some(m) = ISBN.captures(t).or_else(|| ISBN_LABELLED.captures(t)) {
+            f.isbn = m.get(1).map(|v| v.as_str().trim().to_string());
+            in_contact = false;
+            continue;
+        }
+        let contact_like = PHONE.is_match(t) || FAX.is_match(t) || EMAIL.is_match(t) || WEBSITE.is_match(t);
+        if in_contact && contact_like {
+            continue;
+        }
+        in_contact = false;
+        if contact_like {
+            if c.phone.is_none() {
+                c.phone = PHONE.captures(t).and_then(|m| m.get(1)).map(|v| v.as_str().trim().to_string());
+            }
+            if c.fax.is_none() {
+                c.fax = FAX.captures(t).and_then(|m| m.get(1)).map(|v| v.as_str().trim().to_string());
+            }
+            if c.email.is_none() {
+                c.email = EMAIL.find(t).map(|m| m.as_str().trim_end_matches('.').to_string());
+            }
+            if c.website.is_none() {
+                c.website = WEB_LABEL
+                    .captures(t)
+                    .and_then(|m| m.get(1))
+                    .map(|m| m.as_str())
+                    .filter(|w| !w.contains('@'))
+                    .or_else(|| WEBSITE.find(t).map(|m| m.as_str()))
+                    .map(|w| w.trim_end_matches(['.', ')']).to_string());
+            }
+            continue;
+        }
+        plain.push(i);
+    }
+    // The address: an unlabelled line shaped like a postal address (commas and a number).
+    let is_address = |t: &str| t.matches(',').count() >= 2 && POSTAL.is_match(t) && !t.starts_with(['“', '"', '‘']);
+    if let Some(k) = plain.iter().position(|&i| is_address(&lines[i])) {
+        c.address = Some(lines[plain[k]].trim().to_string());
+        if k > 0 {
+            let prev = lines[plain[k - 1]].trim();
+            let name_like = !prev.is_empty()
+                && prev.chars().count() <= 80
+                && !prev.chars().any(|ch| ch.is_ascii_digit())
+                && !prev.starts_with(['“', '"', '‘'])
+                && prev.chars().next().is_some_and(|ch| ch.is_uppercase());
+            if name_like && plain[k - 1] + 1 == plain[k] {
+                f.publisher = Some(prev.to_string());
+            }
+        }
+    }
+    f
+}
+
+/// The disclaimer's subject, when it opens with the institute's name: "The X Institute takes …".
+pub(crate) fn disclaimer_subject(text: &str) -> Option<String> {
+    let verbs = [" takes ", " does ", " is not ", " assumes ", " bears ", " accepts ", " has no "];
+    let cut = verbs.iter().filter_map(|v| text.find(v)).min()?;
+    let subject = text[..cut].trim();
+    let ok = subject.split_whitespace().count() <= 8
+        && subject.split_whitespace().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).count() >= 2;
+    ok.then(|| subject.to_string())
+}
+
+fn month(s: &str) -> Option<u8> {
+    let s = s.to_lowercase();
+    let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    if s.len() < 3 {
+        return None;
+    }
+    names.iter().position(|n| s.starts_with(n)).map(|i| i as u8 + 1)
+}
+
+/// Parses a printed date: "11 June 2024", "June 11, 2024", "June 2024", "2024-06-11".
+pub(crate) fn parse_date(s: &str) -> Option<Date> {
+    let valid = |d: Date| (1000..=2999).contains(&d.year).then_some(d);
+    if let Some(c) = DATE_DMY.captures(s) {
+        if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse::<u8>(), c[3].parse::<i32>()) {
+            return valid(Date { year: y, month: Some(m), day: Some(d).filter(|d| (1..=31).contains(d)) });
+        }
+    }
+    if let Some(c) = DATE_MDY.captures(s) {
+        if let (Some(m), Ok(d), Ok(y)) = (month(&c[1]), c[2].parse::<u8>(), c[3].parse::<i32>()) {
+            return valid(Date { year: y, month: Some(m), day: Some(d).filter(|d| (1..=31).contains(d)) });
+        }
+    }
+    if let Some(c) = DATE_ISO.captures(s) {
+        let y = c[1].parse::<i32>().ok()?;
+        let m = c[2].parse::<u8>().ok().filter(|m| (1..=12).contains(m))?;
+        let d = c.get(3).and_then(|d| d.as_str().parse::<u8>().ok()).filter(|d| (1..=31).contains(d));
+        return valid(Date { year: y, month: Some(m), day: d });
+    }
+    if let Some(c) = DATE_MY.captures(s) {
+        if let (Some(m), Ok(y)) = (month(&c[1]), c[2].parse::<i32>()) {
+            return valid(Date { year: y, month: Some(m), day: None });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn labelled_fields_are_read_and_contact_line_skipped() {
+        let f = read_fields(&lines(&[
+            "“Waiting for Trump: North Korea's Interim Cold War 2.0 Strategy”",
+            "Date of Issue: 11 June 2024",
+            "979-11-6617-767-5-95340",
+            "Typeset by: Jisoo Park",
+            "For inquiries: Jisoo Park, Research Associate",
+            "Tel. 82 2 2277 1683 (ext. 208) jspark@eai.or.kr",
+            "The East Asia Institute",
+            "Sajik-dong 261, Jongro-gu, Seoul 03028, South Korea",
+            "Phone 82 2 2277 1683 Fax 82 2 2277 1697",
+            "Email eai@eai.or.kr Website www.eai.or.kr",
+        ]));
+        let c = &f.colophon;
+        assert_eq!(c.typeset_by.as_deref(), Some("Jisoo Park"));
+        assert_eq!(c.inquiries.as_deref(), Some("Jisoo Park, Research Associate"));
+        assert_eq!(c.address.as_deref(), Some("Sajik-dong 261, Jongro-gu, Seoul 03028, South Korea"));
+        assert_eq!(c.phone.as_deref(), Some("82 2 2277 1683"));
+        assert_eq!(c.fax.as_deref(), Some("82 2 2277 1697"));
+        assert_eq!(c.email.as_deref(), Some("eai@eai.or.kr"));
+        assert_eq!(c.website.as_deref(), Some("www.eai.or.kr"));
+        assert_eq!(f.isbn.as_deref(), Some("979-11-6617-767-5-95340"));
+        assert_eq!(f.date, Some(Date { year: 2024, month: Some(6), day: Some(11) }));
+        assert_eq!(f.publisher.as_deref(), Some("The East Asia Institute"));
+    }
+
+    #[test]
+    fn other_label_forms() {
+        let f = read_fields(&lines(&[
+            "ISBN: 978-3-16-148410-0",
+            "Published: March 5, 2021",
+            "Institute for Policy",
+            "12 Harbour Road, Wan Chai, Hong Kong 999077",
+            "Tel: +852 2123 4567 | Fax: +852 2123 4568",
+            "E-mail: info@policy.org",
+            "https://www.policy.org",
+        ]));
+        assert_eq!(f.isbn.as_deref(), Some("978-3-16-148410-0"));
+        assert_eq!(f.date, Some(Date { year: 2021, month: Some(3), day: Some(5) }));
+        assert_eq!(f.colophon.phone.as_deref(), Some("+852 2123 4567"));
+        assert_eq!(f.colophon.fax.as_deref(), Some("+852 2123 4568"));
+        assert_eq!(f.colophon.email.as_deref(), Some("info@policy.org"));
+        assert_eq!(f.colophon.website.as_deref(), Some("https://www.policy.org"));
+        assert_eq!(f.colophon.address.as_deref(), Some("12 Harbour Road, Wan Chai, Hong Kong 999077"));
+        assert_eq!(f.publisher.as_deref(), Some("Institute for Policy"));
+    }
+
+    #[test]
+    fn disclaimer_cues_and_subject() {
+        let d = "The East Asia Institute takes no institutional position on policy issues.";
+        assert!(has_disclaimer_cue(d));
+        assert_eq!(disclaimer_subject(d).as_deref(), Some("The East Asia Institute"));
+        assert!(has_disclaimer_cue("The views expressed are those of the authors."));
+        assert!(!has_disclaimer_cue("Her research focuses on pension reform."));
+    }
+
+    #[test]
+    fn field_lines_are_recognised() {
+        assert!(is_field_line("Typeset by: Jisoo Park"));
+        assert!(is_field_line("Date of Issue: 4 May 2022"));
+        assert!(is_field_line("979-11-7948-740-2-93340"));
+        assert!(is_field_line("Phone 82 2 2277 1683 Fax 82 2 2277 1697"));
+        assert!(!is_field_line("Her research focuses on pension reform."));
+        assert!(!is_field_line("Pacific Review, 23(1): 379-403."));
+    }
+}

@@ -1,0 +1,649 @@
+//! Field parsing of one printed reference: Chicago author-date, APA, numbered (IEEE-like).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::tree::{PersonName, Reference, ReferenceKind};
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("valid regex")
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})\.)\s+"));
+static DASH: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:[\x{2014}\x{2013}\x{2015}_-]\s*){1,8}[.,]\s*"));
+static DOI_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)https?://(?:dx\.)?doi\.org/(10\.\S+)"));
+static DOI_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bdoi:\s*(10\.\S+)"));
+static DOI_BARE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)(10\.\d{4,9}/\S+)"));
+static URL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:https?://|www\.)\S+"));
+static ONLINE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\[online\]\.?\s*(?:available(?: at)?:?)?\s*"));
+static ACCESSED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)[(\[]?\b(?:accessed|retrieved)(?: on)?\s+[^.)\]]*[.)\]]?"));
+static APA_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\s\(((?:1[5-9]|20)\d{2}[a-z]?|n\.\s?d\.)(?:,\s*[^)]*)?\)\.?\s*"));
+static CHICAGO_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[.,]\s+((?:1[5-9]|20)\d{2}[a-z]?|n\.\s?d\.|forthcoming)\.\s*"));
+static ANY_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:1[5-9]|20)\d{2}[a-z]?)\b"));
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"^(?:“(.+?)”|"(.+?)"|‘(.+?)’)\s*(.*)$"#));
+static QUOTED_ANY: LazyLock<Regex> = LazyLock::new(|| re(r#"“(.+?)”|"(.+?)""#));
+static VOL_ISSUE_PAGES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(.+?),?\s+(\d+[A-Za-z]?)\s*(?:\(([^)]+)\))?\s*[:,]\s*(?:pp?\.\s*)?([A-Za-z]?\d+(?:\s*[–—-]\s*[A-Za-z]?\d+)?)\b")
+});
+static IEEE_JOURNAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(.+?),\s+vol\.\s*([\w-]+)(?:,\s+no\.\s*([\w-]+))?(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:pp?\.\s*([A-Za-z]?\d+(?:\s*[–—-]\s*[A-Za-z]?\d+)?)))?")
+});
+static PAGES_PP: LazyLock<Regex> = LazyLock::new(|| re(r"\bpp?\.\s*([A-Za-z]?\d+\s*[–—-]\s*[A-Za-z]?\d+|\d+)"));
+static EDITED: LazyLock<Regex> = LazyLock::new(|| re(r"^In\s+(.+?),\s+(?:edited|ed\.|eds\.|trans\.)\s"));
+static CHAPTER_PAGES: LazyLock<Regex> = LazyLock::new(|| re(r",\s*(\d+\s*[–—-]\s*\d+)\.\s"));
+static APA_IN: LazyLock<Regex> = LazyLock::new(|| re(r"^In\s+(?:.+?\((?:Eds?\.|Trans\.)\),\s+)?(.+?)(?:\s+\((?:pp?\.\s*([^)]+))\))?\.(?:\s|$)"));
+static IEEE_IN: LazyLock<Regex> = LazyLock::new(|| re(r"^in\s+(.+?),\s+((?:[^,]+,\s+)*?[^,]+),\s+Eds?\.\s"));
+static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| re(r"\b[A-Z][\w .]+:\s+[A-Z][\w&.' ]+(?:Press|Publish\w*|Books|Routledge|Macmillan|Wiley|Springer|Sons|University)"));
+static INITIALS: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\p{Lu}[\p{Ll}]?\.(?:\s*-\s*|\s+)?)+$"));
+static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?$|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(?:spring|summer|fall|autumn|winter)$")
+});
+static HANGUL_NAME: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Hangul}{2,5}$"));
+
+/// Parses the fields of one printed reference; `previous` resolves a repeated-author dash.
+pub(crate) fn parse_reference(raw: &str, previous: Option<&Reference>) -> Reference {
+    let raw = raw.trim().to_string();
+    let mut r = Reference { raw: raw.clone(), ..Reference::default() };
+    let mut text = raw.as_str();
+    if let Some(c) = LABEL.captures(text) {
+        r.label = c.get(1).or(c.get(2)).map(|m| m.as_str().to_string());
+        text = &text[c.get(0).map_or(0, |m| m.end())..];
+    }
+    let mut dash_rest = None;
+    if let Some(m) = DASH.find(text) {
+        r.repeated_authors = true;
+        r.authors = previous.map(|p| p.authors.clone()).unwrap_or_default();
+        dash_rest = Some(&text[m.end()..]);
+    }
+    let (body, doi, url) = take_links(text);
+    r.doi = doi;
+    r.url = url;
+    let body = body.as_str();
+
+    if r.label.is_some() || looks_ieee(body) {
+        parse_ieee(body, &mut r);
+    } else if let Some(c) = APA_YEAR.captures(body).filter(|c| c.get(0).is_some_and(|m| m.start() < 250)) {
+        let (m, y) = (c.get(0).map_or(0..0, |m| m.range()), c.get(1).map_or("", |m| m.as_str()));
+        if !r.repeated_authors {
+            r.authors = split_authors(&body[..m.start], AuthorOrder::SurnameFirstAll);
+        }
+        r.year = Some(y.replace(' ', ""));
+        parse_after_year(&body[m.end..], &mut r);
+    } else if let Some(c) = CHICAGO_YEAR.captures(dash_rest.map_or(body, |_| body)).filter(|c| c.get(0).is_some_and(|m| m.start() < 250)) {
+        let (m, y) = (c.get(0).map_or(0..0, |m| m.range()), c.get(1).map_or("", |m| m.as_str()));
+        if !r.repeated_authors {
+            r.authors = split_authors(&body[..m.start], AuthorOrder::FirstSurnameFirst);
+        }
+        r.year = Some(y.replace(' ', ""));
+        parse_after_year(&body[m.end..], &mut r);
+    } else if let Some(rest) = dash_rest {
+        // A dash followed straight by the year: "———. 2023."
+        let rest = rest.trim_start();
+        if let Some(c) = ANY_YEAR.captures(rest) {
+            if let Some(m) = c.get(0).filter(|m| m.start() == 0) {
+                r.year = Some(m.as_str().to_string());
+                parse_after_year(rest[m.end()..].trim_start_matches(['.', ')', ' ']), &mut r);
+            }
+        }
+    } else {
+        r.year = ANY_YEAR.captures(body).and_then(|c| c.get(1)).map(|m| m.as_str().to_string());
+    }
+    if r.kind.is_none() {
+        r.kind = if r.volume.is_some() || r.issue.is_some() {
+            Some(ReferenceKind::Journal)
+        } else if r.url.is_some() && r.source.is_some() {
+            Some(ReferenceKind::Webpage)
+        } else {
+            None
+        };
+    }
+    r
+}
+
+/// Removes DOI and URL text from an entry, returning the rest, the DOI and the other URL.
+fn take_links(text: &str) -> (String, Option<String>, Option<String>) {
+    let mut body = text.to_string();
+    let mut doi = None;
+    for pat in [&*DOI_LINK, &*DOI_LABEL, &*DOI_BARE] {
+        if doi.is_some() {
+            break;
+        }
+        if let Some(c) = pat.captures(&body) {
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            doi = c.get(1).map(|m| clean_link(m.as_str()));
+            body.replace_range(whole, " ");
+        }
+    }
+    let mut url = None;
+    if let Some(m) = URL.find(&body) {
+        url = Some(clean_link(m.as_str()));
+        let range = m.range();
+        body.replace_range(range, " ");
+    }
+    let body = ONLINE.replace_all(&body, " ");
+    let body = ACCESSED.replace_all(&body, " ");
+    let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    let body = body.trim_end_matches([' ', '.', ',', ';']).to_string() + ".";
+    (body, doi.filter(|d| !d.is_empty()), url.filter(|u| !u.is_empty()))
+}
+
+/// Strips the punctuation that ends a sentence from a printed link.
+fn clean_link(s: &str) -> String {
+    let mut s = s.trim_end_matches(['.', ',', ';', '>']).to_string();
+    while s.ends_with(')') && s.matches('(').count() < s.matches(')').count() {
+        s.pop();
+        s = s.trim_end_matches(['.', ',', ';']).to_string();
+    }
+    while s.ends_with(']') && !s.contains('[') {
+        s.pop();
+    }
+    s
+}
+
+/// Whether an unlabelled entry starts with initials-first names and a quoted title.
+fn looks_ieee(body: &str) -> bool {
+    let first = body.split(',').next().unwrap_or("");
+    let starts_initial = first.split_whitespace().next().is_some_and(|w| INITIALS.is_match(w));
+    starts_initial && QUOTED_ANY.find(body).is_some_and(|m| body[..m.start()].trim_end().ends_with(','))
+}
+
+/// How person names are ordered in an author list.
+#[derive(Clone, Copy, PartialEq)]
+enum AuthorOrder {
+    /// Chicago: "Surname, Given, Given Surname, and Given Surname".
+    FirstSurnameFirst,
+    /// APA: "Surname, A. B., Surname, C., & Surname, D."
+    SurnameFirstAll,
+    /// IEEE: "A. B. Surname, C. Surname, and D. Surname".
+    GivenFirst,
+}
+
+/// Splits a printed author list into names; a list without a person's shape is one institution.
+fn split_authors(s: &str, order: AuthorOrder) -> Vec<PersonName> {
+    let s = strip_et_al(s.trim().trim_end_matches([',', ' ']));
+    let s = drop_final_period(&s);
+    if s.is_empty() {
+        return vec![];
+    }
+    if !s.contains(',') && order != AuthorOrder::GivenFirst {
+        if HANGUL_NAME.is_match(&s) {
+            let mut ch = s.chars();
+            let sur = ch.next().map(String::from).unwrap_or_default();
+            return vec![PersonName { surname: sur, given: Some(ch.collect()) }];
+        }
+        // "Surname and Surname" without given names is rare; the whole is an institution.
+        return vec![PersonName { surname: s.trim_end_matches('.').to_string(), given: None }];
+    }
+    let pieces: Vec<String> = split_list(&s);
+    if pieces.is_empty() {
+        return vec![];
+    }
+    match order {
+        AuthorOrder::GivenFirst => pieces.iter().map(|p| given_first(p)).collect(),
+        AuthorOrder::SurnameFirstAll => {
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < pieces.len() {
+                let sur = pieces[i].clone();
+                let given = pieces.get(i + 1).filter(|g| INITIALS.is_match(g) || is_given_like(g));
+                if let Some(g) = given {
+                    out.push(PersonName { surname: sur, given: Some(g.clone()) });
+                    i += 2;
+                } else {
+                    out.push(PersonName { surname: sur, given: None });
+                    i += 1;
+                }
+            }
+            out
+        }
+        AuthorOrder::FirstSurnameFirst => {
+            let mut out = Vec::new();
+            let first_sur = pieces[0].clone();
+            let mut rest = pieces[1..].iter();
+            let given = rest.next().cloned();
+            match given {
+                Some(g) if g.split_whitespace().count() <= 3 && !g.contains(' ') || is_given_like(&g) => {
+                    out.push(PersonName { surname: first_sur, given: Some(g) })
+                }
+                Some(g) => {
+                    // "Surname, Given Other Surname" cannot be told apart; keep the first.
+                    out.push(PersonName { surname: first_sur, given: Some(g) })
+                }
+                None => out.push(PersonName { surname: first_sur, given: None }),
+            }
+            out.extend(rest.map(|p| given_first(p)));
+            out
+        }
+    }
+}
+
+/// Drops a sentence-ending period, but not the period of a final initial ("Jonathan T.").
+fn drop_final_period(s: &str) -> String {
+    let Some(b) = s.strip_suffix('.') else { return s.to_string() };
+    let last_word = b.rsplit([' ', '-']).next().unwrap_or("");
+    let initial = last_word.chars().count() <= 2 && last_word.chars().next().is_some_and(|c| c.is_uppercase());
+    if initial { s.to_string() } else { b.to_string() }
+}
+
+/// Drops a trailing "et al." (with its comma) from an author list.
+fn strip_et_al(s: &str) -> String {
+    let t = s.trim_end_matches(['.', ' ']);
+    for tail in ["et al", "et. al", "and others"] {
+        if let Some(b) = t.strip_suffix(tail) {
+            return b.trim_end_matches([',', ' ']).to_string();
+        }
+    }
+    s.to_string()
+}
+
+/// Splits "A, B, and C" / "A & B" / "A and B" into pieces.
+fn split_list(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in s.split(',') {
+        let mut p = part.trim();
+        for pre in ["and ", "& ", "&"] {
+            if let Some(x) = p.strip_prefix(pre) {
+                p = x.trim();
+            }
+        }
+        // "Given Surname and Given Surname" inside one comma piece.
+        let mut rest = p;
+        loop {
+            let cut = [" and ", " & "].iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min();
+            match cut {
+                Some((i, n)) => {
+                    let a = rest[..i].trim();
+                    if !a.is_empty() {
+                        out.push(a.to_string());
+                    }
+                    rest = rest[i + n..].trim();
+                }
+                None => break,
+            }
+        }
+        if !rest.is_empty() {
+            out.push(rest.to_string());
+        }
+    }
+    out
+}
+
+/// Whether a piece reads as given names: one to three capitalised words or initials.
+fn is_given_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+/// "Given Middle Surname" as a name; a piece without a space is a surname alone.
+fn given_first(p: &str) -> PersonName {
+    let p = p.trim().trim_end_matches(',');
+    let words: Vec<&str> = p.split_whitespace().collect();
+    if words.len() < 2 {
+        return PersonName { surname: p.to_string(), given: None };
+    }
+    // Surname particles stay with the surname: "Ludwig van Beethoven" -> "van Beethoven".
+    let mut cut = words.len() - 1;
+    while cut > 1 && matches!(words[cut - 1], "van" | "von" | "de" | "der" | "den" | "del" | "da" | "di" | "le" | "la" | "du") {
+        cut -= 1;
+    }
+    PersonName { surname: words[cut..].join(" "), given: Some(words[..cut].join(" ")) }
+}
+
+/// Splits text at sentence ends (". ", "? ", "! "), not after initials or common abbreviations.
+fn sentences(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        cur.push(c);
+        if matches!(c, '.' | '?' | '!') && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) {
+            let word: String = cur
+                .trim_end_matches(['.', '?', '!'])
+                .rsplit(|ch: char| ch.is_whitespace())
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let abbrev = c == '.'
+                && (word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase())
+                    || matches!(word.to_lowercase().as_str(), "vs" | "no" | "vol" | "jr" | "sr" | "st" | "dr" | "mr" | "mrs" | "ms" | "ed" | "eds" | "pp" | "p" | "co" | "inc" | "ltd")
+                    || word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4);
+            if !abbrev {
+                let t = cur.trim().to_string();
+                if !t.is_empty() {
+                    out.push(t);
+                }
+                cur.clear();
+            }
+        }
+        i += 1;
+    }
+    let t = cur.trim().to_string();
+    if !t.is_empty() {
+        out.push(t);
+    }
+    out
+}
+
+fn strip_end(s: &str) -> String {
+    s.trim().trim_end_matches(['.', ',', ';', ':']).trim().to_string()
+}
+
+fn set_pages(r: &mut Reference, p: &str) {
+    let p: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+    r.pages = Some(p.replace(['–', '—'], "-"));
+}
+
+/// Reads title, source, volume, issue and pages from what follows the year.
+fn parse_after_year(rest: &str, r: &mut Reference) {
+    let rest = rest.trim();
+    if let Some(c) = QUOTED.captures(rest) {
+        r.title = c.get(1).or(c.get(2)).or(c.get(3)).map(|m| strip_end(m.as_str()));
+        let after = c.get(4).map_or("", |m| m.as_str()).trim_start_matches([',', '.', ' ']);
+        parse_container(after, r, true);
+        return;
+    }
+    // Unquoted title (APA, or a book/report): the first sentence.
+    let sents = sentences(rest);
+    let Some(first) = sents.first() else { return };
+    r.title = Some(strip_end(first));
+    let after = rest[rest.find(first.as_str()).map_or(rest.len(), |i| i + first.len())..].trim();
+    parse_container(after, r, false);
+}
+
+/// Reads the container (journal, book, site) printed after a title.
+fn parse_container(after: &str, r: &mut Reference, chicago: bool) {
+    let after = after.trim();
+    if after.is_empty() || after == "." {
+        return;
+    }
+    if after.starts_with("In ") {
+        r.kind = Some(ReferenceKind::Book);
+        if let Some(c) = EDITED.captures(after) {
+            r.source = c.get(1).map(|m| strip_end(m.as_str()));
+            if let Some(p) = CHAPTER_PAGES.captures(after).and_then(|c| c.get(1)) {
+                set_pages(r, p.as_str());
+            }
+        } else if let Some(c) = APA_IN.captures(after) {
+            r.source = c.get(1).map(|m| strip_end(m.as_str()));
+            if let Some(p) = c.get(2) {
+                set_pages(r, p.as_str());
+            }
+        }
+        return;
+    }
+    if let Some(c) = VOL_ISSUE_PAGES.captures(after) {
+        let src = strip_end(c.get(1).map_or("", |m| m.as_str()));
+        if !src.is_empty() && src.split_whitespace().count() <= 12 && !src.contains(". ") {
+            r.source = Some(src);
+            r.volume = c.get(2).map(|m| m.as_str().to_string());
+            r.issue = c.get(3).map(|m| m.as_str().to_string());
+            if let Some(p) = c.get(4) {
+                set_pages(r, p.as_str());
+            }
+            r.kind = Some(ReferenceKind::Journal);
+            return;
+        }
+    }
+    let sents = sentences(after);
+    if let Some(first) = sents.first() {
+        let s = strip_end(first);
+        if PUBLISHER.is_match(first) && first.contains(':') {
+            r.kind = Some(ReferenceKind::Book);
+        } else if !MONTH_DATE.is_match(&s) && !s.is_empty() && !s.chars().all(|c| !c.is_alphabetic()) {
+            let _ = chicago;
+            r.source = Some(s);
+        }
+    }
+    if let Some(p) = PAGES_PP.captures(after).and_then(|c| c.get(1)) {
+        set_pages(r, p.as_str());
+    }
+}
+
+/// Parses a numbered IEEE-like entry (label already removed).
+fn parse_ieee(body: &str, r: &mut Reference) {
+    if let Some(q) = QUOTED_ANY.captures(body) {
+        let m = q.get(0).map_or(0..0, |m| m.range());
+        if !r.repeated_authors {
+            r.authors = split_authors(&body[..m.start], AuthorOrder::GivenFirst);
+        }
+        r.title = q.get(1).or(q.get(2)).map(|t| strip_end(t.as_str()));
+        let after = body[m.end..].trim_start_matches([',', '.', ' ']);
+        r.year = ANY_YEAR.captures_iter(after).last().and_then(|c| c.get(1)).map(|m| m.as_str().to_string());
+        if let Some(c) = IEEE_IN.captures(after) {
+            r.kind = Some(ReferenceKind::Book);
+            r.source = c.get(1).map(|m| strip_end(m.as_str()));
+        } else if let Some(c) = IEEE_JOURNAL.captures(after) {
+            r.kind = Some(ReferenceKind::Journal);
+            r.source = c.get(1).map(|m| strip_end(m.as_str()));
+            r.volume = c.get(2).map(|m| m.as_str().to_string());
+            r.issue = c.get(3).map(|m| m.as_str().to_string());
+        } else if let Some(first) = after.split(',').next() {
+            let s = strip_end(first);
+            if !s.is_empty() && !MONTH_DATE.is_match(&s) && !ANY_YEAR.is_match(&s) {
+                r.source = Some(s);
+            }
+        }
+        if let Some(p) = PAGES_PP.captures(after).and_then(|c| c.get(1)) {
+            set_pages(r, p.as_str());
+        }
+        return;
+    }
+    // No quoted title: "Author, Title. Publisher, Year." — the author list ends at the first
+    // comma piece that does not read as a person's name.
+    let pieces: Vec<&str> = body.splitn(2, ',').collect();
+    if pieces.len() == 2 {
+        let who = pieces[0];
+        let is_person = who.split_whitespace().next().is_some_and(|w| INITIALS.is_match(w));
+        if !r.repeated_authors {
+            r.authors = if is_person { split_authors(who, AuthorOrder::GivenFirst) } else { vec![PersonName { surname: who.trim().to_string(), given: None }] };
+        }
+        let rest = pieces[1].trim();
+        if let Some(t) = sentences(rest).first() {
+            r.title = Some(strip_end(t));
+        }
+        r.year = ANY_YEAR.captures_iter(rest).last().and_then(|c| c.get(1)).map(|m| m.as_str().to_string());
+        r.kind = Some(if r.url.is_some() { ReferenceKind::Report } else { ReferenceKind::Book });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn surnames(r: &Reference) -> Vec<&str> {
+        r.authors.iter().map(|a| a.surname.as_str()).collect()
+    }
+
+    #[test]
+    fn chicago_journal_article_with_doi() {
+        let r = parse_reference("Chow, Jonathan T. and Leif-Eric Easley. 2019. \"Renegotiating Pariah State Partnerships: Why Myanmar and North Korea Respond Differently to Chinese Influence.\" Contemporary Security Policy, 40(4): 502-525. https://doi.org/10.1080/13523260.2019.1660483.", None);
+        assert_eq!(surnames(&r), ["Chow", "Easley"]);
+        assert_eq!(r.authors[0].given.as_deref(), Some("Jonathan T."));
+        assert_eq!(r.authors[1].given.as_deref(), Some("Leif-Eric"));
+        assert_eq!(r.year.as_deref(), Some("2019"));
+        assert_eq!(r.title.as_deref(), Some("Renegotiating Pariah State Partnerships: Why Myanmar and North Korea Respond Differently to Chinese Influence"));
+        assert_eq!(r.source.as_deref(), Some("Contemporary Security Policy"));
+        assert_eq!((r.volume.as_deref(), r.issue.as_deref(), r.pages.as_deref()), (Some("40"), Some("4"), Some("502-525")));
+        assert_eq!(r.doi.as_deref(), Some("10.1080/13523260.2019.1660483"));
+        assert_eq!(r.url, None);
+        assert_eq!(r.kind, Some(ReferenceKind::Journal));
+    }
+
+    #[test]
+    fn chicago_journal_with_space_before_issue() {
+        let r = parse_reference("Doe, Jane. 2019. “Title Here.” Journal of Things 40 (4): 502–525.", None);
+        assert_eq!(r.source.as_deref(), Some("Journal of Things"));
+        assert_eq!(r.pages.as_deref(), Some("502-525"));
+    }
+
+    #[test]
+    fn chicago_news_item_keeps_site_as_source_and_url() {
+        let r = parse_reference("Kim, Soo-yeon. 2024. \"N.K. leader calls for defining S. Korea as 'No. 1 hostile country' in constitution.\" Yonhap. January 16. https://en.yna.co.kr/view/AEN20240116000652315.", None);
+        assert_eq!(r.title.as_deref(), Some("N.K. leader calls for defining S. Korea as 'No. 1 hostile country' in constitution"));
+        assert_eq!(r.source.as_deref(), Some("Yonhap"));
+        assert_eq!(r.url.as_deref(), Some("https://en.yna.co.kr/view/AEN20240116000652315"));
+        assert_eq!(r.kind, Some(ReferenceKind::Webpage));
+    }
+
+    #[test]
+    fn institutional_author_has_no_given_name() {
+        let r = parse_reference("Lowy Institute. 2024. Global Diplomacy Index. https://globaldiplomacyindex.lowyinstitute.org.", None);
+        assert_eq!(r.authors, vec![PersonName { surname: "Lowy Institute".into(), given: None }]);
+        assert_eq!(r.title.as_deref(), Some("Global Diplomacy Index"));
+        assert_eq!(r.source, None);
+        assert_eq!(r.url.as_deref(), Some("https://globaldiplomacyindex.lowyinstitute.org"));
+        let r = parse_reference("Ministry of Unification. 2024. \"Important Events from 2009 to Present.\" February 16. https://unikorea.go.kr/x?a=1&b=.", None);
+        assert_eq!(surnames(&r), ["Ministry of Unification"]);
+        assert_eq!(r.source, None);
+    }
+
+    #[test]
+    fn et_al_keeps_only_the_named_author() {
+        let r = parse_reference("Lee, Wootae, et al. 2023. \"White Paper on Human Rights in North Korea.\" Korea Institute for National Unification. May 4. https://www.kinu.or.kr/x.", None);
+        assert_eq!(r.authors, vec![PersonName { surname: "Lee".into(), given: Some("Wootae".into()) }]);
+        assert_eq!(r.source.as_deref(), Some("Korea Institute for National Unification"));
+    }
+
+    #[test]
+    fn year_suffix_is_kept() {
+        let r = parse_reference("Park, Jisoo. 2024a. “One Title.” Survival, 3(1): 1-9.", None);
+        assert_eq!(r.year.as_deref(), Some("2024a"));
+        let r = parse_reference("Park, J. (2024b). One title. Survival, 3(1), 1–9.", None);
+        assert_eq!(r.year.as_deref(), Some("2024b"));
+    }
+
+    #[test]
+    fn repeated_author_dash_copies_previous_authors() {
+        let prev = parse_reference("Easley, Leif-Eric. 2017. \"North Korean Identity.\" Korean Social Science Journal, 44(1): 51-71.", None);
+        for dash in ["———", "—", "- ", "–––"] {
+            let raw = format!("{dash}. 2023. \"Stabilizing Japan-Korea Relations.\" Pacific Review, 36(6): 1273-1305. https://www.tandfonline.com/doi/10.1080/09512748.2022.2090594.");
+            let r = parse_reference(&raw, Some(&prev));
+            assert!(r.repeated_authors, "{dash}");
+            assert_eq!(surnames(&r), ["Easley"]);
+            assert_eq!(r.year.as_deref(), Some("2023"));
+            assert_eq!(r.title.as_deref(), Some("Stabilizing Japan-Korea Relations"));
+            assert_eq!(r.doi, None, "a DOI inside a publisher link stays in the URL");
+            assert_eq!(r.url.as_deref(), Some("https://www.tandfonline.com/doi/10.1080/09512748.2022.2090594"));
+            assert_eq!(r.raw, raw);
+        }
+    }
+
+    #[test]
+    fn chicago_chapter_in_edited_book() {
+        let r = parse_reference("Seo, Ha-neul. 2014. “Busan and the Future of Demographic Decline.” In Middle Powers and the Care Economy, edited by Eun-ji Lee, 270-294. London: Routledge.", None);
+        assert_eq!(r.source.as_deref(), Some("Middle Powers and the Care Economy"));
+        assert_eq!(r.pages.as_deref(), Some("270-294"));
+        assert_eq!(r.kind, Some(ReferenceKind::Book));
+    }
+
+    #[test]
+    fn chicago_report_without_quotes() {
+        let r = parse_reference("Bank of Korea. 2016. Demographic Decline: Trends and Outlook. December. https://www.bok.or.kr/en/publications/2016/x?page=9&lang=en%20US.", None);
+        assert_eq!(surnames(&r), ["Bank of Korea"]);
+        assert_eq!(r.title.as_deref(), Some("Demographic Decline: Trends and Outlook"));
+        assert_eq!(r.source, None);
+        assert_eq!(r.url.as_deref(), Some("https://www.bok.or.kr/en/publications/2016/x?page=9&lang=en%20US"));
+    }
+
+    #[test]
+    fn apa_journal_article() {
+        let r = parse_reference("Cañete, A. G., & Horváth, J. A. (2013). Rethinking Missile Defense: Evidence from Tokyo. Pacific Affairs, 67(6), 722–739. https://doi.org/10.1080/surv.2013.9582839", None);
+        assert_eq!(surnames(&r), ["Cañete", "Horváth"]);
+        assert_eq!(r.authors[1].given.as_deref(), Some("J. A."));
+        assert_eq!(r.year.as_deref(), Some("2013"));
+        assert_eq!(r.title.as_deref(), Some("Rethinking Missile Defense: Evidence from Tokyo"));
+        assert_eq!(r.source.as_deref(), Some("Pacific Affairs"));
+        assert_eq!((r.volume.as_deref(), r.issue.as_deref(), r.pages.as_deref()), (Some("67"), Some("6"), Some("722-739")));
+        assert_eq!(r.doi.as_deref(), Some("10.1080/surv.2013.9582839"));
+    }
+
+    #[test]
+    fn apa_hyphenated_initials_and_three_authors() {
+        let r = parse_reference("Choi, J.-W., Han, H.-N., & Song, J.-W. (2015). Measuring Platform Regulation in East Asia, 2014–2016. International Relations of the Asia-Pacific, 15(2), 541–563.", None);
+        assert_eq!(surnames(&r), ["Choi", "Han", "Song"]);
+        assert_eq!(r.authors[0].given.as_deref(), Some("J.-W."));
+        assert_eq!(r.title.as_deref(), Some("Measuring Platform Regulation in East Asia, 2014–2016"));
+        assert_eq!(r.source.as_deref(), Some("International Relations of the Asia-Pacific"));
+    }
+
+    #[test]
+    fn apa_news_item_and_chapter_and_report() {
+        let r = parse_reference("Horváth, J. A. (2020, February 17). Extended Deterrence: Five Questions for 2023. Nikkei Asia. https://asia.nikkei.com/news/2020/01/x/", None);
+        assert_eq!(r.year.as_deref(), Some("2020"));
+        assert_eq!(r.title.as_deref(), Some("Extended Deterrence: Five Questions for 2023"));
+        assert_eq!(r.source.as_deref(), Some("Nikkei Asia"));
+        let r = parse_reference("Cañete, A. G., & Horváth, J. A. (2017). Seoul and the Future of Alliance Burden-Sharing. In Z. Harrington (Ed.), Missile Defense: Policy Choices for a Changing Region (pp. 84–107). Cambridge University Press.", None);
+        assert_eq!(r.source.as_deref(), Some("Missile Defense: Policy Choices for a Changing Region"));
+        assert_eq!(r.pages.as_deref(), Some("84-107"));
+        let r = parse_reference("International Energy Agency. (2020). AI Governance: Trends and Outlook. https://www.iea.org/en/x?page=4", None);
+        assert_eq!(surnames(&r), ["International Energy Agency"]);
+        assert_eq!(r.title.as_deref(), Some("AI Governance: Trends and Outlook"));
+        assert_eq!(r.source, None);
+    }
+
+    #[test]
+    fn ieee_journal_with_doi_label() {
+        let r = parse_reference("[1] J. Whitfield, J.-W. Lim, and M. Dvořák, “Official Narratives and Efficient Bargains in Carbon Pricing,” Contemporary Security Policy, vol. 34, no. 6, pp. 353–368, 2019. doi: 10.1177/surv.2019.6794435.", None);
+        assert_eq!(r.label.as_deref(), Some("1"));
+        assert_eq!(surnames(&r), ["Whitfield", "Lim", "Dvořák"]);
+        assert_eq!(r.authors[1].given.as_deref(), Some("J.-W."));
+        assert_eq!(r.title.as_deref(), Some("Official Narratives and Efficient Bargains in Carbon Pricing"));
+        assert_eq!(r.source.as_deref(), Some("Contemporary Security Policy"));
+        assert_eq!((r.volume.as_deref(), r.issue.as_deref(), r.pages.as_deref()), (Some("34"), Some("6"), Some("353-368")));
+        assert_eq!(r.year.as_deref(), Some("2019"));
+        assert_eq!(r.doi.as_deref(), Some("10.1177/surv.2019.6794435"));
+    }
+
+    #[test]
+    fn ieee_chapter_online_item_and_institution() {
+        let r = parse_reference("[1] P. L. Nováková and J. Nuñez, “Seoul and the Future of Shuttle Diplomacy,” in Middle Powers and the Forced-Labor Compensation Issue, P. Caldwell, Ed. Singapore: Palgrave Macmillan, 2020, pp. 265–287.", None);
+        assert_eq!(surnames(&r), ["Nováková", "Nuñez"]);
+        assert_eq!(r.source.as_deref(), Some("Middle Powers and the Forced-Labor Compensation Issue"));
+        assert_eq!((r.year.as_deref(), r.pages.as_deref()), (Some("2020"), Some("265-287")));
+        let r = parse_reference("[2] S.-A. Song, “The Forced-Labor Compensation Issue: Five Questions for 2013,” 38 North, February 16, 2021. [Online]. Available: https://www.38north.org/commentary/view?cd=COM000961", None);
+        assert_eq!((r.source.as_deref(), r.year.as_deref()), (Some("38 North"), Some("2021")));
+        assert_eq!(r.url.as_deref(), Some("https://www.38north.org/commentary/view?cd=COM000961"));
+        let r = parse_reference("[4] Statistics Korea, Assessment of Historical Reconciliation in the Asia-Pacific. Statistics Korea, 2018. [Online]. Available: https://kostat.go.kr/en/x?page=7", None);
+        assert_eq!(r.authors, vec![PersonName { surname: "Statistics Korea".into(), given: None }]);
+        assert_eq!(r.title.as_deref(), Some("Assessment of Historical Reconciliation in the Asia-Pacific"));
+        assert_eq!((r.source.as_deref(), r.year.as_deref()), (None, Some("2018")));
+    }
+
+    #[test]
+    fn korean_reference_splits_first_syllable() {
+        let r = parse_reference("권다은. 2017. “북한의 대외전략 변화 연구.” 국가전략, 16(4): 68-98.", None);
+        assert_eq!(r.authors, vec![PersonName { surname: "권".into(), given: Some("다은".into()) }]);
+        assert_eq!(r.title.as_deref(), Some("북한의 대외전략 변화 연구"));
+        assert_eq!(r.source.as_deref(), Some("국가전략"));
+        assert_eq!(r.pages.as_deref(), Some("68-98"));
+    }
+
+    #[test]
+    fn doi_forms_lose_their_prefix() {
+        for (raw, want) in [
+            ("Doe, J. (2020). T. J, 1(1), 1–2. https://doi.org/10.1000/abc.1", "10.1000/abc.1"),
+            ("Doe, J. (2020). T. J, 1(1), 1–2. https://dx.doi.org/10.1000/abc.1.", "10.1000/abc.1"),
+            ("Doe, J. (2020). T. J, 1(1), 1–2. doi:10.1000/abc.1.", "10.1000/abc.1"),
+            ("Doe, J. (2020). T. J, 1(1), 1–2. 10.1000/abc.1", "10.1000/abc.1"),
+        ] {
+            let r = parse_reference(raw, None);
+            assert_eq!(r.doi.as_deref(), Some(want), "{raw}");
+            assert_eq!(r.url, None);
+        }
+    }
+
+    #[test]
+    fn web_page_with_accessed_date() {
+        let r = parse_reference("World Bank. 2024. “The World Bank in Korea.” https://www.worldbank.org/en/country/korea. Accessed May 3, 2024.", None);
+        assert_eq!(r.url.as_deref(), Some("https://www.worldbank.org/en/country/korea"));
+        assert_eq!(r.source, None);
+        assert_eq!(r.title.as_deref(), Some("The World Bank in Korea"));
+    }
+}

@@ -1,0 +1,276 @@
+//! The reference list: its heading, where each entry starts, and the entries' text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text::{is_url_token, join_lines, Vocab};
+use super::BackLine;
+
+pub(crate) use super::parse::parse_reference;
+
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:[0-9IVX]+\.?\s+)?(?:references?(?: list)?|bibliography|select(?:ed)? bibliography|works cited|literature(?: cited)?|cited works|sources|references and notes|참고\s?문헌|参考文献|文献)\s*:?$",
+    )
+    .expect("valid regex")
+});
+
+static DASH_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[\x{2014}\x{2013}\x{2015}_-]\s*){1,8}[.,]").expect("valid regex"));
+static LABEL_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[(\d{1,4})\]\s*\S").expect("valid regex"));
+static NUM_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,4})\.\s+\p{Lu}").expect("valid regex"));
+/// Author list then year: "Surname, Given … 2019." / "Surname, A. (2019" / "Institution. 2019." / "홍길동. 2019."
+static AUTHOR_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Lu}\p{Hangul}\p{Han}][^0-9]{0,200}?[.,]\s+\(?(?:1[5-9]|20)\d{2}[a-z]?(?:[.,)]|$)").expect("valid regex")
+});
+static SURNAME_COMMA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?,\s+\p{Lu}").expect("valid regex"));
+
+/// Whether a line is a reference-list heading ("References", "Bibliography", "Works Cited", …).
+pub(crate) fn is_heading(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 40 && HEADING.is_match(t)
+}
+
+/// The printed number of a "[n]"-labelled entry.
+pub(crate) fn bracket_label(text: &str) -> Option<u32> {
+    LABEL_START.captures(text.trim_start()).and_then(|c| c.get(1)).and_then(|m| m.as_str().parse().ok())
+}
+
+/// Whether a line reads like the first line of a reference: a repeated-author dash, a "[n]"
+/// label, or an author list followed by a year.
+pub(crate) fn looks_like_start(text: &str) -> bool {
+    let t = text.trim_start();
+    DASH_START.is_match(t) || LABEL_START.is_match(t) || AUTHOR_YEAR.is_match(t)
+}
+
+/// Index of the reference-list heading, or of the first line where two references follow.
+pub(crate) fn find_list_start(lines: &[BackLine]) -> Option<usize> {
+    if let Some(i) = lines.iter().rposition(|l| is_heading(&l.text)) {
+        return Some(i);
+    }
+    (0..lines.len()).find(|&i| {
+        looks_like_start(&lines[i].text)
+            && lines[i + 1..].iter().take(6).any(|l| looks_like_start(&l.text))
+            && !lines[i].text.trim_start().starts_with('-')
+    })
+}
+
+/// Splits the lines of a reference list into entries, as lists of line indices.
+///
+/// Numbered lists split at their labels; hanging-indent lists at outdented lines; others at
+/// lines shaped like an entry's start. Page-bottom notes inside the list are left out.
+pub(crate) fn split_entries(lines: &[BackLine]) -> Vec<Vec<usize>> {
+    let keep = not_footnotes(lines);
+    let idx: Vec<usize> = (0..lines.len()).filter(|&i| keep[i] && !lines[i].text.trim().is_empty()).collect();
+    if idx.is_empty() {
+        return vec![];
+    }
+    let numbered = bracket_label(&lines[idx[0]].text).is_some() || NUM_START.is_match(lines[idx[0]].text.trim_start());
+    let indent = indents(lines);
+    let indented = idx.iter().filter(|&&i| indent[i] > 3.0).count();
+    let hanging = !numbered && indented * 5 >= idx.len() && indent[idx[0]] <= 2.0;
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for &i in &idx {
+        let t = lines[i].text.trim_start();
+        let first = t.chars().next().unwrap_or(' ');
+        let prev_open = out.last().is_some_and(|e| ends_open(lines, e));
+        let starts = if numbered {
+            bracket_label(t).is_some() || NUM_START.is_match(t)
+        } else if hanging {
+            indent[i] <= 2.0 && (looks_like_start(t) || (first.is_uppercase() || first == '“' || first == '"') && !prev_open)
+        } else {
+            looks_like_start(t) || lines[i].block_start && SURNAME_COMMA.is_match(t) && !prev_open
+        };
+        match out.last_mut() {
+            Some(e) if !starts => e.push(i),
+            _ => out.push(vec![i]),
+        }
+    }
+    out
+}
+
+/// The entry's text: lines joined, hyphens repaired, broken URLs rejoined.
+pub(crate) fn entry_text(lines: &[BackLine], entry: &[usize], vocab: &Vocab) -> String {
+    let texts: Vec<&str> = entry.iter().map(|&i| lines[i].text.as_str()).collect();
+    join_lines(&texts, vocab)
+}
+
+/// Whether an entry's last line ends inside a URL or a hyphenated word.
+fn ends_open(lines: &[BackLine], entry: &[usize]) -> bool {
+    let Some(&last) = entry.last() else { return false };
+    let t = lines[last].text.trim_end();
+    let tok = t.rsplit(' ').next().unwrap_or("");
+    t.ends_with('-') || t.ends_with('\u{ad}') || (is_url_token(tok) && !tok.ends_with('.'))
+}
+
+/// How far each line starts right of the left edge of its column, in points.
+///
+/// Columns are found per page by clustering line starts; a gap wider than any hanging indent
+/// separates two columns.
+fn indents(lines: &[BackLine]) -> Vec<f32> {
+    const COLUMN_GAP: f32 = 60.0;
+    let mut out = vec![0.0; lines.len()];
+    let mut pages: Vec<u32> = lines.iter().map(|l| l.page).collect();
+    pages.sort_unstable();
+    pages.dedup();
+    for p in pages {
+        let on: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].page == p).collect();
+        let mut xs: Vec<f32> = on.iter().map(|&i| lines[i].bbox.x0).collect();
+        xs.sort_by(f32::total_cmp);
+        let mut lefts = Vec::new();
+        for (k, &x) in xs.iter().enumerate() {
+            if k == 0 || x - xs[k - 1] > COLUMN_GAP {
+                lefts.push(x);
+            }
+        }
+        for &i in &on {
+            let x = lines[i].bbox.x0;
+            let left = lefts.iter().rev().find(|&&l| l <= x + 0.01).copied().unwrap_or(x);
+            out[i] = x - left;
+        }
+    }
+    out
+}
+
+/// Marks page-bottom footnotes ("14 The comparison …") printed inside the list as not kept.
+fn not_footnotes(lines: &[BackLine]) -> Vec<bool> {
+    let mut keep = vec![true; lines.len()];
+    let mut pitches: Vec<f32> = lines
+        .windows(2)
+        .filter(|w| w[0].page == w[1].page && w[1].bbox.y0 > w[0].bbox.y0)
+        .map(|w| w[1].bbox.y0 - w[0].bbox.y0)
+        .collect();
+    if pitches.is_empty() {
+        return keep;
+    }
+    pitches.sort_by(f32::total_cmp);
+    let pitch = pitches[pitches.len() / 2];
+    let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).filter(|s| *s > 0.0).collect();
+    sizes.sort_by(f32::total_cmp);
+    let body_size = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
+    let mut i = 1;
+    while i < lines.len() {
+        let (a, b) = (&lines[i - 1], &lines[i]);
+        let gap = b.page == a.page && b.bbox.y0 - a.bbox.y0 > 1.8 * pitch;
+        let t = b.text.trim();
+        let note_mark = t.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && t.chars().take_while(|c| c.is_ascii_digit()).count() <= 3
+            && !t.starts_with(|c: char| c.is_ascii_digit() && t.contains(". ") && NUM_START.is_match(t));
+        let smaller = body_size > 0.0 && b.size > 0.0 && b.size < body_size - 0.7;
+        if note_mark && (gap || smaller) {
+            let mut k = i;
+            while k < lines.len() && lines[k].page == b.page {
+                keep[k] = false;
+                k += 1;
+            }
+            i = k;
+            continue;
+        }
+        i += 1;
+    }
+    keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Rect;
+
+    fn line(text: &str, x0: f32, y0: f32, block_start: bool) -> BackLine {
+        BackLine { text: text.into(), page: 1, bbox: Rect { x0, y0, x1: x0 + 300.0, y1: y0 + 10.0 }, size: 10.0, block_start, ..BackLine::default() }
+    }
+
+    fn texts(lines: &[BackLine]) -> Vec<String> {
+        let vocab = Vocab::from_lines(lines.iter().map(|l| l.text.as_str()));
+        split_entries(lines).iter().map(|e| entry_text(lines, e, &vocab)).collect()
+    }
+
+    #[test]
+    fn heading_names_are_recognised_but_not_notes() {
+        for h in ["References", "BIBLIOGRAPHY", "Works Cited", "Sources", "참고문헌", "5. References"] {
+            assert!(is_heading(h), "{h}");
+        }
+        for h in ["Notes", "References to the past are many", "Endnotes"] {
+            assert!(!is_heading(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn hanging_indent_splits_entries_and_joins_broken_urls() {
+        let lines = vec![
+            line("Easley, Leif-Eric. 2017. \"North Korean Identity.\" Korean Social", 50.0, 100.0, true),
+            line("Science Journal, 44(1): 51-71.", 70.0, 112.0, false),
+            line("———. 2023. \"Stabilizing Relations.\" Pacific Review. https://www.tandfonline.com/doi/10.1080/09512748.2022.", 50.0, 124.0, false),
+            line("2090594.", 70.0, 136.0, false),
+            line("Lowy Institute. 2024. Global Diplomacy Index.", 50.0, 148.0, false),
+        ];
+        assert_eq!(
+            texts(&lines),
+            vec![
+                "Easley, Leif-Eric. 2017. \"North Korean Identity.\" Korean Social Science Journal, 44(1): 51-71.",
+                "———. 2023. \"Stabilizing Relations.\" Pacific Review. https://www.tandfonline.com/doi/10.1080/09512748.2022.2090594.",
+                "Lowy Institute. 2024. Global Diplomacy Index.",
+            ]
+        );
+    }
+
+    #[test]
+    fn flush_list_splits_by_shape_not_url_continuations() {
+        let lines = vec![
+            line("Ahn, Y.-J. (2015, May 27). The Case for Korea-Japan", 50.0, 100.0, true),
+            line("Relations. Nikkei Asia. https://asia.nikkei.com/", 50.0, 112.0, false),
+            line("view/the-case?utm_source=newsletter&", 50.0, 124.0, false),
+            line("utm_campaign=briefing_2015", 50.0, 136.0, false),
+            line("Fischer, R. A. (2020). Shuttle Diplomacy in Com-", 50.0, 148.0, true),
+            line("parative Perspective. Routledge.", 50.0, 160.0, false),
+        ];
+        assert_eq!(
+            texts(&lines),
+            vec![
+                "Ahn, Y.-J. (2015, May 27). The Case for Korea-Japan Relations. Nikkei Asia. https://asia.nikkei.com/view/the-case?utm_source=newsletter&utm_campaign=briefing_2015",
+                "Fischer, R. A. (2020). Shuttle Diplomacy in Comparative Perspective. Routledge.",
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_list_splits_at_labels_across_columns() {
+        let lines = vec![
+            line("[1] J. Whitfield, “Official Narratives,” Contemporary", 300.0, 100.0, true),
+            line("Security Policy, vol. 34, no. 6, pp. 353–368, 2019.", 320.0, 112.0, false),
+            line("[2] J.-W. Park, “Seoul Weighs,” East Asia Forum, 2015.", 300.0, 124.0, true),
+            line("[Online]. Available: https://eastasiaforum.org/view/seoul-", 320.0, 136.0, false),
+            line("weighs-new-approach?", 50.0, 700.0, false),
+        ];
+        let t = texts(&lines);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[1], "[2] J.-W. Park, “Seoul Weighs,” East Asia Forum, 2015. [Online]. Available: https://eastasiaforum.org/view/seoul-weighs-new-approach?");
+    }
+
+    #[test]
+    fn page_bottom_note_inside_the_list_is_left_out() {
+        let mut lines = vec![
+            line("Kang, Eun-ji. 2014. “Official Narratives.” Asian Perspective,", 50.0, 100.0, true),
+            line("40(6): 809-832.", 70.0, 112.0, false),
+            line("14 The comparison with Jakarta is imperfect.", 50.0, 300.0, true),
+            line("송다은. 2019. “경제안보와 공급망 재편.” 한국정치학회보, 23(3): 170-193.", 50.0, 80.0, true),
+        ];
+        lines[3].page = 2;
+        lines[2].size = 8.0;
+        let t = texts(&lines);
+        assert_eq!(t.len(), 2);
+        assert!(t[1].starts_with("송다은"));
+    }
+
+    #[test]
+    fn start_shapes() {
+        for s in ["Chow, Jonathan T. and Leif-Eric Easley. 2019. \"R", "Cañete, A. G., & Horváth, J. A. (2013). R", "Lowy Institute. 2024. Global", "———. 2023. \"S", "- . 2023. x", "[12] A. B. C", "권다은. 2017. “북한의"] {
+            assert!(looks_like_start(s), "{s}");
+        }
+        for s in ["Measuring Fertility Policy in East Asia, 2015–2023.” Asian", "Relations. Nikkei Asia. https://asia", "2021/06/korea-japan-relations", "Pacific, 66(6), 700–732."] {
+            assert!(!looks_like_start(s), "{s}");
+        }
+    }
+}
