@@ -1,7 +1,23 @@
 //! The reflowed PDF: the content re-typeset for small screens.
+//!
+//! The tree is set in Libertinus Serif (bundled), with a system or user font for scripts
+//! it lacks (Hangul). Paragraphs are shaped ([`fonts`]), broken into justified lines by
+//! optimal fit with hyphenation ([`linebreak`], [`layout`]), paged so that headings stay
+//! with their text, and written with subset fonts, an outline and metadata ([`write`]).
+
+mod fonts;
+mod layout;
+mod linebreak;
+mod write;
 
 use crate::error::{Result, Warned};
-use crate::tree::Document;
+use crate::tree::{BlockKind, Document, Inline};
+use fonts::{FontData, Fonts, Style};
+use hyphenation::{Language, Load, Standard};
+use layout::{paginate, Line, ParaStyle, Setter, Span};
+use std::collections::{BTreeSet, HashSet};
+use std::path::PathBuf;
+use write::{FinalPage, Geometry, Meta};
 
 /// Page sizes for the reflowed edition.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -21,16 +37,522 @@ pub enum PageSize {
     Phone,
 }
 
+impl PageSize {
+    /// Every page size, in the order the command line lists them.
+    pub const ALL: [PageSize; 6] =
+        [PageSize::A4, PageSize::A5, PageSize::A6, PageSize::Letter, PageSize::SixByNine, PageSize::Phone];
+
+    /// Width and height in points.
+    pub fn points(self) -> (f32, f32) {
+        const MM: f32 = 72.0 / 25.4;
+        match self {
+            PageSize::A4 => (210.0 * MM, 297.0 * MM),
+            PageSize::A5 => (148.0 * MM, 210.0 * MM),
+            PageSize::A6 => (105.0 * MM, 148.0 * MM),
+            PageSize::Letter => (612.0, 792.0),
+            PageSize::SixByNine => (432.0, 648.0),
+            PageSize::Phone => (90.0 * MM, 160.0 * MM),
+        }
+    }
+
+    /// The name the command line uses: `a4`, `a5`, `a6`, `letter`, `6x9in` or `phone`.
+    pub fn name(self) -> &'static str {
+        match self {
+            PageSize::A4 => "a4",
+            PageSize::A5 => "a5",
+            PageSize::A6 => "a6",
+            PageSize::Letter => "letter",
+            PageSize::SixByNine => "6x9in",
+            PageSize::Phone => "phone",
+        }
+    }
+}
+
+impl std::str::FromStr for PageSize {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        PageSize::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| format!("unknown page size '{s}' (expected a4, a5, a6, letter, 6x9in or phone)"))
+    }
+}
+
 /// Settings for the reflowed PDF.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct PdfOptions {
     /// The page size.
     pub page: PageSize,
+    /// Body text size in points (10 by default); margins and leading follow it.
+    pub font_size: f32,
+    /// A font for characters the bundled Latin face lacks (such as Hangul); when `None`,
+    /// a font installed at a known system path is used.
+    pub font: Option<PathBuf>,
+}
+
+impl Default for PdfOptions {
+    fn default() -> Self {
+        PdfOptions { page: PageSize::default(), font_size: 10.0, font: None }
+    }
 }
 
 /// Writes the document as a reflowed PDF.
-pub fn pdf(doc: &Document, _opts: &PdfOptions) -> Result<Warned<Vec<u8>>> {
-    let _ = doc;
-    todo!("PDF writer")
+pub fn pdf(doc: &Document, opts: &PdfOptions) -> Result<Warned<Vec<u8>>> {
+    let size = if opts.font_size.is_finite() && (4.0..=40.0).contains(&opts.font_size) { opts.font_size } else { 10.0 };
+    let geo = geometry(opts.page, size);
+    let mut needed = BTreeSet::new();
+    doc.visit_text(&mut |s| needed.extend(s.chars()));
+    let data = FontData::load(&needed, opts.font.as_deref());
+    let mut warnings = data.warnings.clone();
+    let fonts = Fonts::new(data.faces());
+    let english = doc.lang.is_empty() || doc.lang.to_ascii_lowercase().starts_with("en");
+    let hyphenator = if english { Standard::from_embedded(Language::EnglishUS).ok() } else { None };
+    let setter = Setter { fonts: &fonts, hyphenator, measure: geo.measure };
+    let lines = compose(doc, &setter, size);
+    let pages = paginate(lines, geo.height);
+    let total = pages.len();
+    let title = doc.display_title().to_string();
+    let final_pages: Vec<FinalPage> = pages
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut fp = FinalPage::from(p);
+            fp.lines.extend(furniture(&setter, &title, i + 1, total, size, &geo));
+            fp
+        })
+        .collect();
+    let meta = Meta {
+        title: title.clone(),
+        author: author_list(doc),
+        subject: doc.front.subtitle.clone().or_else(|| doc.front.series.clone()).unwrap_or_default(),
+        lang: if doc.lang.is_empty() { "en".into() } else { doc.lang.clone() },
+        date: doc.front.date.map(|d| {
+            format!("D:{:04}{:02}{:02}000000Z", d.year.clamp(0, 9999), d.month.unwrap_or(1), d.day.unwrap_or(1))
+        }),
+    };
+    let (bytes, w) = write::write(&final_pages, &fonts, &geo, &meta)?;
+    warnings.extend(w);
+    warnings.extend(fonts.uncovered_warning());
+    Ok(Warned { output: bytes, warnings })
+}
+
+/// Margins and text block for a page size and body size.
+fn geometry(page: PageSize, size: f32) -> Geometry {
+    let (w, h) = page.points();
+    // A line of about 65-75 characters at most; small pages keep narrow margins.
+    let side = (w * 0.07).max(size * 1.2);
+    let measure = (w - 2.0 * side).min(size * 34.0).max(size * 8.0);
+    let left = (w - measure) / 2.0;
+    let top = (h * 0.065).max(size * 3.0);
+    let bottom = (h * 0.06).max(size * 2.0);
+    Geometry { page_w: w, page_h: h, left, top, measure, height: (h - top - bottom).max(size * 6.0) }
+}
+
+/// "A, B and C".
+fn author_list(doc: &Document) -> String {
+    let names: Vec<String> = doc.front.authors.iter().map(|a| a.full_name()).filter(|n| !n.is_empty()).collect();
+    match names.len() {
+        0 => String::new(),
+        1 => names[0].clone(),
+        n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
+    }
+}
+
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// The document's date as printed in the title block, such as "9 September 2020".
+fn date_text(doc: &Document) -> Option<String> {
+    let d = doc.front.date?;
+    let month = d.month.and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)));
+    Some(match (d.day, month) {
+        (Some(day), Some(m)) => format!("{day} {m} {}", d.year),
+        (_, Some(m)) => format!("{m} {}", d.year),
+        _ => d.year.to_string(),
+    })
+}
+
+/// Paragraph styles of the edition, all derived from the body size.
+struct Styles {
+    size: f32,
+    lead: f32,
+}
+
+impl Styles {
+    fn body(&self) -> ParaStyle {
+        ParaStyle {
+            size: self.size,
+            lead: self.lead,
+            left: 0.0,
+            right: 0.0,
+            first: 0.0,
+            justify: true,
+            center: false,
+            hyphenate: true,
+            marker: None,
+            space_before: 0.0,
+            keep_with_next: false,
+            keep_together: false,
+        }
+    }
+
+    fn scaled(&self, k: f32, lead_k: f32) -> ParaStyle {
+        ParaStyle { size: self.size * k, lead: self.size * k * lead_k, ..self.body() }
+    }
+
+    fn display(&self, k: f32, space_before: f32) -> ParaStyle {
+        ParaStyle {
+            justify: false,
+            hyphenate: false,
+            space_before,
+            keep_with_next: true,
+            keep_together: true,
+            ..self.scaled(k, 1.2)
+        }
+    }
+
+    fn heading(&self, level: u8) -> (ParaStyle, Style) {
+        match level {
+            0 | 1 => (self.display(1.25, self.lead * 1.4), Style::Bold),
+            2 => (self.display(1.08, self.lead * 1.0), Style::Bold),
+            _ => (self.display(1.0, self.lead * 0.7), Style::Italic),
+        }
+    }
+}
+
+/// Appends `new` lines to `out`, tying the first to what is above when `tie` is set.
+fn push(out: &mut Vec<Line>, mut new: Vec<Line>, tie: bool) {
+    if let Some(first) = new.first_mut() {
+        if tie {
+            first.keep_with_prev = true;
+        }
+    }
+    out.append(&mut new);
+}
+
+/// The flow of lines for the whole edition, in reading order.
+fn compose(doc: &Document, s: &Setter, size: f32) -> Vec<Line> {
+    let st = Styles { size, lead: size * 1.3 };
+    let mut out: Vec<Line> = Vec::new();
+    let fm = &doc.front;
+
+    // Title block.
+    let mut tie = false;
+    let mut title_block = |out: &mut Vec<Line>, text: &str, style: Style, ps: ParaStyle| {
+        if text.trim().is_empty() {
+            return;
+        }
+        push(out, s.paragraph(&[Span::new(text, style)], &ps), tie);
+        tie = true;
+    };
+    if let Some(series) = &fm.series {
+        title_block(&mut out, series, Style::Italic, st.display(0.95, 0.0));
+    }
+    if let Some(t) = &fm.title {
+        title_block(&mut out, t, Style::Bold, st.display(1.6, st.lead * 0.6));
+    }
+    if let Some(t) = &fm.subtitle {
+        title_block(&mut out, t, Style::Italic, st.display(1.2, st.lead * 0.2));
+    }
+    let authors = author_list(doc);
+    title_block(&mut out, &authors, Style::Regular, st.display(1.05, st.lead * 0.8));
+    if let Some(d) = date_text(doc) {
+        title_block(&mut out, &d, Style::Italic, st.display(0.95, st.lead * 0.1));
+    }
+    if let Some(paras) = &fm.abstract_paras {
+        let ps = ParaStyle { left: size, right: size, ..st.scaled(0.95, 1.3) };
+        for (i, p) in paras.iter().enumerate() {
+            let ps = ParaStyle { space_before: if i == 0 { st.lead } else { 0.0 }, ..ps.clone() };
+            push(&mut out, s.paragraph(&[Span::new(p, Style::Regular)], &ps), false);
+        }
+    }
+    if !out.is_empty() {
+        out.push(Line {
+            lead: st.lead,
+            size,
+            space_before: st.lead * 0.3,
+            keep_with_prev: true,
+            rule: Some((0.0, s.measure)),
+            ..Default::default()
+        });
+    }
+
+    // Body, with each top-level section's notes at its end.
+    let mut printed_notes: HashSet<usize> = HashSet::new();
+    let mut pending_notes: Vec<usize> = Vec::new();
+    let mut first_section = true;
+    for sec in &doc.sections {
+        if sec.level <= 1 && !pending_notes.is_empty() {
+            notes(&mut out, s, &st, doc, &std::mem::take(&mut pending_notes));
+        }
+        let mut after_heading = true;
+        if let Some(t) = sec.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            let (mut ps, style) = st.heading(sec.level);
+            if first_section && out.len() > 0 {
+                ps.space_before = st.lead * 1.2;
+            }
+            let mut lines = s.paragraph(&[Span::new(t, style)], &ps);
+            if let Some(l) = lines.first_mut() {
+                l.bookmark = Some((sec.level.max(1), t.to_string()));
+            }
+            push(&mut out, lines, false);
+        } else if !out.is_empty() {
+            // An untitled opening section follows the title block directly.
+            after_heading = true;
+        }
+        first_section = false;
+        let mut prev_kind: Option<BlockKind> = None;
+        let mut tie_next = sec.title.is_some();
+        for b in &sec.blocks {
+            let mut spans = Vec::new();
+            for inl in &b.content {
+                match inl {
+                    Inline::Text(t) => spans.push(Span::new(t.as_str(), Style::Regular)),
+                    Inline::NoteCall(n) => {
+                        spans.push(note_call(doc, *n));
+                        if printed_notes.insert(*n) {
+                            pending_notes.push(*n);
+                        }
+                    }
+                }
+            }
+            let ps = match b.kind {
+                BlockKind::Paragraph => ParaStyle {
+                    first: if after_heading || prev_kind != Some(BlockKind::Paragraph) { 0.0 } else { size },
+                    space_before: if prev_kind.is_some() && prev_kind != Some(BlockKind::Paragraph) {
+                        st.lead * 0.4
+                    } else if after_heading {
+                        st.lead * 0.3
+                    } else {
+                        0.0
+                    },
+                    ..st.body()
+                },
+                BlockKind::ListItem => ParaStyle {
+                    left: size * 1.4,
+                    marker: Some(Span::new("•", Style::Regular)),
+                    space_before: if prev_kind == Some(BlockKind::ListItem) { st.lead * 0.15 } else { st.lead * 0.4 },
+                    ..st.body()
+                },
+                BlockKind::Quote => ParaStyle {
+                    left: size * 1.5,
+                    right: size * 1.5,
+                    space_before: st.lead * 0.5,
+                    ..st.scaled(0.93, 1.3)
+                },
+            };
+            let mut lines = s.paragraph(&spans, &ps);
+            if prev_kind == Some(BlockKind::Quote) && b.kind != BlockKind::Quote {
+                if let Some(l) = lines.first_mut() {
+                    l.space_before = l.space_before.max(st.lead * 0.5);
+                }
+            }
+            push(&mut out, lines, tie_next);
+            tie_next = false;
+            after_heading = false;
+            prev_kind = Some(b.kind);
+        }
+    }
+    if !pending_notes.is_empty() {
+        notes(&mut out, s, &st, doc, &pending_notes);
+    }
+    // Notes never called from the text.
+    let uncalled: Vec<usize> = (0..doc.footnotes.len()).filter(|i| !printed_notes.contains(i)).collect();
+    if !uncalled.is_empty() {
+        notes(&mut out, s, &st, doc, &uncalled);
+    }
+
+    back_matter(&mut out, s, &st, doc);
+    out
+}
+
+/// A footnote call as a superscript mark.
+fn note_call(doc: &Document, n: usize) -> Span {
+    let label = doc.footnotes.get(n).map(|f| f.label.trim()).filter(|l| !l.is_empty()).map(str::to_string);
+    Span { scale: 0.62, rise: 0.36, ..Span::new(label.unwrap_or_else(|| (n + 1).to_string()), Style::Regular) }
+}
+
+/// A small heading inside back matter ("Notes", "References").
+fn minor_heading(out: &mut Vec<Line>, s: &Setter, st: &Styles, text: &str, level: u8, bookmark: bool) {
+    let (ps, style) = if level <= 1 { st.heading(1) } else { (st.display(0.95, st.lead * 1.0), Style::Italic) };
+    let mut lines = s.paragraph(&[Span::new(text, style)], &ps);
+    if bookmark {
+        if let Some(l) = lines.first_mut() {
+            l.bookmark = Some((level, text.to_string()));
+        }
+    }
+    push(out, lines, false);
+}
+
+/// The notes `ids`, in a smaller size with hanging marks.
+fn notes(out: &mut Vec<Line>, s: &Setter, st: &Styles, doc: &Document, ids: &[usize]) {
+    minor_heading(out, s, st, "Notes", 2, false);
+    let mut tie = true;
+    for &n in ids {
+        let Some(f) = doc.footnotes.get(n) else { continue };
+        let label = if f.label.trim().is_empty() { (n + 1).to_string() } else { f.label.trim().to_string() };
+        let ps = ParaStyle {
+            left: st.size * 1.6,
+            marker: Some(Span::new(label, Style::Regular)),
+            space_before: st.size * 0.15,
+            ..st.scaled(0.85, 1.3)
+        };
+        push(out, s.paragraph(&[Span::new(f.text.as_str(), Style::Regular)], &ps), tie);
+        tie = false;
+    }
+}
+
+/// References, bios, disclaimer and colophon.
+fn back_matter(out: &mut Vec<Line>, s: &Setter, st: &Styles, doc: &Document) {
+    if !doc.references.is_empty() {
+        minor_heading(out, s, st, "References", 1, true);
+        let mut tie = true;
+        for r in &doc.references {
+            let ps = ParaStyle {
+                left: st.size * 1.5,
+                first: -st.size * 1.5,
+                justify: false,
+                hyphenate: false,
+                space_before: st.size * 0.25,
+                ..st.scaled(0.9, 1.3)
+            };
+            push(out, s.paragraph(&reference_spans(r), &ps), tie);
+            tie = false;
+        }
+    }
+    let bios: Vec<&str> = doc.front.authors.iter().filter_map(|a| a.bio.as_deref()).filter(|b| !b.trim().is_empty()).collect();
+    if !bios.is_empty() {
+        let title = if bios.len() == 1 { "About the Author" } else { "About the Authors" };
+        minor_heading(out, s, st, title, 1, true);
+        let mut tie = true;
+        for b in bios {
+            let ps = ParaStyle { space_before: st.lead * 0.4, ..st.body() };
+            push(out, s.paragraph(&[Span::new(b, Style::Regular)], &ps), tie);
+            tie = false;
+        }
+    }
+    // Colophon: disclaimer, then the publisher's details, kept together.
+    let c = &doc.colophon;
+    let small = ParaStyle { justify: false, hyphenate: false, keep_together: true, ..st.scaled(0.82, 1.3) };
+    let mut first = true;
+    let mut add = |out: &mut Vec<Line>, spans: Vec<Span>, ps: &ParaStyle| {
+        let mut ps = ps.clone();
+        if first {
+            ps.space_before = st.lead * 2.0;
+        }
+        let mut lines = s.paragraph(&spans, &ps);
+        if first {
+            if let Some(l) = lines.first_mut() {
+                l.bookmark = Some((1, "Colophon".into()));
+            }
+            // A rule above the colophon.
+            out.push(Line {
+                lead: ps.lead,
+                size: ps.size,
+                space_before: ps.space_before,
+                rule: Some((0.0, s.measure * 0.3)),
+                ..Default::default()
+            });
+            if let Some(l) = lines.first_mut() {
+                l.space_before = 0.0;
+                l.keep_with_prev = true;
+            }
+        }
+        push(out, lines, !first);
+        first = false;
+    };
+    if let Some(d) = &c.disclaimer {
+        add(out, vec![Span::new(d.as_str(), Style::Italic)], &ParaStyle { justify: true, ..small.clone() });
+    }
+    let mut details: Vec<Vec<Span>> = Vec::new();
+    if let Some(p) = &doc.front.publisher {
+        details.push(vec![Span::new(p.as_str(), Style::Bold)]);
+    }
+    let labelled = |label: &str, v: &Option<String>| -> Option<Vec<Span>> {
+        v.as_ref().map(|v| vec![Span::new(format!("{label} "), Style::Italic), Span::new(v.as_str(), Style::Regular)])
+    };
+    details.extend(labelled("Typeset by", &c.typeset_by));
+    details.extend(labelled("Inquiries:", &c.inquiries));
+    if let Some(a) = &c.address {
+        details.push(vec![Span::new(a.as_str(), Style::Regular)]);
+    }
+    details.extend(labelled("Tel.", &c.phone));
+    details.extend(labelled("Fax", &c.fax));
+    if let Some(e) = &c.email {
+        details.push(vec![Span { link: Some(format!("mailto:{e}")), ..Span::new(e.as_str(), Style::Regular) }]);
+    }
+    if let Some(w) = &c.website {
+        let uri = if w.contains("://") { w.clone() } else { format!("https://{w}") };
+        details.push(vec![Span { link: Some(uri), ..Span::new(w.as_str(), Style::Regular) }]);
+    }
+    details.extend(labelled("ISBN", &doc.front.isbn));
+    for (i, d) in details.into_iter().enumerate() {
+        let ps = ParaStyle { space_before: if i == 0 { st.lead * 0.5 } else { 0.0 }, ..small.clone() };
+        add(out, d, &ps);
+    }
+}
+
+/// A reference as spans, its DOI or URL linked.
+fn reference_spans(r: &crate::tree::Reference) -> Vec<Span> {
+    let raw = r.raw.as_str();
+    let target = r
+        .doi
+        .as_deref()
+        .and_then(|d| raw.find(d).map(|i| (i, i + d.len(), format!("https://doi.org/{d}"))))
+        .or_else(|| r.url.as_deref().and_then(|u| raw.find(u).map(|i| (i, i + u.len(), u.to_string()))));
+    match target {
+        Some((a, b, uri)) => {
+            // Widen to the whole printed token (a "https://doi.org/" prefix, say).
+            let a = raw[..a].rfind(char::is_whitespace).map_or(0, |k| k + 1);
+            let b = raw[b..].find(char::is_whitespace).map_or(raw.len(), |k| b + k);
+            let mut v = Vec::new();
+            if a > 0 {
+                v.push(Span::new(&raw[..a], Style::Regular));
+            }
+            v.push(Span { link: Some(uri), ..Span::new(&raw[a..b], Style::Regular) });
+            if b < raw.len() {
+                v.push(Span::new(&raw[b..], Style::Regular));
+            }
+            v
+        }
+        None => vec![Span::new(raw, Style::Regular)],
+    }
+}
+
+/// Running head (short title and page number) for every page but the first.
+fn furniture(s: &Setter, title: &str, page: usize, _total: usize, size: f32, geo: &Geometry) -> Vec<(Line, f32)> {
+    if page == 1 {
+        return Vec::new();
+    }
+    let fs = size * 0.8;
+    let folio = s.fonts.shape(&page.to_string(), Style::Regular);
+    let folio_w = fonts::width(&folio) * fs;
+    // The title, cut with an ellipsis to leave room for the folio.
+    let room = geo.measure - folio_w - size * 2.0;
+    let mut text = title.to_string();
+    let mut glyphs = s.fonts.shape(&text, Style::Italic);
+    while fonts::width(&glyphs) * fs > room && !text.is_empty() {
+        let cut = text.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
+        text.truncate(cut);
+        text = text.trim_end().to_string();
+        glyphs = s.fonts.shape(&format!("{text}…"), Style::Italic);
+    }
+    let mut line = Line { size: fs, lead: fs, ..Default::default() };
+    let mut x = 0.0;
+    for g in glyphs {
+        let adv = g.advance * fs;
+        line.glyphs.push(layout::Placed { glyph: g, x, size: fs, rise: 0.0 });
+        x += adv;
+    }
+    let mut x = geo.measure - folio_w;
+    for g in folio {
+        let adv = g.advance * fs;
+        line.glyphs.push(layout::Placed { glyph: g, x, size: fs, rise: 0.0 });
+        x += adv;
+    }
+    let baseline = -size * 1.6;
+    let rule = Line { rule: Some((0.0, geo.measure)), size: fs, lead: fs, ..Default::default() };
+    vec![(line, baseline), (rule, baseline + fs * 0.45)]
 }

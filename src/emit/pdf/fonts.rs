@@ -1,0 +1,347 @@
+//! Fonts for the reflowed PDF: the bundled Latin face, a fallback for other scripts, shaping.
+//!
+//! Text is shaped with rustybuzz so that ligatures and kerning survive; each glyph keeps
+//! the text it stands for, so the PDF's ToUnicode map gives the words back.
+
+use crate::error::{Stage, Warning};
+use rustybuzz::ttf_parser;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// A text style of the Latin face.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) enum Style {
+    /// Upright, book weight.
+    Regular,
+    /// Upright, bold.
+    Bold,
+    /// Italic, book weight.
+    Italic,
+}
+
+/// Index of a face in [`Fonts::faces`].
+pub(super) type FaceId = usize;
+
+/// One shaped glyph.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Glyph {
+    /// The face it is drawn from.
+    pub face: FaceId,
+    /// Glyph id in that face (before subsetting).
+    pub gid: u16,
+    /// Advance width in em (kerning included).
+    pub advance: f32,
+    /// Byte offset in the shaped text where this glyph's cluster starts.
+    pub start: usize,
+    /// The text this glyph stands for (several characters for a ligature; empty for a
+    /// second glyph of one cluster).
+    pub text: String,
+}
+
+/// A font program with what shaping needs.
+pub(super) struct Face<'a> {
+    /// The font program.
+    pub data: &'a [u8],
+    /// Face index inside a collection.
+    pub index: u32,
+    /// The PostScript or family name, for the PDF's font dictionary.
+    pub name: String,
+    shaper: rustybuzz::Face<'a>,
+    upem: f32,
+}
+
+impl<'a> Face<'a> {
+    /// Parses the face at `index` of `data`.
+    pub fn parse(data: &'a [u8], index: u32) -> Option<Face<'a>> {
+        let shaper = rustybuzz::Face::from_slice(data, index)?;
+        let upem = shaper.units_per_em().max(1) as f32;
+        let name = face_name(&shaper, ttf_parser::name_id::POST_SCRIPT_NAME)
+            .or_else(|| face_name(&shaper, ttf_parser::name_id::FAMILY))
+            .unwrap_or_else(|| "Font".into());
+        Some(Face { data, index, name, shaper, upem })
+    }
+
+    /// Whether the face has a glyph for `c`.
+    pub fn covers(&self, c: char) -> bool {
+        self.shaper.glyph_index(c).is_some_and(|g| g.0 != 0)
+    }
+}
+
+/// The name record `id` of a face, in English when there is a choice.
+fn face_name(face: &ttf_parser::Face, id: u16) -> Option<String> {
+    face.names()
+        .into_iter()
+        .filter(|n| n.name_id == id && n.is_unicode())
+        .find_map(|n| n.to_string())
+        .filter(|s| !s.trim().is_empty())
+}
+
+/// The font programs a document needs, loaded once.
+pub(super) struct FontData {
+    latin: [&'static [u8]; 3],
+    fallback: Option<(Vec<u8>, u32)>,
+    /// Warnings raised while looking for fonts.
+    pub warnings: Vec<Warning>,
+}
+
+/// Debian paths of fonts that cover Hangul, serif faces first.
+const FALLBACK_PATHS: &[(&str, u32)] = &[
+    ("/usr/share/fonts/truetype/nanum/NanumMyeongjo.ttf", 0),
+    ("/usr/share/fonts/truetype/nanum/NanumGothic.ttf", 0),
+    ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 1),
+    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 1),
+];
+
+impl FontData {
+    /// Finds the Latin faces and, when `needed` holds characters they lack, a fallback face.
+    ///
+    /// The fallback is `user` when given, else the first font at a known system path that
+    /// covers the most of `needed`.
+    pub fn load(needed: &BTreeSet<char>, user: Option<&Path>) -> FontData {
+        let latin = bundled_latin();
+        let mut warnings = Vec::new();
+        let primary = Face::parse(latin[0], 0);
+        let missing: BTreeSet<char> = needed
+            .iter()
+            .copied()
+            .filter(|c| !c.is_whitespace() && !c.is_control() && primary.as_ref().is_none_or(|f| !f.covers(*c)))
+            .collect();
+        let mut fallback = None;
+        if let Some(p) = user {
+            match std::fs::read(p) {
+                Ok(bytes) if Face::parse(&bytes, 0).is_some() => fallback = Some((bytes, 0)),
+                Ok(_) => warnings.push(Warning::new(
+                    Stage::Emit,
+                    format!("the font {} could not be read as OpenType; it is not used", p.display()),
+                )),
+                Err(e) => warnings.push(Warning::new(
+                    Stage::Emit,
+                    format!("the font {} could not be opened ({e}); it is not used", p.display()),
+                )),
+            }
+        }
+        if fallback.is_none() && !missing.is_empty() {
+            fallback = best_system_font(&missing, FALLBACK_PATHS.iter().map(|(p, i)| (PathBuf::from(p), *i)));
+        }
+        FontData { latin, fallback, warnings }
+    }
+
+    /// The parsed faces: Regular, Bold, Italic, then the fallback when there is one.
+    pub fn faces(&self) -> Vec<Face<'_>> {
+        let mut v: Vec<Face<'_>> = self.latin.iter().filter_map(|d| Face::parse(d, 0)).collect();
+        if let Some((d, i)) = &self.fallback {
+            if let Some(f) = Face::parse(d, *i) {
+                v.push(f);
+            }
+        }
+        v
+    }
+}
+
+/// Of the fonts at `paths` that exist, the one covering most of `missing`.
+fn best_system_font(missing: &BTreeSet<char>, paths: impl Iterator<Item = (PathBuf, u32)>) -> Option<(Vec<u8>, u32)> {
+    let mut best: Option<(usize, Vec<u8>, u32)> = None;
+    for (p, i) in paths {
+        let Ok(bytes) = std::fs::read(&p) else { continue };
+        let Some(face) = Face::parse(&bytes, i) else { continue };
+        let n = missing.iter().filter(|c| face.covers(**c)).count();
+        if n > 0 && best.as_ref().is_none_or(|b| n > b.0) {
+            let full = n == missing.len();
+            best = Some((n, bytes, i));
+            if full {
+                break;
+            }
+        }
+    }
+    best.map(|(_, b, i)| (b, i))
+}
+
+/// Libertinus Serif Regular, Bold and Italic from the bundled assets.
+fn bundled_latin() -> [&'static [u8]; 3] {
+    let wanted = ["LibertinusSerif-Regular", "LibertinusSerif-Bold", "LibertinusSerif-Italic"];
+    let mut found: [Option<&'static [u8]>; 3] = [None; 3];
+    for data in typst_assets::fonts() {
+        let Ok(face) = ttf_parser::Face::parse(data, 0) else { continue };
+        if let Some(name) = face_name(&face, ttf_parser::name_id::POST_SCRIPT_NAME) {
+            if let Some(k) = wanted.iter().position(|w| *w == name) {
+                found[k] = Some(data);
+            }
+        }
+    }
+    // Any bundled face stands in for a style that is missing, so text is never lost.
+    let any = found.iter().flatten().next().copied().or_else(|| typst_assets::fonts().next()).unwrap_or(&[]);
+    [found[0].unwrap_or(any), found[1].unwrap_or(any), found[2].unwrap_or(any)]
+}
+
+/// The loaded faces and the shaper over them.
+pub(super) struct Fonts<'a> {
+    /// Regular, Bold, Italic, then the fallback face when there is one.
+    pub faces: Vec<Face<'a>>,
+    /// Characters no face covers, for one warning at the end.
+    pub uncovered: std::cell::RefCell<BTreeSet<char>>,
+}
+
+impl<'a> Fonts<'a> {
+    /// Wraps parsed faces (at least the three Latin styles).
+    pub fn new(faces: Vec<Face<'a>>) -> Fonts<'a> {
+        Fonts { faces, uncovered: Default::default() }
+    }
+
+    fn style_face(&self, style: Style) -> FaceId {
+        let i = match style {
+            Style::Regular => 0,
+            Style::Bold => 1,
+            Style::Italic => 2,
+        };
+        i.min(self.faces.len().saturating_sub(1))
+    }
+
+    fn fallback(&self) -> Option<FaceId> {
+        (self.faces.len() > 3).then_some(3)
+    }
+
+    /// Which face draws `c` in `style`: the style's face, else the fallback, else `None`.
+    fn face_for(&self, c: char, style: Style) -> Option<FaceId> {
+        let s = self.style_face(style);
+        if self.faces.get(s).is_some_and(|f| f.covers(c)) {
+            return Some(s);
+        }
+        if self.faces.first().is_some_and(|f| f.covers(c)) {
+            return Some(0);
+        }
+        self.fallback().filter(|&f| self.faces[f].covers(c))
+    }
+
+    /// Shapes `text` in `style`, switching to the fallback face for characters the Latin
+    /// face lacks; characters no face has are drawn as the Latin face's missing glyph and
+    /// remembered in [`Fonts::uncovered`].
+    pub fn shape(&self, text: &str, style: Style) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        if self.faces.is_empty() {
+            return out;
+        }
+        let main = self.style_face(style);
+        // Split into runs of one face; spaces and marks stay with the run they are in.
+        let mut runs: Vec<(FaceId, usize, usize)> = Vec::new();
+        for (i, c) in text.char_indices() {
+            let face = if c.is_whitespace() {
+                runs.last().map(|r| r.0).unwrap_or(main)
+            } else {
+                match self.face_for(c, style) {
+                    Some(f) => f,
+                    None => {
+                        if !c.is_control() && c != '\u{AD}' && c != '\u{200B}' {
+                            self.uncovered.borrow_mut().insert(c);
+                        }
+                        main
+                    }
+                }
+            };
+            match runs.last_mut() {
+                Some(r) if r.0 == face => r.2 = i + c.len_utf8(),
+                _ => runs.push((face, i, i + c.len_utf8())),
+            }
+        }
+        for (face, a, b) in runs {
+            self.shape_run(&text[a..b], a, face, &mut out);
+        }
+        out
+    }
+
+    fn shape_run(&self, text: &str, offset: usize, face: FaceId, out: &mut Vec<Glyph>) {
+        let f = &self.faces[face];
+        let mut buf = rustybuzz::UnicodeBuffer::new();
+        buf.push_str(text);
+        buf.guess_segment_properties();
+        let shaped = rustybuzz::shape(&f.shaper, &[], buf);
+        let infos = shaped.glyph_infos();
+        let pos = shaped.glyph_positions();
+        for (k, (info, p)) in infos.iter().zip(pos).enumerate() {
+            let start = info.cluster as usize;
+            let first_of_cluster = k == 0 || infos[k - 1].cluster != info.cluster;
+            let end = infos[k + 1..]
+                .iter()
+                .map(|g| g.cluster as usize)
+                .find(|&c| c > start)
+                .unwrap_or(text.len());
+            let piece = text.get(start..end).unwrap_or("");
+            // Invisible format characters shape to nothing the reader should get back.
+            let piece: String = piece.chars().filter(|c| *c != '\u{AD}' && *c != '\u{200B}').collect();
+            if piece.is_empty() && first_of_cluster && info.glyph_id == 0 {
+                continue;
+            }
+            out.push(Glyph {
+                face,
+                gid: info.glyph_id as u16,
+                advance: p.x_advance as f32 / f.upem,
+                start: offset + start,
+                text: if first_of_cluster { piece } else { String::new() },
+            });
+        }
+    }
+
+    /// The warning for characters no font could draw, if there were any.
+    pub fn uncovered_warning(&self) -> Option<Warning> {
+        let set = self.uncovered.borrow();
+        if set.is_empty() {
+            return None;
+        }
+        let list: String = set.iter().take(20).map(|c| format!("{c} (U+{:04X}) ", *c as u32)).collect();
+        Some(Warning::new(
+            Stage::Emit,
+            format!(
+                "reflowed PDF: no font covers {} character(s): {}; give a font that does with the PDF font option",
+                set.len(),
+                list.trim_end()
+            ),
+        ))
+    }
+}
+
+/// Total advance of `glyphs`, in em.
+pub(super) fn width(glyphs: &[Glyph]) -> f32 {
+    glyphs.iter().map(|g| g.advance).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fonts_for(text: &str) -> FontData {
+        FontData::load(&text.chars().collect(), None)
+    }
+
+    #[test]
+    fn ligature_glyph_keeps_all_its_letters() {
+        let data = fonts_for("office");
+        let fonts = Fonts::new(data.faces());
+        let g = fonts.shape("office", Style::Regular);
+        assert!(g.len() < 6, "ffi should be one ligature glyph: {g:?}");
+        let text: String = g.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, "office");
+    }
+
+    #[test]
+    fn latin_face_covers_quotes_dashes_and_accents() {
+        let data = fonts_for("");
+        let faces = data.faces();
+        for c in "“”‘’–—…éøłşčő".chars() {
+            assert!(faces[0].covers(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn hangul_goes_to_the_fallback_face() {
+        let data = fonts_for("김정은");
+        let fonts = Fonts::new(data.faces());
+        let g = fonts.shape("Kim 김정은", Style::Regular);
+        let text: String = g.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, "Kim 김정은");
+        if fonts.faces.len() > 3 {
+            assert!(g.iter().any(|g| g.face == 3));
+            assert!(fonts.uncovered.borrow().is_empty());
+        } else {
+            assert!(fonts.uncovered_warning().is_some());
+        }
+    }
+}

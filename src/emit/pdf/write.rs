@@ -1,0 +1,388 @@
+//! Writing placed pages as PDF: subset fonts, page content through printpdf, then the
+//! catalog, metadata, outline and links set right with lopdf.
+
+use super::fonts::{FaceId, Fonts};
+use super::layout::{Line, Page};
+use crate::error::{Error, Result, Stage, Warning};
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use printpdf::{
+    Codepoint, FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
+    Rect, TextItem, TextMatrix,
+};
+use std::collections::BTreeMap;
+
+/// Page geometry in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Geometry {
+    /// Page width.
+    pub page_w: f32,
+    /// Page height.
+    pub page_h: f32,
+    /// Left edge of the text block.
+    pub left: f32,
+    /// Top edge of the text block, from the page top.
+    pub top: f32,
+    /// Width of the text block.
+    pub measure: f32,
+    /// Height of the text block.
+    pub height: f32,
+}
+
+/// Document-level facts for the catalog and info dictionary.
+pub(super) struct Meta {
+    /// Title.
+    pub title: String,
+    /// Authors, joined.
+    pub author: String,
+    /// Subject (series or subtitle).
+    pub subject: String,
+    /// BCP 47 language tag.
+    pub lang: String,
+    /// Date as a PDF date string, from the document.
+    pub date: Option<String>,
+}
+
+/// A placed page plus the furniture lines (running head, folio), all with baselines
+/// measured from the top of the text block.
+pub(super) struct FinalPage {
+    /// Content lines and furniture, with baselines.
+    pub lines: Vec<(Line, f32)>,
+}
+
+impl From<Page> for FinalPage {
+    fn from(p: Page) -> Self {
+        FinalPage { lines: p.lines }
+    }
+}
+
+/// Writes the pages as PDF bytes.
+pub(super) fn write(pages: &[FinalPage], fonts: &Fonts, geo: &Geometry, meta: &Meta) -> Result<(Vec<u8>, Vec<Warning>)> {
+    let mut warnings = Vec::new();
+    // Glyphs used per face, with their text for the ToUnicode map.
+    let mut used: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
+    for p in pages {
+        for (l, _) in &p.lines {
+            for g in &l.glyphs {
+                let e = used.entry(g.glyph.face).or_default().entry(g.glyph.gid).or_default();
+                if e.is_empty() {
+                    e.clone_from(&g.glyph.text);
+                }
+            }
+        }
+    }
+    let mut doc = PdfDocument::new(&meta.title);
+    // Per face: new glyph ids and /W widths (thousandths of an em, as printpdf writes them).
+    let mut remaps: BTreeMap<FaceId, (BTreeMap<u16, u16>, f32)> = BTreeMap::new();
+    for (&face_id, glyphs) in &used {
+        let face = &fonts.faces[face_id];
+        let mut remapper = subsetter::GlyphRemapper::new();
+        for &gid in glyphs.keys() {
+            remapper.remap(gid);
+        }
+        let (bytes, map) = match subsetter::subset(face.data, face.index, &remapper) {
+            Ok(b) => (b, glyphs.keys().map(|&g| (g, remapper.get(g).unwrap_or(0))).collect::<BTreeMap<_, _>>()),
+            Err(e) => {
+                warnings.push(Warning::new(
+                    Stage::Emit,
+                    format!("reflowed PDF: font {} could not be subset ({e:?}); it is embedded whole", face.name),
+                ));
+                (face.data.to_vec(), glyphs.keys().map(|&g| (g, g)).collect())
+            }
+        };
+        let mut font_warnings = Vec::new();
+        let Some(mut parsed) = ParsedFont::from_bytes(&bytes, 0, &mut font_warnings) else {
+            return Err(Error::Emit { format: "pdf", message: format!("font {} could not be embedded", face.name) });
+        };
+        parsed.font_name = Some(face.name.clone());
+        let upem = f32::from(parsed.pdf_font_metrics.units_per_em.max(1));
+        doc.resources.fonts.map.insert(font_id(face_id), PdfFont::new(parsed));
+        remaps.insert(face_id, (map, upem));
+    }
+    // Advance widths as the PDF viewer will use them.
+    let mut pdf_widths: BTreeMap<(FaceId, u16), f32> = BTreeMap::new();
+    for (&face_id, (map, upem)) in &remaps {
+        if let Some(f) = doc.resources.fonts.map.get(&font_id(face_id)) {
+            for &new in map.values() {
+                let w = f.parsed_font.get_glyph_width(new).unwrap_or(0);
+                pdf_widths.insert((face_id, new), (f32::from(w) * 1000.0 / upem).trunc());
+            }
+        }
+    }
+    let mut pdf_pages = Vec::new();
+    let mut links = Vec::new();
+    for (pi, p) in pages.iter().enumerate() {
+        let mut ops = vec![Op::StartTextSection];
+        let mut cur_font: Option<(FaceId, f32)> = None;
+        for (line, baseline) in &p.lines {
+            let y = geo.page_h - geo.top - baseline;
+            let gl = &line.glyphs;
+            let mut k = 0;
+            while k < gl.len() {
+                let g0 = &gl[k];
+                let mut end = k + 1;
+                while end < gl.len()
+                    && gl[end].glyph.face == g0.glyph.face
+                    && gl[end].size == g0.size
+                    && gl[end].rise == g0.rise
+                {
+                    end += 1;
+                }
+                let face = g0.glyph.face;
+                let Some((map, _)) = remaps.get(&face) else {
+                    k = end;
+                    continue;
+                };
+                if cur_font != Some((face, g0.size)) {
+                    ops.push(Op::SetFont { font: PdfFontHandle::External(font_id(face)), size: Pt(g0.size) });
+                    cur_font = Some((face, g0.size));
+                }
+                ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(geo.left + g0.x), Pt(y + g0.rise)) });
+                let mut cps = Vec::with_capacity(end - k);
+                for j in k..end {
+                    let g = &gl[j];
+                    let new = map.get(&g.glyph.gid).copied().unwrap_or(0);
+                    let w = pdf_widths.get(&(face, new)).copied().unwrap_or(0.0);
+                    let offset = if j + 1 < end {
+                        let want = (gl[j + 1].x - g.x) * 1000.0 / g.size;
+                        round3(w - want)
+                    } else {
+                        0.0
+                    };
+                    cps.push(Codepoint::with_cid(new, offset, used_text(&used, face, g.glyph.gid)));
+                }
+                ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(cps)] });
+                k = end;
+            }
+            for l in &line.links {
+                links.push((pi, geo.left + l.x0, y - 0.25 * line.size, geo.left + l.x1, y + 0.8 * line.size, l.uri.clone()));
+            }
+        }
+        ops.push(Op::EndTextSection);
+        for (line, baseline) in &p.lines {
+            if let Some((x0, x1)) = line.rule {
+                let y = geo.page_h - geo.top - baseline;
+                ops.push(Op::SetOutlineThickness { pt: Pt(0.4) });
+                ops.push(Op::DrawLine {
+                    line: printpdf::Line {
+                        points: vec![
+                            printpdf::LinePoint { p: Point { x: Pt(geo.left + x0), y: Pt(y) }, bezier: false },
+                            printpdf::LinePoint { p: Point { x: Pt(geo.left + x1), y: Pt(y) }, bezier: false },
+                        ],
+                        is_closed: false,
+                    },
+                });
+            }
+        }
+        let rect = Rect::from_wh(Pt(geo.page_w), Pt(geo.page_h));
+        pdf_pages.push(PdfPage { media_box: rect.clone(), trim_box: rect.clone(), crop_box: rect, ops });
+    }
+    doc.with_pages(pdf_pages);
+    let mut pw = Vec::new();
+    let opts = PdfSaveOptions { subset_fonts: false, ..Default::default() };
+    let bytes = doc.save(&opts, &mut pw);
+    let outline = outline_entries(pages, geo);
+    let bytes = finish(&bytes, meta, &outline, &links)?;
+    Ok((bytes, warnings))
+}
+
+fn used_text(used: &BTreeMap<FaceId, BTreeMap<u16, String>>, face: FaceId, gid: u16) -> String {
+    used.get(&face).and_then(|m| m.get(&gid)).cloned().unwrap_or_default()
+}
+
+fn round3(v: f32) -> f32 {
+    (v * 1000.0).round() / 1000.0
+}
+
+fn font_id(face: FaceId) -> FontId {
+    FontId(format!("F{}", face + 1))
+}
+
+/// Outline entries: (level, title, page index, y from the page bottom).
+fn outline_entries(pages: &[FinalPage], geo: &Geometry) -> Vec<(u8, String, usize, f32)> {
+    let mut v = Vec::new();
+    for (pi, p) in pages.iter().enumerate() {
+        for (l, baseline) in &p.lines {
+            if let Some((level, title)) = &l.bookmark {
+                let y = geo.page_h - geo.top - baseline + l.size * 1.2;
+                v.push((*level, title.clone(), pi, y.min(geo.page_h)));
+            }
+        }
+    }
+    v
+}
+
+/// A PDF text string: literal when ASCII, UTF-16BE with a byte-order mark otherwise.
+fn text_string(s: &str) -> Object {
+    if s.is_ascii() {
+        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut b = vec![0xFE, 0xFF];
+        for u in s.encode_utf16() {
+            b.extend_from_slice(&u.to_be_bytes());
+        }
+        Object::String(b, StringFormat::Hexadecimal)
+    }
+}
+
+type LinkRect = (usize, f32, f32, f32, f32, String);
+
+/// Rewrites what printpdf leaves wrong or random: the catalog (language, page mode,
+/// outline), the info dictionary (dates from the document), the file ID, links.
+fn finish(bytes: &[u8], meta: &Meta, outline: &[(u8, String, usize, f32)], links: &[LinkRect]) -> Result<Vec<u8>> {
+    let err = |m: String| Error::Emit { format: "pdf", message: m };
+    let mut doc = lopdf::Document::load_mem(bytes).map_err(|e| err(format!("re-reading the written PDF: {e}")))?;
+    doc.version = "1.7".into();
+    let page_ids: Vec<ObjectId> = doc.get_pages().values().copied().collect();
+
+    // Info dictionary.
+    let mut info = Dictionary::new();
+    info.set("Title", text_string(&meta.title));
+    if !meta.author.is_empty() {
+        info.set("Author", text_string(&meta.author));
+    }
+    if !meta.subject.is_empty() {
+        info.set("Subject", text_string(&meta.subject));
+    }
+    info.set("Creator", text_string("quire"));
+    info.set("Producer", text_string("quire (printpdf)"));
+    if let Some(d) = &meta.date {
+        info.set("CreationDate", Object::String(d.as_bytes().to_vec(), StringFormat::Literal));
+        info.set("ModDate", Object::String(d.as_bytes().to_vec(), StringFormat::Literal));
+    }
+    let info_id = doc.add_object(info);
+    doc.trailer.set("Info", Object::Reference(info_id));
+
+    // Links.
+    for (pi, x0, y0, x1, y1, uri) in links {
+        let Some(&pid) = page_ids.get(*pi) else { continue };
+        let mut action = Dictionary::new();
+        action.set("S", Object::Name(b"URI".to_vec()));
+        action.set("URI", Object::String(uri.as_bytes().to_vec(), StringFormat::Literal));
+        let mut a = Dictionary::new();
+        a.set("Type", Object::Name(b"Annot".to_vec()));
+        a.set("Subtype", Object::Name(b"Link".to_vec()));
+        a.set("Rect", Object::Array([*x0, *y0, *x1, *y1].iter().map(|v| Object::Real(*v)).collect()));
+        a.set("Border", Object::Array(vec![0.into(), 0.into(), 0.into()]));
+        a.set("A", Object::Dictionary(action));
+        let aid = doc.add_object(a);
+        if let Ok(Object::Dictionary(page)) = doc.get_object_mut(pid) {
+            match page.get_mut(b"Annots") {
+                Ok(Object::Array(arr)) => arr.push(Object::Reference(aid)),
+                _ => page.set("Annots", Object::Array(vec![Object::Reference(aid)])),
+            }
+        }
+    }
+    // Empty /Annots arrays are noise.
+    for &pid in &page_ids {
+        if let Ok(Object::Dictionary(page)) = doc.get_object_mut(pid) {
+            if matches!(page.get(b"Annots"), Ok(Object::Array(a)) if a.is_empty()) {
+                page.remove(b"Annots");
+            }
+        }
+    }
+
+    // Outline, nested by level.
+    let outlines_id = if outline.is_empty() { None } else { Some(build_outline(&mut doc, outline, &page_ids)) };
+
+    let root = doc.trailer.get(b"Root").and_then(Object::as_reference).map_err(|e| err(format!("no catalog: {e}")))?;
+    if let Ok(Object::Dictionary(cat)) = doc.get_object_mut(root) {
+        cat.set("Lang", text_string(&meta.lang));
+        let mut vp = Dictionary::new();
+        vp.set("DisplayDocTitle", Object::Boolean(true));
+        cat.set("ViewerPreferences", vp);
+        cat.remove(b"Outlines");
+        match outlines_id {
+            Some(o) => {
+                cat.set("Outlines", Object::Reference(o));
+                cat.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+            }
+            None => cat.set("PageMode", Object::Name(b"UseNone".to_vec())),
+        }
+    }
+    doc.prune_objects();
+    // A file ID from the content, so that the same input gives the same bytes.
+    let id = content_id(bytes, meta);
+    doc.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id.clone(), StringFormat::Hexadecimal),
+            Object::String(id, StringFormat::Hexadecimal),
+        ]),
+    );
+    doc.compress();
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(|e| err(format!("saving: {e}")))?;
+    Ok(out)
+}
+
+/// 16 bytes derived from the printpdf output and metadata (FNV-1a, two seeds).
+fn content_id(bytes: &[u8], meta: &Meta) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16);
+    for seed in [0xcbf2_9ce4_8422_2325u64, 0x8422_2325_cbf2_9ce4u64] {
+        let mut h = seed;
+        for b in bytes.iter().chain(meta.title.as_bytes()) {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        out.extend_from_slice(&h.to_be_bytes());
+    }
+    out
+}
+
+/// Adds outline items for `entries` under a new outline root; returns the root's id.
+fn build_outline(doc: &mut lopdf::Document, entries: &[(u8, String, usize, f32)], pages: &[ObjectId]) -> ObjectId {
+    let root = doc.new_object_id();
+    let ids: Vec<ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
+    // Parent of each entry: the nearest earlier entry of a lower level.
+    let mut parent: Vec<Option<usize>> = Vec::with_capacity(entries.len());
+    for (i, e) in entries.iter().enumerate() {
+        let p = (0..i).rev().find(|&j| entries[j].0 < e.0);
+        // Only a chain of strictly lower levels counts, not an earlier sibling's child.
+        let p = p.filter(|&j| (j + 1..i).all(|k| entries[k].0 > entries[j].0));
+        parent.push(p);
+    }
+    let children = |p: Option<usize>| -> Vec<usize> { (0..entries.len()).filter(|&i| parent[i] == p).collect() };
+    let mut dicts: Vec<Dictionary> = Vec::with_capacity(entries.len());
+    for (i, (_, title, page, y)) in entries.iter().enumerate() {
+        let mut d = Dictionary::new();
+        d.set("Title", text_string(title));
+        d.set("Parent", Object::Reference(parent[i].map_or(root, |p| ids[p])));
+        if let Some(&pid) = pages.get(*page) {
+            d.set("Dest", Object::Array(vec![Object::Reference(pid), Object::Name(b"XYZ".to_vec()), Object::Null, Object::Real(*y), Object::Null]));
+        }
+        dicts.push(d);
+    }
+    let link_siblings = |kids: &[usize], dicts: &mut Vec<Dictionary>| {
+        for (k, &c) in kids.iter().enumerate() {
+            if k > 0 {
+                dicts[c].set("Prev", Object::Reference(ids[kids[k - 1]]));
+            }
+            if k + 1 < kids.len() {
+                dicts[c].set("Next", Object::Reference(ids[kids[k + 1]]));
+            }
+        }
+    };
+    for i in 0..entries.len() {
+        let kids = children(Some(i));
+        if let (Some(&f), Some(&l)) = (kids.first(), kids.last()) {
+            dicts[i].set("First", Object::Reference(ids[f]));
+            dicts[i].set("Last", Object::Reference(ids[l]));
+            dicts[i].set("Count", Object::Integer(-(kids.len() as i64)));
+        }
+        link_siblings(&kids, &mut dicts);
+    }
+    let top = children(None);
+    link_siblings(&top, &mut dicts);
+    let mut r = Dictionary::new();
+    r.set("Type", Object::Name(b"Outlines".to_vec()));
+    if let (Some(&f), Some(&l)) = (top.first(), top.last()) {
+        r.set("First", Object::Reference(ids[f]));
+        r.set("Last", Object::Reference(ids[l]));
+    }
+    r.set("Count", Object::Integer(top.len() as i64));
+    for (id, d) in ids.into_iter().zip(dicts) {
+        doc.objects.insert(id, Object::Dictionary(d));
+    }
+    doc.objects.insert(root, Object::Dictionary(r));
+    root
+}
