@@ -1,8 +1,20 @@
 //! Building the document tree from positioned text.
+//!
+//! [`normalise`] runs its passes in order: every printed line is gathered with its
+//! style (`lines`), page furniture is set aside (`noise`), the title block is read
+//! (`front`), the body is cut from the back matter (`back`), and the body is built
+//! into sections, blocks and notes (`sections`) with line-end hyphens repaired
+//! (`hyphen`). Thresholds are relative to the document's own body font.
 
-use crate::error::Warned;
-use crate::layout::Layout;
-use crate::tree::Document;
+mod front;
+mod hyphen;
+mod noise;
+mod sections;
+
+use crate::error::{Stage, Warned, Warning};
+use crate::layout::{Layout, Rect, Word};
+use crate::tree::{BoxPt, Document, Provenance, SourceInfo};
+use std::collections::HashMap;
 
 /// Settings for building the tree.
 #[derive(Debug, Clone, Default)]
@@ -11,9 +23,437 @@ pub struct NormaliseOptions {}
 
 /// Builds the document tree from a layout; undecided cases fall back and warn.
 pub fn normalise(layout: &Layout, _opts: &NormaliseOptions) -> Warned<Document> {
-    let _ = layout;
-    Warned { output: Document::new(), warnings: vec![] }
+    let mut warnings = Vec::new();
+    let mut doc = Document::new();
+    doc.source = SourceInfo { pages: layout.pages.len() as u32, producer: layout.info.producer.clone() };
+    if let Some(lang) = layout.info.lang.as_deref().filter(|l| !l.trim().is_empty()) {
+        doc.lang = lang.trim().to_string();
+    }
+    let lines = collect_lines(layout);
+    if lines.is_empty() {
+        warnings.push(warn(None, "no text found on any page; the document tree is empty"));
+        return Warned { output: doc, warnings };
+    }
+    let body = BodyStyle::of(&lines);
+
+    let furn = noise::detect(&lines);
+    doc.furniture = furn.items.clone();
+
+    let dict = hyphen::Evidence::from_lines(lines.iter().enumerate().filter(|(i, _)| !furn.flags[*i]).map(|(_, l)| l));
+    let fr = front::read(&lines, &furn, &body, &dict);
+    warnings.extend(fr.warnings.iter().cloned());
+    doc.front = fr.front.clone();
+
+    // Lines left for the body and the back matter, in reading order.
+    let rest: Vec<usize> = (fr.body_start..lines.len()).filter(|&i| !furn.flags[i] && !fr.consumed[i]).collect();
+
+    let back_lines: Vec<back::BackLine> = rest.iter().map(|&i| lines[i].to_back_line()).collect();
+    let back_start = back::find_start(&back_lines).unwrap_or(rest.len()).min(rest.len());
+    let notes_at = sections::find_notes_heading(&lines, &rest, &body);
+    let (body_idx, note_idx, back_idx): (Vec<usize>, Vec<usize>, Vec<usize>) = match notes_at {
+        Some(n) if n < back_start => {
+            (rest[..n].to_vec(), rest[n + 1..back_start].to_vec(), rest[back_start..].to_vec())
+        }
+        Some(n) => {
+            (rest[..back_start].to_vec(), rest[n + 1..].to_vec(), rest[back_start..n].to_vec())
+        }
+        None => (rest[..back_start].to_vec(), vec![], rest[back_start..].to_vec()),
+    };
+
+    let built = sections::build(&lines, &body_idx, &note_idx, &body, &dict);
+    warnings.extend(built.warnings);
+    doc.sections = built.sections;
+    doc.footnotes = built.footnotes;
+
+    let back_only: Vec<back::BackLine> = back_idx.iter().map(|&i| lines[i].to_back_line()).collect();
+    if !back_only.is_empty() {
+        let bm = back::read(&back_only, &doc.front.authors);
+        doc.references = bm.references;
+        doc.colophon = bm.colophon;
+        for (i, bio) in bm.bios {
+            if let Some(a) = doc.front.authors.get_mut(i) {
+                a.bio = Some(bio);
+            }
+        }
+        if doc.front.isbn.is_none() {
+            doc.front.isbn = bm.isbn;
+        }
+        if doc.front.date.is_none() {
+            doc.front.date = bm.date;
+        }
+        if doc.front.publisher.is_none() {
+            doc.front.publisher = bm.publisher;
+        }
+        warnings.extend(bm.warnings);
+    }
+    if doc.front.title.is_none() {
+        if let Some(t) = layout.info.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            warnings.push(warn(Some(1), "no title found in the title block; using the PDF's /Title"));
+            doc.front.title = Some(t.to_string());
+        }
+    }
+    Warned { output: doc, warnings }
 }
 
 #[allow(dead_code)]
 mod back;
+
+/// A warning from this stage.
+pub(crate) fn warn(page: Option<u32>, message: impl Into<String>) -> Warning {
+    Warning { stage: Stage::Normalise, page, message: message.into() }
+}
+
+/// One printed line with the facts the passes need.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TLine {
+    /// Page number, counting from 1.
+    pub page: u32,
+    /// Size of the page, in points.
+    pub page_width: f32,
+    /// Size of the page, in points.
+    pub page_height: f32,
+    /// Index of its layout block over the whole document.
+    pub block: usize,
+    /// Column of its block.
+    pub column: u16,
+    /// Whether it is the first line of its block.
+    pub block_start: bool,
+    /// Whether it is the last line of its block.
+    pub block_end: bool,
+    /// Words as extracted, soft hyphens and zero-width characters removed.
+    pub words: Vec<Word>,
+    /// The line's text.
+    pub text: String,
+    /// Box around the line.
+    pub bbox: Rect,
+    /// Baseline.
+    pub baseline: f32,
+    /// Dominant size by characters.
+    pub size: f32,
+    /// Dominant font by characters.
+    pub font: u32,
+    /// Whether most characters are bold.
+    pub bold: bool,
+    /// Whether most characters are italic.
+    pub italic: bool,
+}
+
+impl TLine {
+    /// Provenance of the line.
+    pub fn prov(&self) -> Provenance {
+        Provenance { page: self.page, bbox: to_box(&self.bbox) }
+    }
+
+    /// The line as offered to the back-matter reader.
+    pub fn to_back_line(&self) -> back::BackLine {
+        back::BackLine {
+            text: self.text.clone(),
+            page: self.page,
+            bbox: self.bbox,
+            size: self.size,
+            bold: self.bold,
+            italic: self.italic,
+            block_start: self.block_start,
+        }
+    }
+
+    /// The size rounded to half points, as a key for style statistics.
+    pub fn size_key(&self) -> i32 {
+        (self.size * 2.0).round() as i32
+    }
+}
+
+/// Converts a layout rectangle to the tree's box.
+pub(crate) fn to_box(r: &Rect) -> BoxPt {
+    BoxPt { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1 }
+}
+
+/// The body text's style: the most common size and font by character count.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct BodyStyle {
+    /// Size in points.
+    pub size: f32,
+    /// Font index.
+    pub font: u32,
+    /// Whether it is bold.
+    pub bold: bool,
+    /// Whether it is italic.
+    pub italic: bool,
+    /// Typical distance between baselines of body lines in one block.
+    pub pitch: f32,
+}
+
+impl BodyStyle {
+    /// Finds the body style of a document's lines.
+    pub fn of(lines: &[TLine]) -> BodyStyle {
+        let mut by: HashMap<(i32, u32), usize> = HashMap::new();
+        for l in lines {
+            for w in &l.words {
+                *by.entry(((w.size * 2.0).round() as i32, w.font)).or_default() += w.text.chars().count();
+            }
+        }
+        let best = by.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
+        let ((sk, font), _) = best.unwrap_or(((20, 0), 0));
+        let size = sk as f32 / 2.0;
+        let (bold, italic) = lines
+            .iter()
+            .flat_map(|l| l.words.iter().map(move |w| (w, l)))
+            .find(|(w, _)| w.font == font)
+            .map(|(_, l)| (l.bold, l.italic))
+            .unwrap_or((false, false));
+        let mut pitches: Vec<f32> = lines
+            .windows(2)
+            .filter(|w| w[0].block == w[1].block && (w[0].size - size).abs() < 0.6 && (w[1].size - size).abs() < 0.6)
+            .map(|w| w[1].baseline - w[0].baseline)
+            .filter(|d| *d > 0.0 && *d < size * 3.0)
+            .collect();
+        pitches.sort_by(f32::total_cmp);
+        let pitch = pitches.get(pitches.len() / 2).copied().unwrap_or(size * 1.2);
+        BodyStyle { size, font, bold, italic, pitch }
+    }
+}
+
+/// Characters that are removed from extracted text: soft hyphens and zero-width marks.
+fn invisible_char(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}')
+}
+
+/// Gathers every non-empty line of the layout in reading order with its style.
+pub(crate) fn collect_lines(layout: &Layout) -> Vec<TLine> {
+    let mut out = Vec::new();
+    let mut block_id = 0usize;
+    for page in &layout.pages {
+        for block in &page.blocks {
+            let start = out.len();
+            for line in &block.lines {
+                let mut words: Vec<Word> = Vec::new();
+                for w in &line.words {
+                    let ends_soft = w.text.ends_with('\u{AD}');
+                    let mut t: String = w.text.chars().filter(|c| !invisible_char(*c)).collect();
+                    // A soft hyphen at the very end of a line marks a hyphenation break.
+                    if ends_soft && std::ptr::eq(w, line.words.last().unwrap_or(w)) {
+                        t.push('\u{AD}');
+                    }
+                    if t.is_empty() {
+                        continue;
+                    }
+                    words.push(Word { text: t, ..w.clone() });
+                }
+                if words.iter().all(|w| w.text.trim().is_empty()) {
+                    continue;
+                }
+                let (size, font) = dominant(&words);
+                let fi = layout.fonts.get(font as usize);
+                let chars = |pred: &dyn Fn(&Word) -> bool| -> usize {
+                    words.iter().filter(|w| pred(w)).map(|w| w.text.chars().count()).sum()
+                };
+                let total = chars(&|_| true).max(1);
+                let is_bold = |w: &Word| layout.fonts.get(w.font as usize).is_some_and(|f| f.bold);
+                let is_italic = |w: &Word| layout.fonts.get(w.font as usize).is_some_and(|f| f.italic);
+                let bold = chars(&is_bold) * 2 > total || (fi.is_some_and(|f| f.bold) && chars(&is_bold) * 2 >= total);
+                let italic = chars(&is_italic) * 2 > total;
+                let mut l = TLine {
+                    page: page.number,
+                    page_width: page.width,
+                    page_height: page.height,
+                    block: block_id,
+                    column: block.column,
+                    block_start: false,
+                    block_end: false,
+                    text: String::new(),
+                    bbox: line.bbox,
+                    baseline: line.baseline,
+                    size,
+                    font,
+                    bold,
+                    italic,
+                    words,
+                };
+                l.text = line_text(&l.words);
+                out.push(l);
+            }
+            if out.len() > start {
+                out[start].block_start = true;
+                if let Some(last) = out.last_mut() {
+                    last.block_end = true;
+                }
+                block_id += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The text of words, a space where a gap separates them, without a trailing soft-hyphen marker.
+pub(crate) fn line_text(words: &[Word]) -> String {
+    let mut s = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 && w.space_before {
+            s.push(' ');
+        }
+        s.push_str(&w.text);
+    }
+    s.trim().to_string()
+}
+
+/// The size and font covering most characters of the words.
+fn dominant(words: &[Word]) -> (f32, u32) {
+    let mut by: HashMap<(i32, u32), usize> = HashMap::new();
+    for w in words {
+        *by.entry(((w.size * 2.0).round() as i32, w.font)).or_default() += w.text.chars().count();
+    }
+    let best = by.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
+    let (sk, font) = best.map(|(k, _)| k).unwrap_or((0, 0));
+    let size = words
+        .iter()
+        .filter(|w| (w.size * 2.0).round() as i32 == sk && w.font == font)
+        .map(|w| w.size)
+        .next()
+        .unwrap_or(sk as f32 / 2.0);
+    (size, font)
+}
+
+/// Helpers that build layouts by hand for the unit tests.
+#[cfg(test)]
+pub(crate) mod testkit {
+    use crate::layout::{FontInfo, Layout, Line, Page, Rect, TextBlock, Word};
+
+    /// Font index of the regular face.
+    pub const REGULAR: u32 = 0;
+    /// Font index of the bold face.
+    pub const BOLD: u32 = 1;
+    /// Font index of the italic face.
+    pub const ITALIC: u32 = 2;
+
+    /// One line for [`Builder::block`]: text, left x, baseline y, size, font.
+    ///
+    /// In the text, `^N` marks a superscript N set close to the word before it.
+    pub type L<'a> = (&'a str, f32, f32, f32, u32);
+
+    /// Builds a layout page by page and block by block.
+    pub struct Builder {
+        layout: Layout,
+    }
+
+    impl Builder {
+        /// An empty layout with a regular, a bold and an italic font.
+        pub fn new() -> Builder {
+            let fonts = vec![
+                FontInfo { name: "Serif".into(), ..Default::default() },
+                FontInfo { name: "Serif-Bold".into(), bold: true, ..Default::default() },
+                FontInfo { name: "Serif-Italic".into(), italic: true, ..Default::default() },
+            ];
+            Builder { layout: Layout { fonts, ..Default::default() } }
+        }
+
+        /// Starts a new A4 page.
+        pub fn page(mut self) -> Builder {
+            let n = self.layout.pages.len() as u32 + 1;
+            self.layout.pages.push(Page { number: n, width: 595.0, height: 842.0, blocks: vec![] });
+            self
+        }
+
+        /// Adds a block of lines to the current page.
+        pub fn block(mut self, lines: &[L]) -> Builder {
+            let mut b = TextBlock::default();
+            for &(text, x, y, size, font) in lines {
+                b.lines.push(line(text, x, y, size, font));
+            }
+            if let Some(first) = b.lines.first() {
+                b.bbox = b.lines.iter().fold(first.bbox, |r, l| r.union(&l.bbox));
+            }
+            b.column = if b.bbox.x0 > 595.0 * 0.45 { 1 } else { 0 };
+            if self.layout.pages.is_empty() {
+                self = self.page();
+            }
+            if let Some(p) = self.layout.pages.last_mut() {
+                p.blocks.push(b);
+            }
+            self
+        }
+
+        /// Adds a block of body lines (size 10, regular) starting at `y`, 12 pt apart.
+        pub fn para(self, x: f32, y: f32, texts: &[&str]) -> Builder {
+            let ls: Vec<L> = texts.iter().enumerate().map(|(i, t)| (*t, x, y + 12.0 * i as f32, 10.0, REGULAR)).collect();
+            self.block(&ls)
+        }
+
+        /// The layout built.
+        pub fn build(self) -> Layout {
+            self.layout
+        }
+    }
+
+    /// A line of words at (x, baseline y), each character half the size wide.
+    pub fn line(text: &str, x: f32, y: f32, size: f32, font: u32) -> Line {
+        let mut words = Vec::new();
+        let mut cx = x;
+        for (i, tok) in text.split(' ').filter(|t| !t.is_empty()).enumerate() {
+            let mut parts = tok.split('^');
+            let main = parts.next().unwrap_or("");
+            if !main.is_empty() {
+                let w = main.chars().count() as f32 * size * 0.5;
+                words.push(Word {
+                    text: main.into(),
+                    bbox: Rect { x0: cx, y0: y - size * 0.8, x1: cx + w, y1: y + size * 0.2 },
+                    font,
+                    size,
+                    space_before: i > 0,
+                    invisible: false,
+                });
+                cx += w;
+            }
+            for sup in parts {
+                let s = size * 0.6;
+                let w = sup.chars().count() as f32 * s * 0.5;
+                let raise = size * 0.35;
+                words.push(Word {
+                    text: sup.into(),
+                    bbox: Rect { x0: cx, y0: y - raise - s * 0.8, x1: cx + w, y1: y - raise + s * 0.2 },
+                    font: 0,
+                    size: s,
+                    space_before: main.is_empty() && i > 0,
+                    invisible: false,
+                });
+                cx += w;
+            }
+            cx += size * 0.3;
+        }
+        let bbox = words.iter().skip(1).fold(words.first().map(|w| w.bbox).unwrap_or_default(), |r, w| r.union(&w.bbox));
+        Line { bbox, baseline: y, words }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testkit::*;
+    use super::*;
+
+    #[test]
+    fn body_style_is_the_most_common_size_and_font() {
+        let l = Builder::new()
+            .page()
+            .block(&[("A Big Title", 72.0, 100.0, 20.0, BOLD)])
+            .para(72.0, 150.0, &["some body text that runs on", "and on for a while longer"])
+            .build();
+        let lines = collect_lines(&l);
+        let b = BodyStyle::of(&lines);
+        assert_eq!(b.size, 10.0);
+        assert_eq!(b.font, REGULAR);
+        assert!((b.pitch - 12.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn soft_hyphens_are_dropped_inside_words() {
+        let l = Builder::new().page().para(72.0, 100.0, &["of\u{AD}fi\u{AD}cials met"]).build();
+        let lines = collect_lines(&l);
+        assert_eq!(lines[0].text, "officials met");
+    }
+
+    #[test]
+    fn empty_layout_gives_empty_document_with_warning() {
+        let d = normalise(&Layout::default(), &NormaliseOptions::default());
+        assert!(d.output.sections.is_empty());
+        assert_eq!(d.warnings.len(), 1);
+    }
+}

@@ -1,0 +1,190 @@
+//! Page furniture: running heads, running feet and page numbers.
+//!
+//! Furniture is found by geometry and repetition, never by its wording: a line in the
+//! top or bottom band of the page whose text (digits ignored) comes back on other
+//! pages at about the same place, or a lone page-number pattern in those bands.
+
+use super::TLine;
+use crate::tree::{Furniture, FurnitureKind};
+use std::collections::HashMap;
+
+/// Share of the page height, from the top and from the bottom, where furniture is looked for.
+const BAND: f32 = 0.13;
+
+/// Lines recognised as furniture.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Furn {
+    /// For each line, whether it is furniture.
+    pub flags: Vec<bool>,
+    /// For each line, the kind of furniture it is.
+    pub kinds: Vec<Option<FurnitureKind>>,
+    /// The furniture, in reading order.
+    pub items: Vec<Furniture>,
+}
+
+/// Which band of the page a line sits in.
+fn band(l: &TLine) -> Option<bool> {
+    let h = if l.page_height > 0.0 { l.page_height } else { 842.0 };
+    if l.bbox.y1 <= h * BAND {
+        Some(true)
+    } else if l.bbox.y0 >= h * (1.0 - BAND) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The text with every run of digits replaced by `#`, spaces collapsed and case folded.
+fn shape(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_digits = false;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('#');
+            }
+            in_digits = true;
+        } else {
+            in_digits = false;
+            if !c.is_whitespace() {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// Whether the text looks like a printed page number: a number or roman numeral,
+/// alone or with dashes, or with one short word before it and an optional "of N".
+pub(crate) fn is_page_number(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !matches!(c, '–' | '—' | '-' | '|' | '·' | '•')).collect();
+    let toks: Vec<&str> = t.split_whitespace().collect();
+    let num = |w: &str| {
+        (w.chars().all(|c| c.is_ascii_digit()) && (1..=4).contains(&w.len()))
+            || (w.len() <= 6 && w.chars().all(|c| "ivxlc".contains(c)))
+    };
+    let word = |w: &str| w.chars().count() <= 6 && w.chars().all(|c| c.is_alphabetic() || c == '.');
+    match toks.as_slice() {
+        [n] => num(n),
+        [w, n] => word(w) && num(n) && n.chars().all(|c| c.is_ascii_digit()),
+        [w, n, of, m] => word(w) && num(n) && word(of) && num(m),
+        [n, of, m] => num(n) && word(of) && num(m),
+        _ => false,
+    }
+}
+
+/// Finds the furniture among the lines of a document.
+pub(crate) fn detect(lines: &[TLine]) -> Furn {
+    let n = lines.len();
+    let mut kinds: Vec<Option<FurnitureKind>> = vec![None; n];
+    let pages: std::collections::BTreeSet<u32> = lines.iter().map(|l| l.page).collect();
+    let npages = pages.len();
+
+    // Group band lines by (top/bottom, shape) and collect their pages and places.
+    let mut groups: HashMap<(bool, String), Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(top) = band(l) {
+            groups.entry((top, shape(&l.text))).or_default().push(i);
+        }
+    }
+    for ((top, sh), idx) in &groups {
+        if sh.is_empty() {
+            continue;
+        }
+        for &i in idx {
+            let l = &lines[i];
+            // The same text on another page, at about the same height and size.
+            let repeated = idx.iter().any(|&j| {
+                j != i
+                    && lines[j].page != l.page
+                    && (lines[j].baseline - l.baseline).abs() <= (l.size.max(6.0) * 1.5)
+                    && (lines[j].size - l.size).abs() <= 0.6
+            });
+            let number = is_page_number(&l.text);
+            if number && (repeated || npages == 1 || band_edge(lines, i, *top)) {
+                kinds[i] = Some(FurnitureKind::PageNumber);
+            } else if repeated && npages > 1 {
+                let only_digits = sh.chars().all(|c| c == '#');
+                kinds[i] = Some(if only_digits {
+                    FurnitureKind::PageNumber
+                } else if *top {
+                    FurnitureKind::RunningHead
+                } else {
+                    FurnitureKind::RunningFoot
+                });
+            }
+        }
+    }
+    let flags = kinds.iter().map(Option::is_some).collect();
+    let items = kinds
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| k.map(|kind| Furniture { kind, text: lines[i].text.clone(), source: lines[i].prov() }))
+        .collect();
+    Furn { flags, kinds, items }
+}
+
+/// Whether line `i` is the outermost text of its page on its side (topmost or bottommost).
+fn band_edge(lines: &[TLine], i: usize, top: bool) -> bool {
+    let l = &lines[i];
+    let same_page = lines.iter().filter(|o| o.page == l.page);
+    if top {
+        same_page.filter(|o| o.bbox.y1 < l.bbox.y0 - 1.0).count() == 0
+    } else {
+        same_page.filter(|o| o.bbox.y0 > l.bbox.y1 + 1.0).count() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::*;
+    use super::super::collect_lines;
+    use super::*;
+
+    fn three_pages() -> crate::layout::Layout {
+        let mut b = Builder::new();
+        for p in 1..=3 {
+            b = b.page();
+            if p > 1 {
+                b = b.block(&[("Working Paper Series", 72.0, 40.0, 8.0, REGULAR)]);
+            }
+            b = b.para(72.0, 200.0, &["Body text of the page sits here in the middle."]);
+            let folio = format!("– {p} –");
+            b = b.block(&[(folio.as_str(), 290.0, 800.0, 8.0, REGULAR)]);
+        }
+        b.build()
+    }
+
+    #[test]
+    fn repeated_head_and_page_numbers_are_furniture() {
+        let lines = collect_lines(&three_pages());
+        let f = detect(&lines);
+        let texts: Vec<(&str, FurnitureKind)> =
+            f.items.iter().map(|x| (x.text.as_str(), x.kind)).collect();
+        assert!(texts.contains(&("Working Paper Series", FurnitureKind::RunningHead)));
+        assert!(texts.contains(&("– 2 –", FurnitureKind::PageNumber)));
+        assert!(!f.items.iter().any(|x| x.text.starts_with("Body")));
+        assert_eq!(f.items.len(), 5);
+    }
+
+    #[test]
+    fn body_text_in_the_middle_is_never_furniture() {
+        let lines = collect_lines(&three_pages());
+        let f = detect(&lines);
+        for (l, flag) in lines.iter().zip(&f.flags) {
+            if l.text.starts_with("Body") {
+                assert!(!flag);
+            }
+        }
+    }
+
+    #[test]
+    fn page_number_patterns() {
+        for s in ["3", "– 3 –", "Page 3", "Page 3 of 9", "iv", "- 12 -"] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["2024 was a year", "Section 3 begins here", "Figure"] {
+            assert!(!is_page_number(s), "{s}");
+        }
+    }
+}

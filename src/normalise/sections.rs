@@ -1,0 +1,891 @@
+//! The body: headings and their levels, paragraphs, list items, quotes and notes.
+//!
+//! Lines are cut into units (a heading, a paragraph piece, a list item) by layout
+//! blocks, style changes, indentation and list marks; units that continue over a
+//! column or page break are joined again; headings get levels from the document's own
+//! scale of heading styles. Page-bottom notes and endnotes become footnotes and the
+//! superscript calls in the text point to them.
+
+use super::hyphen::Evidence;
+use super::{warn, BodyStyle, TLine};
+use crate::error::Warning;
+use crate::layout::Word;
+use crate::tree::{Block, BlockKind, Footnote, Inline, Provenance, Section};
+use std::collections::HashMap;
+
+/// Printed labels that are not content, consulted when a line's style alone cannot tell.
+pub(crate) const LABEL_WORDS: &[&str] = &[
+    "summary",
+    "executive summary",
+    "abstract",
+    "key points",
+    "key findings",
+    "key takeaways",
+    "highlights",
+    "overview",
+    "in brief",
+    "notes",
+    "endnotes",
+    "footnotes",
+    "references",
+    "bibliography",
+    "works cited",
+    "about the author",
+    "about the authors",
+    "contents",
+    "table of contents",
+];
+
+/// Whether the text is one of the common label words, ignoring case and a trailing colon.
+pub(crate) fn is_label_word(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').trim().to_lowercase();
+    LABEL_WORDS.contains(&t.as_str())
+}
+
+/// Whether a line is set larger or bolder than the body text.
+pub(crate) fn is_heading_style(l: &TLine, body: &BodyStyle) -> bool {
+    l.size >= body.size * 1.08 || (l.bold && !body.bold && l.size >= body.size * 0.95)
+}
+
+/// Whether a text ends a sentence (ignoring closing quotes and brackets and note placeholders).
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || is_call_placeholder(c));
+    let t = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    t.ends_with(['.', '?', '!', ':', '…'])
+}
+
+/// Starts a text with a lowercase letter (after opening punctuation)?
+fn starts_lowercase(text: &str) -> bool {
+    text.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase)
+}
+
+/// Base of the private-use characters standing for note calls inside joined text.
+const CALL_BASE: u32 = 0xF0000;
+
+fn is_call_placeholder(c: char) -> bool {
+    (CALL_BASE..CALL_BASE + 0xFFFE).contains(&(c as u32))
+}
+
+/// What the body became.
+#[derive(Debug, Default)]
+pub(crate) struct Built {
+    /// Sections in reading order.
+    pub sections: Vec<Section>,
+    /// Footnotes and endnotes.
+    pub footnotes: Vec<Footnote>,
+    /// Warnings raised.
+    pub warnings: Vec<Warning>,
+}
+
+/// Position in `rest` of a "Notes" heading that starts an endnote list, if any.
+pub(crate) fn find_notes_heading(lines: &[TLine], rest: &[usize], body: &BodyStyle) -> Option<usize> {
+    let cands: Vec<usize> = (0..rest.len())
+        .filter(|&k| {
+            let l = &lines[rest[k]];
+            let t = l.text.trim().trim_end_matches(':').to_lowercase();
+            matches!(t.as_str(), "notes" | "endnotes" | "footnotes")
+                && (is_heading_style(l, body) || (l.block_start && l.block_end))
+                && rest.get(k + 1).is_some_and(|&n| note_mark(&lines[n], None).is_some() || starts_with_number(&lines[n].text))
+        })
+        .collect();
+    cands.last().copied()
+}
+
+fn starts_with_number(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or("");
+    let d = first.trim_end_matches(['.', ')']);
+    !d.is_empty() && d.len() <= 3 && d.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The mark at the start of a note line: its label and how many words it takes.
+///
+/// A mark is a number or symbol set smaller or raised, or the number `expected` (the
+/// next in sequence) followed by text, or a number followed by a full stop.
+fn note_mark(l: &TLine, expected: Option<u32>) -> Option<(String, usize)> {
+    let w0 = l.words.first()?;
+    let t = w0.text.trim();
+    let symbol = !t.is_empty() && t.chars().all(|c| "*†‡§¶‖#".contains(c));
+    let digits = t.trim_end_matches(['.', ')']);
+    let numeric = !digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit());
+    if !symbol && !numeric {
+        // A mark glued to the first word: "¹Text" arrives as one word only if styles match; skip.
+        return None;
+    }
+    let next = l.words.get(1)?;
+    let small = w0.size < next.size * 0.85 || w0.bbox.y1 < next.bbox.y1 - next.size * 0.15;
+    let label = if symbol { t.to_string() } else { digits.to_string() };
+    let dotted = t.ends_with('.') || t.ends_with(')');
+    let in_seq = expected.is_some_and(|e| digits.parse::<u32>().ok() == Some(e));
+    if small || symbol || dotted || in_seq {
+        Some((label, 1))
+    } else {
+        None
+    }
+}
+
+/// A note being collected.
+#[derive(Debug, Clone)]
+struct NoteAcc {
+    label: String,
+    lines: Vec<String>,
+    source: Vec<Provenance>,
+    last_page: u32,
+}
+
+/// Whether a word is a note call: a short number or symbol set smaller and raised or tight.
+fn is_call(w: &Word, l: &TLine, first: bool) -> bool {
+    let t = w.text.trim();
+    let ok_text = (!t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
+        || (!t.is_empty() && t.chars().all(|c| "*†‡".contains(c)));
+    if !ok_text || first {
+        return false;
+    }
+    let smaller = w.size <= l.size * 0.85;
+    let raised = w.bbox.y1 < l.baseline - l.size * 0.05;
+    smaller && (raised || !w.space_before)
+}
+
+/// A piece of body in the making.
+#[derive(Debug, Clone)]
+struct Unit {
+    kind: UKind,
+    lines: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum UKind {
+    Heading,
+    Para,
+    List,
+}
+
+/// The left and right edges of body text in a page's column.
+#[derive(Debug, Clone, Copy)]
+struct Edges {
+    left: f32,
+    right: f32,
+}
+
+/// Measures body-text edges per (page, column), falling back to the whole document's.
+fn edges(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> HashMap<(u32, u16), Edges> {
+    let mut by: HashMap<(u32, u16), (Vec<f32>, Vec<f32>)> = HashMap::new();
+    let mut all: HashMap<u16, (Vec<f32>, Vec<f32>)> = HashMap::new();
+    for &i in idx {
+        let l = &lines[i];
+        if (l.size - body.size).abs() < 0.6 {
+            let e = by.entry((l.page, l.column)).or_default();
+            e.0.push(l.bbox.x0);
+            e.1.push(l.bbox.x1);
+            let a = all.entry(l.column).or_default();
+            a.0.push(l.bbox.x0);
+            a.1.push(l.bbox.x1);
+        }
+    }
+    let mode_left = |xs: &Vec<f32>| -> f32 {
+        let mut h: HashMap<i32, usize> = HashMap::new();
+        for x in xs {
+            *h.entry((x / 2.0).round() as i32).or_default() += 1;
+        }
+        let best = h.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k).unwrap_or(0);
+        xs.iter().copied().filter(|x| (x / 2.0).round() as i32 == best).fold(f32::MAX, f32::min)
+    };
+    let high_right = |xs: &Vec<f32>| -> f32 {
+        let mut v = xs.clone();
+        v.sort_by(f32::total_cmp);
+        v.get((v.len() * 9) / 10).copied().unwrap_or(0.0)
+    };
+    let global: HashMap<u16, Edges> =
+        all.iter().map(|(c, (l, r))| (*c, Edges { left: mode_left(l), right: high_right(r) })).collect();
+    let mut out = HashMap::new();
+    for &i in idx {
+        let l = &lines[i];
+        let key = (l.page, l.column);
+        if out.contains_key(&key) {
+            continue;
+        }
+        let e = match by.get(&key) {
+            Some((ls, rs)) if ls.len() >= 4 => Edges { left: mode_left(ls), right: high_right(rs) },
+            _ => global.get(&l.column).copied().unwrap_or(Edges { left: l.bbox.x0, right: l.bbox.x1 }),
+        };
+        out.insert(key, e);
+    }
+    out
+}
+
+/// The list mark at the start of a line, if any: how many bytes of the text it takes.
+pub(crate) fn list_mark(text: &str) -> Option<usize> {
+    let t = text.trim_start();
+    let lead = text.len() - t.len();
+    let first = t.split_whitespace().next()?;
+    let rest_after = t[first.len()..].trim_start();
+    if rest_after.is_empty() {
+        return None;
+    }
+    let bullets = ['•', '◦', '▪', '▫', '‣', '●', '○', '■', '□', '∙', '·', '–', '-', '*', '⁃', '➢', '►', '✓'];
+    let is_bullet = first.chars().count() == 1 && first.chars().all(|c| bullets.contains(&c));
+    let inner = first.trim_end_matches(['.', ')']);
+    let enumerated = (first.ends_with('.') || first.ends_with(')'))
+        && !inner.is_empty()
+        && ((inner.len() <= 2 && inner.chars().all(|c| c.is_ascii_digit()))
+            || (inner.len() == 1 && inner.chars().all(|c| c.is_ascii_lowercase()))
+            || (inner.len() <= 4 && inner.chars().all(|c| "ivx".contains(c))));
+    let paren = first.starts_with('(')
+        && first.ends_with(')')
+        && first.len() <= 5
+        && first[1..first.len() - 1].chars().all(|c| c.is_ascii_alphanumeric());
+    if is_bullet || enumerated || paren {
+        Some(lead + first.len())
+    } else {
+        None
+    }
+}
+
+/// Builds sections and notes from the body lines and the endnote lines.
+pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], body: &BodyStyle, ev: &Evidence) -> Built {
+    let mut warnings = Vec::new();
+    let (note_lines, mut notes) = page_notes(lines, body_idx, body);
+    let text_idx: Vec<usize> = body_idx.iter().copied().filter(|i| !note_lines.contains(i)).collect();
+    notes.extend(endnotes(lines, note_idx));
+
+    let edges = edges(lines, &text_idx, body);
+    let units = cut_units(lines, &text_idx, body, &edges);
+    let indent_style = uses_indents(lines, &units, &edges);
+    let units = merge_continuations(lines, units, &edges, indent_style);
+
+    // Heading levels from the document's own scale of heading styles.
+    let style_of = |u: &Unit| {
+        let l = &lines[u.lines[0]];
+        (l.size_key(), l.bold, l.italic)
+    };
+    let mut styles: Vec<(i32, bool, bool)> = units.iter().filter(|u| u.kind == UKind::Heading).map(style_of).collect();
+    styles.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    styles.dedup();
+
+    let mut calls: Vec<String> = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut current = Section { level: 1, title: None, blocks: vec![], source: vec![] };
+    for u in &units {
+        match u.kind {
+            UKind::Heading => {
+                let title = heading_text(lines, &u.lines, ev);
+                if is_label_word(&title) {
+                    continue;
+                }
+                let rank = styles.iter().position(|s| *s == style_of(u)).unwrap_or(0);
+                let level = numbered_level(&title).unwrap_or(rank as u8 + 1).clamp(1, 6);
+                if current.title.is_some() || !current.blocks.is_empty() {
+                    sections.push(std::mem::take(&mut current));
+                }
+                current = Section { level, title: Some(title), blocks: vec![], source: provs(lines, &u.lines) };
+            }
+            UKind::Para | UKind::List => {
+                let (text, list) = unit_text(lines, &u.lines, u.kind == UKind::List, ev, &mut calls);
+                if text.trim().is_empty() {
+                    continue;
+                }
+                let plain: String = text.chars().filter(|c| !is_call_placeholder(*c)).collect();
+                if is_label_word(&plain) {
+                    continue;
+                }
+                let kind = if list {
+                    BlockKind::ListItem
+                } else if is_quote(lines, &u.lines, &edges, body) {
+                    BlockKind::Quote
+                } else {
+                    BlockKind::Paragraph
+                };
+                current.blocks.push(Block { kind, content: split_calls(&text), source: provs(lines, &u.lines) });
+            }
+        }
+    }
+    if current.title.is_some() || !current.blocks.is_empty() {
+        sections.push(current);
+    }
+    if sections.iter().all(|s| s.title.is_none()) && !sections.is_empty() {
+        warnings.push(warn(None, "no section headings recognised; the body is one untitled section"));
+    }
+
+    // Resolve calls to notes by label, in order.
+    let mut used = vec![false; notes.len()];
+    let mut resolved: Vec<Option<usize>> = Vec::with_capacity(calls.len());
+    for label in &calls {
+        let hit = (0..notes.len())
+            .find(|&k| !used[k] && notes[k].label == *label)
+            .or_else(|| (0..notes.len()).find(|&k| notes[k].label == *label));
+        if let Some(k) = hit {
+            used[k] = true;
+        }
+        resolved.push(hit);
+    }
+    let unresolved = resolved.iter().filter(|r| r.is_none()).count();
+    if unresolved > 0 && !notes.is_empty() {
+        warnings.push(warn(None, format!("{unresolved} note call(s) match no printed note; kept as text")));
+    }
+    for s in &mut sections {
+        for b in &mut s.blocks {
+            let mut content = Vec::new();
+            for i in b.content.drain(..) {
+                match i {
+                    Inline::NoteCall(k) => match resolved.get(k).copied().flatten() {
+                        Some(n) => content.push(Inline::NoteCall(n)),
+                        None => push_text(&mut content, calls.get(k).map(String::as_str).unwrap_or("")),
+                    },
+                    Inline::Text(t) => push_text(&mut content, &t),
+                }
+            }
+            b.content = content;
+        }
+    }
+    let uncalled = used.iter().filter(|u| !**u).count();
+    if uncalled > 0 && !calls.is_empty() {
+        warnings.push(warn(None, format!("{uncalled} note(s) are never called from the text")));
+    }
+    let footnotes = notes
+        .into_iter()
+        .map(|n| Footnote { label: n.label, text: super::hyphen::join_lines(ev, n.lines.iter().map(String::as_str)), source: n.source })
+        .collect();
+    Built { sections, footnotes, warnings }
+}
+
+fn push_text(content: &mut Vec<Inline>, t: &str) {
+    if t.is_empty() {
+        return;
+    }
+    if let Some(Inline::Text(prev)) = content.last_mut() {
+        prev.push_str(t);
+    } else {
+        content.push(Inline::Text(t.to_string()));
+    }
+}
+
+/// The level a heading's own numbering gives ("2.1 Costs" is level 2), if numbered.
+fn numbered_level(title: &str) -> Option<u8> {
+    let first = title.split_whitespace().next()?;
+    let f = first.trim_end_matches('.');
+    if f.is_empty() || !f.chars().next()?.is_ascii_digit() || !f.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    if title.split_whitespace().count() < 2 || f.split('.').any(|p| p.len() > 2) {
+        return None;
+    }
+    Some(f.split('.').filter(|p| !p.is_empty()).count() as u8)
+}
+
+/// Provenance boxes of lines, one per (page, block).
+fn provs(lines: &[TLine], idx: &[usize]) -> Vec<Provenance> {
+    let mut out: Vec<(u32, usize, crate::layout::Rect)> = Vec::new();
+    for &i in idx {
+        let l = &lines[i];
+        match out.last_mut() {
+            Some((p, b, r)) if *p == l.page && *b == l.block => *r = r.union(&l.bbox),
+            _ => out.push((l.page, l.block, l.bbox)),
+        }
+    }
+    out.into_iter().map(|(page, _, r)| Provenance { page, bbox: super::to_box(&r) }).collect()
+}
+
+/// The text of a heading's lines joined.
+fn heading_text(lines: &[TLine], idx: &[usize], ev: &Evidence) -> String {
+    super::hyphen::join_lines(ev, idx.iter().map(|&i| lines[i].text.as_str()))
+}
+
+/// The text of a unit with note calls as placeholders, and whether it is a list item.
+fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &mut Vec<String>) -> (String, bool) {
+    let mut acc = String::new();
+    let mut is_list = false;
+    for (k, &i) in idx.iter().enumerate() {
+        let l = &lines[i];
+        let mut s = String::new();
+        for (j, w) in l.words.iter().enumerate() {
+            if is_call(w, l, j == 0) {
+                if calls.len() < 0xFFFE {
+                    s.push(char::from_u32(CALL_BASE + calls.len() as u32).unwrap_or(' '));
+                    calls.push(w.text.trim().to_string());
+                }
+                continue;
+            }
+            if j > 0 && w.space_before {
+                s.push(' ');
+            }
+            s.push_str(&w.text);
+        }
+        let mut s = s.trim().to_string();
+        if k == 0 && list {
+            if let Some(n) = list_mark(&s) {
+                s = s[n..].trim_start().to_string();
+                is_list = true;
+            }
+        }
+        ev.join(&mut acc, &s);
+    }
+    (acc.trim_end_matches('\u{AD}').trim().to_string(), is_list)
+}
+
+/// Splits text with call placeholders into inline content.
+fn split_calls(text: &str) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if is_call_placeholder(c) {
+            if !cur.is_empty() {
+                out.push(Inline::Text(std::mem::take(&mut cur)));
+            }
+            out.push(Inline::NoteCall((c as u32 - CALL_BASE) as usize));
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(Inline::Text(cur));
+    }
+    out
+}
+
+/// Cuts the body lines into headings, paragraph pieces and list items.
+fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges: &HashMap<(u32, u16), Edges>) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    let heading_line = |l: &TLine| is_heading_style(l, body) && l.text.chars().any(char::is_alphabetic);
+    // Block extents, for indentation inside a block.
+    let mut block_left: HashMap<usize, f32> = HashMap::new();
+    let mut block_right: HashMap<usize, f32> = HashMap::new();
+    for &i in idx {
+        let l = &lines[i];
+        let e = block_left.entry(l.block).or_insert(f32::MAX);
+        *e = e.min(l.bbox.x0);
+        let r = block_right.entry(l.block).or_insert(f32::MIN);
+        *r = r.max(l.bbox.x1);
+    }
+    let mut list_x: Option<f32> = None;
+    for (pos, &i) in idx.iter().enumerate() {
+        let l = &lines[i];
+        let prev = if pos > 0 { Some(&lines[idx[pos - 1]]) } else { None };
+        let is_head = heading_line(l);
+        let left = block_left.get(&l.block).copied().unwrap_or(l.bbox.x0);
+        let right = block_right.get(&l.block).copied().unwrap_or(l.bbox.x1);
+        let col = edges.get(&(l.page, l.column)).copied().unwrap_or(Edges { left, right });
+        let em = l.size.max(1.0);
+        if is_head {
+            let joins = match (units.last(), prev) {
+                (Some(u), Some(p)) if u.kind == UKind::Heading => {
+                    let same_style = p.size_key() == l.size_key() && p.bold == l.bold && p.italic == l.italic;
+                    let close = p.page == l.page && (l.baseline - p.baseline) > 0.0 && (l.baseline - p.baseline) < l.size * 2.0;
+                    same_style && close && !ends_sentence(&p.text) && u.lines.len() < 4
+                }
+                _ => false,
+            };
+            list_x = None;
+            if joins {
+                if let Some(u) = units.last_mut() {
+                    u.lines.push(i);
+                }
+            } else {
+                units.push(Unit { kind: UKind::Heading, lines: vec![i] });
+            }
+            continue;
+        }
+        let mark = list_mark(&l.text).is_some();
+        let new_unit = match (units.last(), prev) {
+            (None, _) | (_, None) => true,
+            (Some(u), Some(p)) => {
+                if u.kind == UKind::Heading || l.block_start || mark {
+                    true
+                } else if let Some(lx) = list_x {
+                    // A list item goes on while lines hang right of its mark.
+                    l.bbox.x0 <= lx + em * 0.3
+                } else {
+                    let indented = l.bbox.x0 - left >= em * 0.6 && l.bbox.x0 - left <= em * 6.0;
+                    let short_prev = p.bbox.x1 < right - (em * 4.0).max((right - left) * 0.15) && ends_sentence(&p.text);
+                    let back_out = p.bbox.x0 - l.bbox.x0 >= em * 0.6 && p.bbox.x0 - col.left >= em * 0.6 && ends_sentence(&p.text);
+                    indented || short_prev || back_out
+                }
+            }
+        };
+        if mark {
+            list_x = Some(l.bbox.x0);
+        } else if new_unit {
+            list_x = None;
+        }
+        if new_unit {
+            let kind = if mark { UKind::List } else { UKind::Para };
+            units.push(Unit { kind, lines: vec![i] });
+        } else if let Some(u) = units.last_mut() {
+            u.lines.push(i);
+        }
+    }
+    // A heading must be short, not end like a sentence, and not start in lowercase.
+    for u in &mut units {
+        if u.kind == UKind::Heading {
+            let text: String = u.lines.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(" ");
+            let words = text.split_whitespace().count();
+            let t = text.trim_end();
+            let sentence = t.ends_with(['.', ',', ';']) && !t.ends_with("..");
+            if words > 25 || sentence || starts_lowercase(&text) {
+                u.kind = UKind::Para;
+            }
+        }
+    }
+    units
+}
+
+/// Whether the document marks new paragraphs by indenting their first line.
+fn uses_indents(lines: &[TLine], units: &[Unit], edges: &HashMap<(u32, u16), Edges>) -> bool {
+    let (mut ind, mut flush) = (0, 0);
+    for w in units.windows(2) {
+        if w[0].kind != UKind::Para || w[1].kind != UKind::Para {
+            continue;
+        }
+        let l = &lines[w[1].lines[0]];
+        let Some(col) = edges.get(&(l.page, l.column)) else { continue };
+        let d = l.bbox.x0 - col.left;
+        if d >= l.size * 0.6 && d <= l.size * 4.0 {
+            ind += 1;
+        } else if d.abs() < l.size * 0.3 {
+            flush += 1;
+        }
+    }
+    ind > flush
+}
+
+/// Joins units that continue over a column or page break, or over a stray block split.
+fn merge_continuations(lines: &[TLine], units: Vec<Unit>, edges: &HashMap<(u32, u16), Edges>, indent_style: bool) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    for u in units {
+        let merge = match out.last() {
+            Some(prev) if prev.kind != UKind::Heading && u.kind == UKind::Para => {
+                let a = &lines[*prev.lines.last().unwrap_or(&0)];
+                let b = &lines[u.lines[0]];
+                let text_a: String = a.text.clone();
+                let moved = a.page != b.page || a.column != b.column || b.bbox.y0 < a.bbox.y0;
+                let col = edges.get(&(b.page, b.column));
+                let b_indented = col.is_some_and(|c| b.bbox.x0 - c.left >= b.size * 0.6);
+                let unfinished = !ends_sentence(&text_a) && !text_a.trim_end().ends_with(';');
+                if moved {
+                    unfinished || starts_lowercase(&b.text) || (indent_style && !b_indented && prev.kind == UKind::Para)
+                } else {
+                    unfinished && starts_lowercase(&b.text) && b.block_start
+                }
+            }
+            _ => false,
+        };
+        if merge {
+            if let Some(p) = out.last_mut() {
+                p.lines.extend(u.lines);
+            }
+        } else {
+            out.push(u);
+        }
+    }
+    out
+}
+
+/// Whether a paragraph is a block quotation: indented on both sides, or indented and set smaller or in italic.
+fn is_quote(lines: &[TLine], idx: &[usize], edges: &HashMap<(u32, u16), Edges>, body: &BodyStyle) -> bool {
+    let mut left_ok = true;
+    let mut right_ok = true;
+    let mut italic = 0;
+    let mut small = 0;
+    for (k, &i) in idx.iter().enumerate() {
+        let l = &lines[i];
+        let Some(c) = edges.get(&(l.page, l.column)) else { return false };
+        let em = body.size.max(1.0);
+        if l.bbox.x0 < c.left + em * 1.0 {
+            left_ok = false;
+        }
+        if k + 1 < idx.len() && l.bbox.x1 > c.right - em * 1.0 {
+            right_ok = false;
+        }
+        if l.italic {
+            italic += 1;
+        }
+        if l.size < body.size * 0.95 {
+            small += 1;
+        }
+    }
+    let n = idx.len();
+    left_ok && (right_ok && n >= 1 || italic * 2 > n || small * 2 > n) && (n > 1 || right_ok)
+}
+
+/// Finds page-bottom notes: smaller lines with nothing but notes below them, starting at a mark.
+fn page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> (Vec<usize>, Vec<NoteAcc>) {
+    let mut taken = Vec::new();
+    let mut notes: Vec<NoteAcc> = Vec::new();
+    let small = |l: &TLine| l.size <= body.size * 0.92 && l.size >= body.size * 0.4;
+    let mut pages: Vec<u32> = idx.iter().map(|&i| lines[i].page).collect();
+    pages.dedup();
+    let mut expected: u32 = 1;
+    for page in pages {
+        let on: Vec<usize> = idx.iter().copied().filter(|&i| lines[i].page == page).collect();
+        let mut started_here = false;
+        for (k, &i) in on.iter().enumerate() {
+            let l = &lines[i];
+            if !small(l) || l.bbox.y0 < l.page_height * 0.4 {
+                continue;
+            }
+            // Nothing of body size below it in its horizontal span.
+            let below_clear = on.iter().all(|&j| {
+                let o = &lines[j];
+                small(o) || o.bbox.y0 <= l.bbox.y0 + 0.5 || o.bbox.x1 < l.bbox.x0 || o.bbox.x0 > l.bbox.x1
+            });
+            if !below_clear {
+                continue;
+            }
+            let mark = note_mark(l, Some(expected));
+            match mark {
+                Some((label, nw)) => {
+                    let text = super::line_text(&l.words[nw.min(l.words.len())..]);
+                    if let Ok(n) = label.parse::<u32>() {
+                        expected = n + 1;
+                    }
+                    notes.push(NoteAcc { label, lines: vec![text], source: vec![l.prov()], last_page: page });
+                    started_here = true;
+                    taken.push(i);
+                }
+                None => {
+                    let continues = if started_here {
+                        // Right after a note line of this page.
+                        k > 0 && taken.last() == Some(&on[k - 1])
+                    } else {
+                        notes.last().is_some_and(|n| {
+                            n.last_page + 1 == page && !ends_sentence(n.lines.last().map(String::as_str).unwrap_or("."))
+                        })
+                    };
+                    if continues {
+                        if let Some(n) = notes.last_mut() {
+                            n.lines.push(l.text.clone());
+                            n.source.push(l.prov());
+                            n.last_page = page;
+                        }
+                        taken.push(i);
+                    }
+                }
+            }
+        }
+    }
+    (taken, notes)
+}
+
+/// Reads endnotes from the lines after a "Notes" heading.
+fn endnotes(lines: &[TLine], idx: &[usize]) -> Vec<NoteAcc> {
+    let mut notes: Vec<NoteAcc> = Vec::new();
+    let mut expected = 1u32;
+    let mut marked_any = false;
+    for &i in idx {
+        let l = &lines[i];
+        let mark = note_mark(l, Some(expected)).or_else(|| {
+            let first = l.words.first()?.text.trim();
+            let d = first.trim_end_matches(['.', ')']);
+            (d.parse::<u32>().ok() == Some(expected) && l.words.len() > 1).then(|| (d.to_string(), 1))
+        });
+        match mark {
+            Some((label, nw)) => {
+                marked_any = true;
+                if let Ok(n) = label.parse::<u32>() {
+                    expected = n + 1;
+                }
+                let text = super::line_text(&l.words[nw.min(l.words.len())..]);
+                notes.push(NoteAcc { label, lines: vec![text], source: vec![l.prov()], last_page: l.page });
+            }
+            None => {
+                if l.block_start && !marked_any {
+                    // No marks printed: each block is a note, numbered in order.
+                    let label = (notes.len() + 1).to_string();
+                    notes.push(NoteAcc { label, lines: vec![l.text.clone()], source: vec![l.prov()], last_page: l.page });
+                } else if let Some(n) = notes.last_mut() {
+                    n.lines.push(l.text.clone());
+                    n.source.push(l.prov());
+                }
+            }
+        }
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::*;
+    use super::super::{collect_lines, BodyStyle};
+    use super::*;
+
+    fn run(layout: &crate::layout::Layout) -> Built {
+        let lines = collect_lines(layout);
+        let body = BodyStyle::of(&lines);
+        let idx: Vec<usize> = (0..lines.len()).collect();
+        let ev = Evidence::from_lines(lines.iter());
+        build(&lines, &idx, &[], &body, &ev)
+    }
+
+    fn texts(b: &Built) -> Vec<(Option<String>, u8, Vec<(BlockKind, String)>)> {
+        b.sections
+            .iter()
+            .map(|s| (s.title.clone(), s.level, s.blocks.iter().map(|b| (b.kind, b.text())).collect()))
+            .collect()
+    }
+
+    const FULL: &str = "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm nnnn oooo ppp";
+
+    #[test]
+    fn larger_heading_is_level_one_and_bold_body_size_is_level_two() {
+        let l = Builder::new()
+            .page()
+            .para(72.0, 100.0, &["Opening words of the text."])
+            .block(&[("Big Heading", 72.0, 140.0, 14.0, BOLD)])
+            .para(72.0, 170.0, &["Text under the big one."])
+            .block(&[("Small Heading", 72.0, 210.0, 10.0, BOLD)])
+            .para(72.0, 240.0, &["Text under the small one."])
+            .build();
+        let t = texts(&run(&l));
+        assert_eq!(t.len(), 3);
+        assert_eq!(t[0].0, None);
+        assert_eq!((t[1].0.as_deref(), t[1].1), (Some("Big Heading"), 1));
+        assert_eq!((t[2].0.as_deref(), t[2].1), (Some("Small Heading"), 2));
+    }
+
+    #[test]
+    fn heading_wrapped_over_two_lines_is_one_heading() {
+        let l = Builder::new()
+            .page()
+            .para(72.0, 100.0, &["Opening words of the text."])
+            .block(&[("Regional Depopulation and Local Govern-", 72.0, 140.0, 14.0, BOLD), ("ment", 72.0, 157.0, 14.0, BOLD)])
+            .para(72.0, 190.0, &[FULL, FULL, FULL])
+            .build();
+        let t = texts(&run(&l));
+        assert_eq!(t[1].0.as_deref(), Some("Regional Depopulation and Local Government"));
+    }
+
+    #[test]
+    fn paragraph_continues_across_page_break() {
+        let l = Builder::new()
+            .page()
+            .para(72.0, 700.0, &[FULL, "and the sentence goes on to the"])
+            .page()
+            .para(72.0, 100.0, &["next page where it ends.", "Second line."])
+            .build();
+        let t = texts(&run(&l));
+        assert_eq!(t[0].2.len(), 1);
+        assert!(t[0].2[0].1.contains("to the next page"));
+    }
+
+    #[test]
+    fn finished_paragraph_does_not_join_next_page() {
+        let l = Builder::new()
+            .page()
+            .para(72.0, 700.0, &[FULL, "and it ends here."])
+            .page()
+            .para(72.0, 100.0, &["A new paragraph starts.", "Second line."])
+            .build();
+        assert_eq!(texts(&run(&l))[0].2.len(), 2);
+    }
+
+    #[test]
+    fn indented_first_lines_split_one_block_into_paragraphs() {
+        let l = Builder::new()
+            .page()
+            .block(&[
+                (FULL, 72.0, 100.0, 10.0, REGULAR),
+                ("end of the first one.", 72.0, 112.0, 10.0, REGULAR),
+                ("Then a second paragraph", 87.0, 124.0, 10.0, REGULAR),
+                ("and the second one ends here.", 72.0, 136.0, 10.0, REGULAR),
+            ])
+            .para(72.0, 160.0, &[FULL, "and a third ends."])
+            .build();
+        let t = texts(&run(&l));
+        assert_eq!(t[0].2.len(), 3, "{t:?}");
+        assert!(t[0].2[1].1.starts_with("Then a second"));
+    }
+
+    #[test]
+    fn bullets_become_list_items_without_the_bullet() {
+        let l = Builder::new()
+            .page()
+            .para(72.0, 100.0, &[FULL, FULL, "Three measures stand out:"])
+            .block(&[
+                ("• Align domestic regulation with the", 80.0, 140.0, 10.0, REGULAR),
+                ("emerging regional standard;", 88.0, 152.0, 10.0, REGULAR),
+                ("• Fund long-term research.", 80.0, 164.0, 10.0, REGULAR),
+            ])
+            .para(72.0, 190.0, &[FULL, FULL])
+            .build();
+        let t = texts(&run(&l));
+        let kinds: Vec<BlockKind> = t[0].2.iter().map(|b| b.0).collect();
+        assert_eq!(kinds, vec![BlockKind::Paragraph, BlockKind::ListItem, BlockKind::ListItem, BlockKind::Paragraph]);
+        assert_eq!(t[0].2[1].1, "Align domestic regulation with the emerging regional standard;");
+        assert_eq!(t[0].2[2].1, "Fund long-term research.");
+    }
+
+    #[test]
+    fn block_indented_on_both_sides_is_a_quote() {
+        let l = Builder::new()
+            .page()
+            .para(72.0, 100.0, &[FULL, FULL, "He said this."])
+            .block(&[
+                ("aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk", 100.0, 140.0, 10.0, REGULAR),
+                ("and so the quote ends here.", 100.0, 152.0, 10.0, REGULAR),
+            ])
+            .para(72.0, 180.0, &[FULL, FULL])
+            .build();
+        let t = texts(&run(&l));
+        assert_eq!(t[0].2[1].0, BlockKind::Quote);
+        assert_eq!(t[0].2[0].0, BlockKind::Paragraph);
+        assert_eq!(t[0].2[2].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn footnote_call_and_page_bottom_note_are_linked() {
+        let l = Builder::new()
+            .page()
+            .para(72.0, 100.0, &[FULL, "self-reliance (juche).^1 And more text follows here."])
+            .block(&[("1 This section draws on a closed-door workshop held in", 72.0, 760.0, 8.0, REGULAR), ("August 2017.", 72.0, 770.0, 8.0, REGULAR)])
+            .build();
+        let b = run(&l);
+        assert_eq!(b.footnotes.len(), 1);
+        assert_eq!(b.footnotes[0].label, "1");
+        assert_eq!(b.footnotes[0].text, "This section draws on a closed-door workshop held in August 2017.");
+        let blk = &b.sections[0].blocks[0];
+        assert_eq!(blk.note_calls().collect::<Vec<_>>(), vec![0]);
+        assert!(blk.text().contains("(juche). And more"));
+        assert_eq!(b.sections[0].blocks.len(), 1);
+    }
+
+    #[test]
+    fn note_continues_on_next_page() {
+        let l = Builder::new()
+            .page()
+            .para(72.0, 100.0, &[FULL, "A claim.^1"])
+            .block(&[("1 A note that runs on to the", 72.0, 770.0, 8.0, REGULAR)])
+            .page()
+            .para(72.0, 100.0, &[FULL, "Another claim."])
+            .block(&[("next page of the document.", 72.0, 770.0, 8.0, REGULAR)])
+            .build();
+        let b = run(&l);
+        assert_eq!(b.footnotes.len(), 1);
+        assert_eq!(b.footnotes[0].text, "A note that runs on to the next page of the document.");
+    }
+
+    #[test]
+    fn label_lines_never_become_paragraphs() {
+        let l = Builder::new()
+            .page()
+            .block(&[("Summary", 72.0, 100.0, 10.0, REGULAR)])
+            .para(72.0, 130.0, &["Body text here."])
+            .build();
+        let t = texts(&run(&l));
+        assert_eq!(t[0].2.len(), 1);
+    }
+
+    #[test]
+    fn numbered_headings_take_their_level_from_the_number() {
+        assert_eq!(numbered_level("2.1 Costs and Benefits"), Some(2));
+        assert_eq!(numbered_level("3. Findings"), Some(1));
+        assert_eq!(numbered_level("2024 in Review"), None);
+        assert_eq!(numbered_level("Findings"), None);
+    }
+
+    #[test]
+    fn list_marks() {
+        assert!(list_mark("• Item").is_some());
+        assert!(list_mark("1. Item").is_some());
+        assert!(list_mark("(a) Item").is_some());
+        assert!(list_mark("In 2020 the").is_none());
+        assert!(list_mark("•").is_none());
+    }
+}
