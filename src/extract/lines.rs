@@ -1,0 +1,1089 @@
+//! Layout analysis, first half: a page's positioned glyphs into words, lines and blocks.
+//!
+//! Every threshold is a fraction of the glyphs' own font size or comes from statistics of
+//! the page (its distribution of letter and word gaps, its modal leading), so the rules
+//! carry over between typesetting engines and documents. The blocks are then put in
+//! reading order by [`super::order`].
+
+use super::{order, Glyph, PageGlyphs};
+use crate::layout::{Line, Page, Rect, TextBlock, Word};
+
+/// Groups a page's glyphs into words, lines and blocks in reading order.
+pub(crate) fn build_page(page: PageGlyphs) -> crate::layout::Page {
+    let PageGlyphs { number, width, height, glyphs } = page;
+    let gs: Vec<Glyph> = glyphs.into_iter().filter_map(sanitise).collect();
+    let (upright, rotated): (Vec<usize>, Vec<usize>) = (0..gs.len()).partition(|&i| gs[i].upright);
+    let runs = baseline_runs(&gs, upright);
+    let runs = split_at_gutters(&gs, runs);
+    let runs = attach_scripts(&gs, runs);
+    let gap = word_gap_threshold(&gs, &runs);
+    let lines: Vec<Line> = runs.iter().filter_map(|r| run_to_line(&gs, r, gap)).collect();
+    let mut blocks = order::reading_order(group_blocks(lines));
+    blocks.extend(rotated_blocks(&gs, &rotated));
+    Page { number, width, height, blocks }
+}
+
+/// Drops glyphs with no text or non-finite geometry and puts boxes the right way round.
+///
+/// A missing or absurd size falls back to the box height so that size-relative rules still work.
+fn sanitise(mut g: Glyph) -> Option<Glyph> {
+    let b = g.bbox;
+    if g.text.is_empty() || ![b.x0, b.y0, b.x1, b.y1, g.baseline].iter().all(|v| v.is_finite()) {
+        return None;
+    }
+    g.bbox = Rect { x0: b.x0.min(b.x1), y0: b.y0.min(b.y1), x1: b.x0.max(b.x1), y1: b.y0.max(b.y1) };
+    if !(g.size.is_finite() && g.size > 0.0) {
+        g.size = g.bbox.height().max(1.0);
+    }
+    Some(g)
+}
+
+/// Whether a glyph is an explicit space (a word separator, never part of a word).
+fn is_space(g: &Glyph) -> bool {
+    g.text.chars().all(char::is_whitespace)
+}
+
+/// Glyphs sharing one baseline and one stretch of a line, sorted left to right.
+#[derive(Debug, Clone)]
+struct Run {
+    /// Glyph indices sorted by left edge, explicit spaces included.
+    ids: Vec<usize>,
+    /// The baseline of its main text.
+    baseline: f32,
+    /// The size that covers most of its characters.
+    size: f32,
+    /// Left edge of its ink (spaces excluded).
+    x0: f32,
+    /// Right edge of its ink.
+    x1: f32,
+}
+
+impl Run {
+    /// A run from glyph indices, measuring its baseline and size; `None` if it holds only spaces.
+    fn new(gs: &[Glyph], ids: Vec<usize>) -> Option<Run> {
+        let ink: Vec<usize> = ids.iter().copied().filter(|&i| !is_space(&gs[i])).collect();
+        if ink.is_empty() {
+            return None;
+        }
+        let mut baselines: Vec<f32> = ink.iter().map(|&i| gs[i].baseline).collect();
+        baselines.sort_by(f32::total_cmp);
+        let baseline = baselines[baselines.len() / 2];
+        let size = dominant(ink.iter().map(|&i| (gs[i].size, gs[i].text.chars().count())));
+        Run::with(gs, ids, baseline, size)
+    }
+
+    /// A run with a given baseline and size (those of its host line when scripts join it).
+    fn with(gs: &[Glyph], mut ids: Vec<usize>, baseline: f32, size: f32) -> Option<Run> {
+        ids.sort_by(|&a, &b| gs[a].bbox.x0.total_cmp(&gs[b].bbox.x0).then(a.cmp(&b)));
+        let ids = drop_duplicates(gs, ids);
+        let ink = || ids.iter().filter(|&&i| !is_space(&gs[i]));
+        let x0 = ink().map(|&i| gs[i].bbox.x0).fold(f32::INFINITY, f32::min);
+        let x1 = ink().map(|&i| gs[i].bbox.x1).fold(f32::NEG_INFINITY, f32::max);
+        if !x0.is_finite() {
+            return None;
+        }
+        Some(Run { ids, baseline, size, x0, x1 })
+    }
+}
+
+/// The value carrying the largest weight, values within 1% counted as equal.
+///
+/// Used for a line's size and font: superscripts and a few italic words do not move it.
+fn dominant(items: impl Iterator<Item = (f32, usize)>) -> f32 {
+    let mut tally: Vec<(f32, usize)> = Vec::new();
+    for (v, w) in items {
+        match tally.iter_mut().find(|(t, _)| (t - v).abs() <= 0.01 * t.abs().max(v.abs())) {
+            Some(t) => t.1 += w.max(1),
+            None => tally.push((v, w.max(1))),
+        }
+    }
+    tally.iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0))).map_or(0.0, |t| t.0)
+}
+
+/// Removes glyphs drawn twice at (almost) the same place, as for fake bold.
+///
+/// `ids` must be sorted by left edge, so a duplicate sits among the last few kept glyphs.
+fn drop_duplicates(gs: &[Glyph], ids: Vec<usize>) -> Vec<usize> {
+    let mut kept: Vec<usize> = Vec::with_capacity(ids.len());
+    for i in ids {
+        let g = &gs[i];
+        let tol = (0.15 * g.size).min(0.5 * g.bbox.width().max(0.05 * g.size));
+        let dup = kept.iter().rev().take(4).any(|&k| {
+            let h = &gs[k];
+            h.text == g.text
+                && (h.bbox.x0 - g.bbox.x0).abs() < tol
+                && (h.baseline - g.baseline).abs() < 0.15 * g.size
+        });
+        if !dup {
+            kept.push(i);
+        }
+    }
+    kept
+}
+
+/// Groups upright glyphs into runs on one baseline, in order of baseline.
+///
+/// The tolerance is a fifth of the smaller size: raised footnote calls form runs of their
+/// own here and rejoin their line in [`attach_scripts`].
+fn baseline_runs(gs: &[Glyph], mut ids: Vec<usize>) -> Vec<Run> {
+    ids.sort_by(|&a, &b| gs[a].baseline.total_cmp(&gs[b].baseline).then(a.cmp(&b)));
+    let mut runs = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    for i in ids {
+        if let Some(&first) = cur.first() {
+            let tol = 0.2 * gs[first].size.min(gs[i].size);
+            if gs[i].baseline - gs[first].baseline > tol {
+                runs.extend(Run::new(gs, std::mem::take(&mut cur)));
+            }
+        }
+        cur.push(i);
+    }
+    runs.extend(Run::new(gs, cur));
+    runs
+}
+
+/// Where a run's ink lies along x, for asking whether it crosses an interval.
+struct Coverage {
+    /// Left edges of ink glyphs, ascending.
+    x0s: Vec<f32>,
+    /// Running maximum of right edges, aligned with `x0s`.
+    max_x1: Vec<f32>,
+}
+
+impl Coverage {
+    fn new(gs: &[Glyph], run: &Run) -> Coverage {
+        let mut x0s = Vec::with_capacity(run.ids.len());
+        let mut max_x1 = Vec::with_capacity(run.ids.len());
+        let mut m = f32::NEG_INFINITY;
+        for &i in run.ids.iter().filter(|&&i| !is_space(&gs[i])) {
+            m = m.max(gs[i].bbox.x1);
+            x0s.push(gs[i].bbox.x0);
+            max_x1.push(m);
+        }
+        Coverage { x0s, max_x1 }
+    }
+
+    /// Whether any ink glyph overlaps the open interval (lo, hi).
+    fn covers(&self, lo: f32, hi: f32) -> bool {
+        let p = self.x0s.partition_point(|&x| x < hi);
+        p > 0 && self.max_x1[p - 1] > lo
+    }
+}
+
+/// Splits runs at column gutters: gaps far wider than word spacing.
+///
+/// A gap of 0.6 em or more is a gutter when the lines around it leave the same place empty
+/// (a vertical channel, as between columns) and both sides are wide enough to be columns;
+/// a gap of 3 em or more is always a split. A wide justified space in one-column text has
+/// ink above and below it, so it does not split its line.
+fn split_at_gutters(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
+    let cover: Vec<Coverage> = runs.iter().map(|r| Coverage::new(gs, r)).collect();
+    let mut out = Vec::with_capacity(runs.len());
+    for (ri, run) in runs.iter().enumerate() {
+        let em = run.size;
+        let mut cuts: Vec<f32> = Vec::new();
+        let mut piece_x0 = run.x0;
+        let ink: Vec<&Glyph> = run.ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g)).collect();
+        let mut reach = f32::NEG_INFINITY;
+        for w in 0..ink.len() {
+            reach = reach.max(ink[w].bbox.x1);
+            let Some(next) = ink.get(w + 1) else { break };
+            let (a, b) = (reach, next.bbox.x0);
+            let gap = b - a;
+            if gap < 0.6 * em {
+                continue;
+            }
+            let wide_sides = a - piece_x0 >= 4.0 * em && run.x1 - b >= 4.0 * em;
+            if gap >= 3.0 * em || (wide_sides && channel_is_empty(&runs, &cover, ri, a + gap / 3.0, b - gap / 3.0)) {
+                cuts.push(b);
+                piece_x0 = b;
+            }
+        }
+        if cuts.is_empty() {
+            out.push(run.clone());
+            continue;
+        }
+        let mut pieces: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
+        for &i in &run.ids {
+            let k = cuts.partition_point(|&c| c <= gs[i].bbox.x0);
+            pieces[k].push(i);
+        }
+        out.extend(pieces.into_iter().filter_map(|p| Run::new(gs, p)));
+    }
+    out.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x0.total_cmp(&b.x0)));
+    out
+}
+
+/// Whether most text lines within four ems above and below run `ri` leave (lo, hi) empty.
+fn channel_is_empty(runs: &[Run], cover: &[Coverage], ri: usize, lo: f32, hi: f32) -> bool {
+    let run = &runs[ri];
+    let reach = 4.0 * run.size;
+    let start = runs.partition_point(|r| r.baseline < run.baseline - reach);
+    let (mut seen, mut empty) = (0usize, 0usize);
+    for (j, other) in runs.iter().enumerate().skip(start) {
+        if other.baseline > run.baseline + reach {
+            break;
+        }
+        if j == ri || other.size < 0.85 * run.size {
+            continue;
+        }
+        seen += 1;
+        if !cover[j].covers(lo, hi) {
+            empty += 1;
+        }
+    }
+    empty >= 2 && 2 * empty >= seen
+}
+
+/// Joins superscript and subscript runs (smaller, raised or lowered) to the line they touch.
+///
+/// Footnote calls sit about a third of an em above the baseline in a smaller size; they
+/// belong to the line whose text they follow or precede.
+fn attach_scripts(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
+    let n = runs.len();
+    let max_size = runs.iter().map(|r| r.size).fold(0.0, f32::max);
+    let mut host: Vec<Option<usize>> = vec![None; n];
+    for (i, s) in runs.iter().enumerate() {
+        let start = runs.partition_point(|r| r.baseline < s.baseline - 0.4 * max_size);
+        let mut best: Option<(usize, f32, f32)> = None;
+        for (j, h) in runs.iter().enumerate().skip(start) {
+            if h.baseline > s.baseline + 0.75 * max_size {
+                break;
+            }
+            if j == i || h.size < 1.1 * s.size {
+                continue;
+            }
+            let d = s.baseline - h.baseline;
+            if d < -0.75 * h.size || d > 0.4 * h.size || d.abs() < 0.1 * h.size {
+                continue;
+            }
+            let hgap = (s.x0 - h.x1).max(h.x0 - s.x1).max(0.0);
+            if hgap > 0.6 * h.size {
+                continue;
+            }
+            if best.is_none_or(|(_, bg, bd)| (hgap, d.abs()) < (bg, bd)) {
+                best = Some((j, hgap, d.abs()));
+            }
+        }
+        host[i] = best.map(|b| b.0);
+    }
+    let root = |mut i: usize| {
+        // Sizes grow strictly along the chain, so it ends within n steps.
+        for _ in 0..n {
+            match host[i] {
+                Some(h) => i = h,
+                None => break,
+            }
+        }
+        i
+    };
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for i in 0..n {
+        members[root(i)].push(i);
+    }
+    let mut out: Vec<Run> = Vec::with_capacity(n);
+    for (i, m) in members.into_iter().enumerate() {
+        if m.is_empty() {
+            continue;
+        }
+        if m.len() == 1 {
+            out.push(runs[i].clone());
+            continue;
+        }
+        let ids: Vec<usize> = m.iter().flat_map(|&k| runs[k].ids.iter().copied()).collect();
+        out.extend(Run::with(gs, ids, runs[i].baseline, runs[i].size));
+    }
+    out.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x0.total_cmp(&b.x0)));
+    out
+}
+
+/// The gap (in ems) above which two glyphs on a line belong to different words.
+///
+/// Read from the page's own gaps between glyphs not separated by a space glyph: letter gaps
+/// cluster near zero, word gaps (when the PDF draws no spaces) form a second peak, usually
+/// near a third of an em. The threshold is half that peak, kept between 0.08 and 0.25 em;
+/// without a clear second peak it is 0.15 em.
+fn word_gap_threshold(gs: &[Glyph], runs: &[Run]) -> f32 {
+    const BIN: f32 = 0.02;
+    const BINS: usize = 40;
+    const DEFAULT: f32 = 0.15;
+    let mut hist = [0usize; BINS];
+    let mut samples = 0usize;
+    for run in runs {
+        let mut prev: Option<&Glyph> = None;
+        for g in run.ids.iter().map(|&i| &gs[i]) {
+            if is_space(g) {
+                prev = None;
+                continue;
+            }
+            if let Some(p) = prev {
+                let gap = (g.bbox.x0 - p.bbox.x1) / p.size.max(g.size);
+                if (0.0..BIN * BINS as f32).contains(&gap) {
+                    hist[((gap / BIN) as usize).min(BINS - 1)] += 1;
+                }
+                samples += 1;
+            }
+            prev = Some(g);
+        }
+    }
+    let smooth: Vec<usize> =
+        (0..BINS).map(|i| hist[i.saturating_sub(1)] + 2 * hist[i] + hist[(i + 1).min(BINS - 1)]).collect();
+    let centre = |i: usize| (i as f32 + 0.5) * BIN;
+    // A word-gap peak: a local maximum above 0.08 em, with a dip below 70% of it between it and zero,
+    // and big enough not to be the odd wide kern.
+    let floor = (samples / 50).max(8);
+    let mut peak: Option<usize> = None;
+    for i in (0.08 / BIN) as usize..BINS - 1 {
+        let v = smooth[i];
+        let local = v >= smooth[i - 1] && v >= smooth[i + 1] && v >= floor;
+        let dip = smooth[..i].iter().any(|&x| 10 * x < 7 * v);
+        if local && dip && peak.is_none_or(|p| v > smooth[p]) {
+            peak = Some(i);
+        }
+    }
+    peak.map_or(DEFAULT, |p| (0.5 * centre(p)).clamp(0.08, 0.25))
+}
+
+/// Builds a line's words: a new word at an explicit space, at a gap wider than `gap` ems,
+/// or where the font, size or visibility changes (then without `space_before` if no gap).
+fn run_to_line(gs: &[Glyph], run: &Run, gap: f32) -> Option<Line> {
+    let words = make_words(gs, &run.ids, gap);
+    let bbox = words.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b))?;
+    Some(Line { bbox, baseline: run.baseline, words })
+}
+
+/// Splits glyphs, in reading order, into words.
+fn make_words(gs: &[Glyph], ids: &[usize], gap: f32) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    let mut pending_space = false;
+    let mut prev_size = 0.0f32;
+    for g in ids.iter().map(|&i| &gs[i]) {
+        if is_space(g) {
+            pending_space = true;
+            continue;
+        }
+        let joins = match words.last() {
+            None => None,
+            Some(w) => {
+                let gapped = pending_space || g.bbox.x0 - w.bbox.x1 > gap * prev_size.max(g.size);
+                let same = g.font == w.font && (g.size - w.size).abs() <= 0.01 * w.size && g.invisible == w.invisible;
+                Some((gapped, same))
+            }
+        };
+        match (joins, words.last_mut()) {
+            (Some((false, true)), Some(w)) => {
+                w.text.push_str(&g.text);
+                w.bbox = w.bbox.union(&g.bbox);
+            }
+            (j, _) => words.push(Word {
+                text: g.text.clone(),
+                bbox: g.bbox,
+                font: g.font,
+                size: g.size,
+                space_before: j.is_some_and(|(gapped, _)| gapped),
+                invisible: g.invisible,
+            }),
+        }
+        pending_space = false;
+        prev_size = g.size;
+    }
+    words
+}
+
+/// Each stretch of non-upright text, in drawing order, as a block of its own.
+///
+/// Rotated margin notes and vertical labels are kept apart from horizontal text; a stretch
+/// ends where the next glyph is not near the previous one.
+fn rotated_blocks(gs: &[Glyph], ids: &[usize]) -> Vec<TextBlock> {
+    let mut stretches: Vec<Vec<usize>> = Vec::new();
+    let mut prev: Option<usize> = None;
+    for &i in ids {
+        let near = prev.is_some_and(|p| {
+            let (a, b) = (&gs[p].bbox, &gs[i].bbox);
+            let dx = (b.x0 - a.x1).max(a.x0 - b.x1).max(0.0);
+            let dy = (b.y0 - a.y1).max(a.y0 - b.y1).max(0.0);
+            let reach = 1.5 * gs[p].size.max(gs[i].size);
+            dx <= reach && dy <= reach && p + 1 == i
+        });
+        match stretches.last_mut() {
+            Some(s) if near => s.push(i),
+            _ => stretches.push(vec![i]),
+        }
+        prev = Some(i);
+    }
+    stretches
+        .into_iter()
+        .filter_map(|s| {
+            let words = make_rotated_words(gs, &s);
+            let bbox = words.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b))?;
+            let line = Line { bbox, baseline: bbox.y1, words };
+            Some(TextBlock { bbox, lines: vec![line], column: 0 })
+        })
+        .collect()
+}
+
+/// Words of rotated text: split at explicit spaces and at style changes only.
+///
+/// Gaps are not measured because the glyph boxes do not run along x.
+fn make_rotated_words(gs: &[Glyph], ids: &[usize]) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    let mut pending_space = false;
+    for g in ids.iter().map(|&i| &gs[i]) {
+        if is_space(g) {
+            pending_space = true;
+            continue;
+        }
+        match words.last_mut() {
+            Some(w) if !pending_space && w.font == g.font && w.size == g.size && w.invisible == g.invisible => {
+                w.text.push_str(&g.text);
+                w.bbox = w.bbox.union(&g.bbox);
+            }
+            last => {
+                let space_before = last.is_some() && pending_space;
+                words.push(Word {
+                    text: g.text.clone(),
+                    bbox: g.bbox,
+                    font: g.font,
+                    size: g.size,
+                    space_before,
+                    invisible: g.invisible,
+                });
+            }
+        }
+        pending_space = false;
+    }
+    words
+}
+
+/// A line with the measures block grouping needs.
+#[derive(Debug, Clone)]
+struct TextLine {
+    line: Line,
+    /// The size covering most of its characters.
+    size: f32,
+    /// The font covering most of its characters.
+    font: u32,
+    /// Whether (nearly) all its characters are in `font`.
+    pure: bool,
+}
+
+impl TextLine {
+    fn new(line: Line) -> TextLine {
+        let weight = |w: &Word| w.text.chars().count();
+        let size = dominant(line.words.iter().map(|w| (w.size, weight(w))));
+        let total: usize = line.words.iter().map(weight).sum();
+        let mut tally: Vec<(u32, usize)> = Vec::new();
+        for w in &line.words {
+            match tally.iter_mut().find(|t| t.0 == w.font) {
+                Some(t) => t.1 += weight(w),
+                None => tally.push((w.font, weight(w))),
+            }
+        }
+        let (font, count) = tally.iter().copied().max_by_key(|t| t.1).unwrap_or((0, 0));
+        let pure = count * 20 >= total * 19;
+        TextLine { line, size, font, pure }
+    }
+
+    fn x0(&self) -> f32 {
+        self.line.bbox.x0
+    }
+
+    fn x1(&self) -> f32 {
+        self.line.bbox.x1
+    }
+}
+
+/// How much two x intervals overlap (negative when apart).
+fn overlap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
+    a1.min(b1) - a0.max(b0)
+}
+
+/// Whether two sizes are the same for grouping (within 10%).
+fn similar_size(a: f32, b: f32) -> bool {
+    (a - b).abs() <= 0.1 * a.max(b)
+}
+
+/// The page's usual distances between consecutive baselines, by font size.
+///
+/// Measured between each line and the nearest line above it that overlaps it and has a
+/// similar size; paragraph gaps are rare among these, so the mode is the line leading.
+struct Leading {
+    samples: Vec<(f32, f32)>,
+}
+
+impl Leading {
+    fn measure(lines: &[TextLine]) -> Leading {
+        let mut samples = Vec::new();
+        for (k, l) in lines.iter().enumerate() {
+            for p in lines[..k].iter().rev() {
+                let d = l.line.baseline - p.line.baseline;
+                if d > 3.0 * l.size {
+                    break;
+                }
+                if d >= 0.5 * l.size && similar_size(l.size, p.size) && overlap(l.x0(), l.x1(), p.x0(), p.x1()) > 0.0 {
+                    samples.push((l.size, d));
+                    break;
+                }
+            }
+        }
+        Leading { samples }
+    }
+
+    /// The modal leading of lines of about this size, if at least three pairs were seen.
+    fn modal(&self, size: f32) -> Option<f32> {
+        let bin = 0.02 * size;
+        let mut leads: Vec<f32> =
+            self.samples.iter().filter(|(s, _)| (s - size).abs() <= 0.05 * size).map(|s| s.1).collect();
+        if leads.len() < 3 {
+            return None;
+        }
+        leads.sort_by(f32::total_cmp);
+        // The densest window of one bin's width, found with two pointers over the sorted values.
+        let (mut best, mut at, mut lo) = (0usize, leads[0], 0usize);
+        for hi in 0..leads.len() {
+            while leads[hi] - leads[lo] > bin {
+                lo += 1;
+            }
+            if hi + 1 - lo > best {
+                best = hi + 1 - lo;
+                at = (leads[lo] + leads[hi]) / 2.0;
+            }
+        }
+        Some(at)
+    }
+}
+
+/// Lines gathered under one another in one column with steady spacing and size.
+struct Region {
+    lines: Vec<TextLine>,
+    /// Smallest baseline distance between its lines, once it has two.
+    lead: Option<f32>,
+    x0: f32,
+    x1: f32,
+}
+
+/// Groups lines into blocks (unordered); see [`super::order`] for reading order.
+///
+/// First lines join regions top-down: a line joins the region above it in the same column
+/// when the size matches and the baseline distance fits the region's leading (or the page's
+/// usual leading for a region of one line). Regions are then split into paragraphs by
+/// indentation and short last lines ([`split_region`]).
+fn group_blocks(lines: Vec<Line>) -> Vec<TextBlock> {
+    let mut lines: Vec<TextLine> = lines.into_iter().map(TextLine::new).collect();
+    lines.sort_by(|a, b| a.line.baseline.total_cmp(&b.line.baseline).then(a.x0().total_cmp(&b.x0())));
+    let leading = Leading::measure(&lines);
+    let mut regions: Vec<Region> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for l in lines {
+        let above: Vec<usize> = open
+            .iter()
+            .copied()
+            .filter(|&r| overlap(regions[r].x0, regions[r].x1, l.x0(), l.x1()) > 0.0)
+            .collect();
+        let join = match above.as_slice() {
+            [r] if joins_region(&regions[*r], &l, &leading) => Some(*r),
+            _ => None,
+        };
+        open.retain(|r| !above.contains(r));
+        let r = match join {
+            Some(r) => {
+                let reg = &mut regions[r];
+                let d = l.line.baseline - reg.lines.last().map_or(l.line.baseline, |p| p.line.baseline);
+                reg.lead = Some(reg.lead.map_or(d, |x| x.min(d)));
+                reg.x0 = reg.x0.min(l.x0());
+                reg.x1 = reg.x1.max(l.x1());
+                reg.lines.push(l);
+                r
+            }
+            None => {
+                regions.push(Region { x0: l.x0(), x1: l.x1(), lines: vec![l], lead: None });
+                regions.len() - 1
+            }
+        };
+        open.push(r);
+    }
+    regions.into_iter().flat_map(|r| split_region(r.lines)).map(to_block).collect()
+}
+
+/// Whether line `l` continues region `r` directly above it.
+fn joins_region(r: &Region, l: &TextLine, leading: &Leading) -> bool {
+    let Some(p) = r.lines.last() else { return false };
+    let size = p.size.max(l.size);
+    let d = l.line.baseline - p.line.baseline;
+    if d < 0.5 * size || !similar_size(p.size, l.size) {
+        return false;
+    }
+    let limit = match r.lead {
+        Some(lead) => lead + 0.2 * size,
+        None => leading.modal(l.size).map_or(1.5 * l.size, |m| m + 0.25 * l.size),
+    };
+    if d > limit.min(2.5 * size) {
+        return false;
+    }
+    // A short line (or lines) all in one other font above a line: a heading over its text.
+    let heading_above =
+        r.lines.len() <= 3 && r.lines.iter().all(|x| x.pure && x.font == p.font) && l.font != p.font && p.x1() < l.x1() - size;
+    !heading_above
+}
+
+/// How a line's left edge moves from the line above.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Step {
+    Same,
+    In,
+    Out,
+}
+
+/// Whether a word is a list label: a bullet or dash, or a short number or letter with
+/// brackets or a full stop ("1.", "(a)", "[12]").
+fn is_label(w: &Word) -> bool {
+    let t = w.text.trim();
+    let n = t.chars().count();
+    if n == 0 || n > 5 {
+        return false;
+    }
+    if n == 1 && "•◦▪▫‣∙·●○■□–—-*►▸".contains(t) {
+        return true;
+    }
+    let core = t.trim_start_matches(['(', '[']).trim_end_matches(['.', ')', ']', ':']);
+    let wrapped = core.len() < t.len() && (t.ends_with(['.', ')', ']']));
+    wrapped && !core.is_empty() && core.chars().count() <= 3 && core.chars().all(char::is_alphanumeric)
+}
+
+/// Whether a line starts with a list label set apart from its text by a clear gap.
+fn starts_item(l: &TextLine) -> bool {
+    match l.line.words.as_slice() {
+        [first, second, ..] => is_label(first) && second.bbox.x0 - first.bbox.x1 >= 0.45 * l.size,
+        _ => false,
+    }
+}
+
+/// Splits a region into paragraphs, list items and entries.
+///
+/// A first-line indent starts a paragraph; a hanging indent (references) continues one.
+/// Which of the two the region uses is read from its own lines: lone lines sticking out
+/// to the left of the lines after them are hanging, lone lines indented from the lines
+/// after them are first lines. In justified text a line ending well short of the right edge
+/// ends its paragraph; a line starting with a list label starts an item.
+fn split_region(lines: Vec<TextLine>) -> Vec<Vec<TextLine>> {
+    let n = lines.len();
+    if n < 2 {
+        return vec![lines];
+    }
+    let size = dominant(lines.iter().map(|l| (l.size, 1)));
+    let tol = 0.4 * size;
+    // Centred lines (a title over several lines) have ragged left edges that mean nothing.
+    let centres: Vec<f32> = lines.iter().map(|l| (l.x0() + l.x1()) / 2.0).collect();
+    let centred = centres.iter().all(|c| (c - centres[0]).abs() < tol)
+        && lines.iter().any(|l| (l.x0() - lines[0].x0()).abs() >= tol);
+    let step = |a: &TextLine, b: &TextLine| {
+        let dx = b.x0() - a.x0();
+        if dx.abs() < tol || centred {
+            Step::Same
+        } else if dx > 0.0 {
+            Step::In
+        } else {
+            Step::Out
+        }
+    };
+    let steps: Vec<Step> = (1..n).map(|k| step(&lines[k - 1], &lines[k])).collect();
+    let hanging = is_hanging(&steps);
+    let right = lines.iter().map(TextLine::x1).fold(f32::NEG_INFINITY, f32::max);
+    let full = lines[..n - 1].iter().filter(|l| l.x1() >= right - 0.5 * size).count();
+    let justified = n >= 3 && full * 5 >= (n - 1) * 3;
+
+    let mut out: Vec<Vec<TextLine>> = Vec::new();
+    let mut cur: Vec<TextLine> = Vec::new();
+    for (k, l) in lines.into_iter().enumerate() {
+        if let Some(prev) = cur.last() {
+            let alone = cur.len() == 1;
+            let breaks = match steps[k - 1] {
+                Step::In => !(alone && (hanging || continues_label(prev, &l, tol))),
+                Step::Out => !alone || hanging,
+                Step::Same => false,
+            } || (justified && prev.x1() < right - 1.5 * size)
+                || starts_item(&l);
+            if breaks {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        cur.push(l);
+    }
+    out.push(cur);
+    out
+}
+
+/// Whether a region's left edges follow a hanging indent rather than first-line indents.
+///
+/// Counts lone lines (runs of one line at one left edge) that stick out left of the next run
+/// (hanging) against lone lines indented from it (first lines); ties go to first lines.
+fn is_hanging(steps: &[Step]) -> bool {
+    // Runs of equal left edges, each with the step that leads into it (None for the first).
+    let mut runs: Vec<(usize, Option<Step>)> = vec![(1, None)];
+    for &s in steps {
+        match s {
+            Step::Same => {
+                if let Some(r) = runs.last_mut() {
+                    r.0 += 1;
+                }
+            }
+            other => runs.push((1, Some(other))),
+        }
+    }
+    let (mut hang, mut first) = (0, 0);
+    for w in runs.windows(2) {
+        if w[0].0 == 1 {
+            match w[1].1 {
+                Some(Step::In) => hang += 1,
+                Some(Step::Out) => first += 1,
+                _ => {}
+            }
+        }
+    }
+    hang > first
+}
+
+/// Whether `l` is the second line of a list item or labelled entry begun by `prev`: its
+/// left edge aligns with the text after `prev`'s label.
+fn continues_label(prev: &TextLine, l: &TextLine, tol: f32) -> bool {
+    match prev.line.words.as_slice() {
+        [first, second, ..] => is_label(first) && (second.bbox.x0 - l.x0()).abs() < tol,
+        _ => false,
+    }
+}
+
+/// A block from its lines.
+fn to_block(lines: Vec<TextLine>) -> TextBlock {
+    let lines: Vec<Line> = lines.into_iter().map(|l| l.line).collect();
+    let bbox = lines.iter().map(|l| l.bbox).reduce(|a, b| a.union(&b)).unwrap_or_default();
+    TextBlock { bbox, lines, column: 0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyphs for `s` from `x` on `baseline`, each character half an em wide; spaces are
+    /// drawn as space glyphs a quarter em wide.
+    fn text_at(s: &str, x: f32, baseline: f32, size: f32, font: u32) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        let mut x = x;
+        for c in s.chars() {
+            let w = if c == ' ' { 0.25 * size } else { 0.5 * size };
+            out.push(Glyph {
+                text: c.to_string(),
+                bbox: Rect { x0: x, y0: baseline - 0.8 * size, x1: x + w, y1: baseline + 0.2 * size },
+                baseline,
+                font,
+                size,
+                invisible: false,
+                upright: true,
+            });
+            x += w;
+        }
+        out
+    }
+
+    /// Glyphs for `words` with no space glyphs: words are set `gap` ems apart.
+    fn gapped(words: &[&str], x: f32, baseline: f32, size: f32, gap: f32) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        let mut x = x;
+        for w in words {
+            let g = text_at(w, x, baseline, size, 0);
+            x = g.last().map_or(x, |g| g.bbox.x1) + gap * size;
+            out.extend(g);
+        }
+        out
+    }
+
+    /// A paragraph of `lines` at `x`, first baseline `y`, with a first-line indent.
+    fn para(lines: &[&str], x: f32, y: f32, size: f32, lead: f32, indent: f32) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        for (k, l) in lines.iter().enumerate() {
+            let dx = if k == 0 { indent } else { 0.0 };
+            out.extend(text_at(l, x + dx, y + k as f32 * lead, size, 0));
+        }
+        out
+    }
+
+    fn page(glyphs: Vec<Glyph>) -> Page {
+        build_page(PageGlyphs { number: 1, width: 612.0, height: 792.0, glyphs })
+    }
+
+    fn block_texts(p: &Page) -> Vec<String> {
+        p.blocks.iter().map(TextBlock::text).collect()
+    }
+
+    /// Many lines of plain text so that the page's gap statistics are meaningful.
+    fn filler(x: f32, y: f32, n: usize) -> Vec<Glyph> {
+        (0..n).flat_map(|k| gapped(&["lorem", "ipsum", "dolor", "sit", "amet"], x, y + 12.0 * k as f32, 10.0, 0.33)).collect()
+    }
+
+    #[test]
+    fn words_split_at_gaps_without_space_glyphs() {
+        let p = page(gapped(&["alpha", "beta", "gamma"], 72.0, 100.0, 10.0, 0.3));
+        let line = &p.blocks[0].lines[0];
+        let words: Vec<&str> = line.words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(words, ["alpha", "beta", "gamma"]);
+        assert!(line.words[1].space_before && !line.words[0].space_before);
+    }
+
+    #[test]
+    fn kerned_letters_stay_in_one_word() {
+        let mut g = text_at("Wave", 72.0, 100.0, 10.0, 0);
+        // Kerning pulls "a" under the "W" and leaves a small gap after it.
+        g[1].bbox.x0 -= 1.0;
+        g[1].bbox.x1 -= 1.0;
+        g[2].bbox.x0 += 0.5;
+        g[2].bbox.x1 += 0.5;
+        let p = page(g);
+        assert_eq!(p.blocks[0].lines[0].words.len(), 1);
+    }
+
+    #[test]
+    fn gap_threshold_follows_the_page_distribution() {
+        // Word gaps of 0.12 em (tight setting) and no letter gaps: 0.12 em must split words.
+        let mut g = Vec::new();
+        for k in 0..12 {
+            g.extend(gapped(&["one", "two", "three", "four"], 72.0, 100.0 + 12.0 * k as f32, 10.0, 0.12));
+        }
+        let p = page(g);
+        assert_eq!(p.blocks[0].lines[0].text(), "one two three four");
+    }
+
+    #[test]
+    fn words_split_at_space_glyphs() {
+        let p = page(text_at("to be", 72.0, 100.0, 10.0, 0));
+        let words: Vec<&str> = p.blocks[0].lines[0].words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(words, ["to", "be"]);
+    }
+
+    #[test]
+    fn font_change_splits_word_without_space() {
+        let mut g = text_at("bold", 72.0, 100.0, 10.0, 1);
+        g.extend(text_at("face", 92.0, 100.0, 10.0, 0));
+        let p = page(g);
+        let line = &p.blocks[0].lines[0];
+        assert_eq!(line.words.len(), 2);
+        assert!(!line.words[1].space_before);
+        assert_eq!(line.text(), "boldface");
+    }
+
+    #[test]
+    fn superscript_call_joins_its_line() {
+        let mut g = text_at("as noted", 72.0, 100.0, 10.0, 0);
+        let end = g.last().map_or(0.0, |g| g.bbox.x1);
+        g.extend(text_at("12", end + 0.2, 96.5, 7.0, 2));
+        g.extend(text_at(" later", end + 7.2, 100.0, 10.0, 0));
+        let p = page(g);
+        assert_eq!(p.blocks.len(), 1);
+        assert_eq!(p.blocks[0].lines.len(), 1);
+        let line = &p.blocks[0].lines[0];
+        assert_eq!(line.text(), "as noted12 later");
+        assert_eq!(line.baseline, 100.0);
+    }
+
+    #[test]
+    fn duplicate_glyphs_drawn_twice_are_dropped() {
+        let mut g = text_at("Bold", 72.0, 100.0, 10.0, 0);
+        let mut again = text_at("Bold", 72.3, 100.0, 10.0, 0);
+        g.append(&mut again);
+        let p = page(g);
+        assert_eq!(p.blocks[0].lines[0].text(), "Bold");
+    }
+
+    #[test]
+    fn glyphs_out_of_x_order_are_sorted() {
+        let mut g = text_at("order", 72.0, 100.0, 10.0, 0);
+        g.reverse();
+        let p = page(g);
+        assert_eq!(p.blocks[0].lines[0].text(), "order");
+    }
+
+    #[test]
+    fn rotated_glyphs_stay_out_of_horizontal_lines() {
+        let mut g = text_at("body text", 72.0, 100.0, 10.0, 0);
+        let mut side = text_at("arXiv", 30.0, 100.0, 10.0, 0);
+        for s in &mut side {
+            s.upright = false;
+        }
+        g.extend(side);
+        let p = page(g);
+        let texts = block_texts(&p);
+        assert_eq!(texts, ["body text", "arXiv"]);
+    }
+
+    #[test]
+    fn wide_justified_space_does_not_split_a_one_column_line() {
+        let mut g = filler(72.0, 100.0, 3);
+        g.extend(gapped(&["stretched", "words", "here"], 72.0, 136.0, 10.0, 1.2));
+        g.extend(filler(72.0, 148.0, 3));
+        let p = page(g);
+        assert_eq!(p.blocks.len(), 1);
+        assert!(p.blocks[0].lines.iter().any(|l| l.text() == "stretched words here"));
+    }
+
+    #[test]
+    fn column_gutter_splits_lines_on_a_shared_baseline() {
+        let mut g = Vec::new();
+        for k in 0..6 {
+            let y = 100.0 + 12.0 * k as f32;
+            g.extend(gapped(&["left", "column", "text"], 72.0, y, 10.0, 0.3));
+            g.extend(gapped(&["right", "column", "text"], 172.0, y, 10.0, 0.3));
+        }
+        let p = page(g);
+        assert_eq!(p.blocks.len(), 2);
+        assert!(p.blocks[0].lines.iter().all(|l| l.text() == "left column text"));
+        assert!(p.blocks[1].lines.iter().all(|l| l.text() == "right column text"));
+        assert_eq!((p.blocks[0].column, p.blocks[1].column), (0, 1));
+    }
+
+    #[test]
+    fn two_columns_read_left_then_right() {
+        let mut g = Vec::new();
+        g.extend(para(&["first para line", "first para ends"], 72.0, 100.0, 10.0, 12.0, 10.0));
+        g.extend(para(&["second para line", "second para end"], 72.0, 124.0, 10.0, 12.0, 10.0));
+        g.extend(para(&["third para line", "third para ends"], 300.0, 100.0, 10.0, 12.0, 10.0));
+        let p = page(g);
+        let firsts: Vec<String> = p.blocks.iter().map(|b| b.lines[0].text()).collect();
+        assert_eq!(firsts, ["first para line", "second para line", "third para line"]);
+        assert_eq!(p.blocks.iter().map(|b| b.column).collect::<Vec<_>>(), [0, 0, 1]);
+    }
+
+    #[test]
+    fn title_band_precedes_columns_and_footer_follows() {
+        let mut g = text_at("A Title Running Across Both Columns Of The Page", 100.0, 60.0, 18.0, 3);
+        g.extend(para(&["left one", "left two", "left three"], 72.0, 120.0, 10.0, 12.0, 0.0));
+        g.extend(para(&["right one", "right two"], 320.0, 120.0, 10.0, 12.0, 0.0));
+        g.extend(text_at("Page footer across the whole width of the page here", 72.0, 700.0, 10.0, 0));
+        let p = page(g);
+        let firsts: Vec<String> = p.blocks.iter().map(|b| b.lines[0].text()).collect();
+        assert_eq!(
+            firsts,
+            [
+                "A Title Running Across Both Columns Of The Page",
+                "left one",
+                "right one",
+                "Page footer across the whole width of the page here"
+            ]
+        );
+    }
+
+    #[test]
+    fn columns_continue_across_an_accidental_horizontal_gap() {
+        // Both columns have a paragraph gap at the same height: still left column first.
+        let mut g = Vec::new();
+        g.extend(para(&["L1 a", "L1 b"], 72.0, 100.0, 10.0, 12.0, 0.0));
+        g.extend(para(&["L2 a", "L2 b"], 72.0, 140.0, 10.0, 12.0, 0.0));
+        g.extend(para(&["R1 a", "R1 b"], 320.0, 100.0, 10.0, 12.0, 0.0));
+        g.extend(para(&["R2 a", "R2 b"], 320.0, 140.0, 10.0, 12.0, 0.0));
+        let p = page(g);
+        let firsts: Vec<String> = p.blocks.iter().map(|b| b.lines[0].text()).collect();
+        assert_eq!(firsts, ["L1 a", "L2 a", "R1 a", "R2 a"]);
+    }
+
+    #[test]
+    fn paragraph_split_by_first_line_indent() {
+        let long = "words words words words words";
+        let g = [
+            para(&[long, long, "end of one."], 72.0, 100.0, 10.0, 12.0, 15.0),
+            para(&[long, long, "end of two."], 72.0, 136.0, 10.0, 12.0, 15.0),
+        ]
+        .concat();
+        let p = page(g);
+        assert_eq!(p.blocks.len(), 2);
+        assert_eq!(p.blocks[0].lines.len(), 3);
+        assert_eq!(p.blocks[1].lines[2].text(), "end of two.");
+    }
+
+    #[test]
+    fn unindented_first_paragraph_then_indented_one() {
+        let long = "words words words words words";
+        let g = [
+            para(&[long, long, "end."], 72.0, 100.0, 10.0, 12.0, 0.0),
+            para(&[long, long, "end."], 72.0, 136.0, 10.0, 12.0, 15.0),
+        ]
+        .concat();
+        assert_eq!(page(g).blocks.len(), 2);
+    }
+
+    #[test]
+    fn paragraph_split_by_vertical_space() {
+        let long = "words words words words words";
+        let g = [
+            para(&[long, long, long], 72.0, 100.0, 10.0, 12.0, 0.0),
+            para(&[long, long, long], 72.0, 142.0, 10.0, 12.0, 0.0),
+        ]
+        .concat();
+        let p = page(g);
+        assert_eq!(p.blocks.iter().map(|b| b.lines.len()).collect::<Vec<_>>(), [3, 3]);
+    }
+
+    #[test]
+    fn heading_split_by_size() {
+        let mut g = text_at("Introduction", 72.0, 100.0, 14.0, 1);
+        g.extend(para(&["body text follows the heading", "and goes on."], 72.0, 116.0, 10.0, 12.0, 0.0));
+        let p = page(g);
+        assert_eq!(block_texts(&p), ["Introduction", "body text follows the heading\nand goes on."]);
+    }
+
+    #[test]
+    fn heading_in_body_size_split_by_font() {
+        let mut g = text_at("Method", 72.0, 100.0, 10.0, 1);
+        g.extend(para(&["body text follows the heading", "and goes on."], 72.0, 112.0, 10.0, 12.0, 0.0));
+        let p = page(g);
+        assert_eq!(p.blocks.len(), 2);
+        assert_eq!(p.blocks[0].text(), "Method");
+    }
+
+    #[test]
+    fn hanging_indent_entries_are_separate_blocks() {
+        let long = "Author, A. 2020. A title of some length here";
+        let mut g = Vec::new();
+        let mut y = 100.0;
+        for _ in 0..3 {
+            g.extend(text_at(long, 72.0, y, 10.0, 0));
+            g.extend(text_at(long, 90.0, y + 12.0, 10.0, 0));
+            g.extend(text_at("pp. 1-2.", 90.0, y + 24.0, 10.0, 0));
+            y += 36.0;
+        }
+        let p = page(g);
+        assert_eq!(p.blocks.iter().map(|b| b.lines.len()).collect::<Vec<_>>(), [3, 3, 3]);
+    }
+
+    #[test]
+    fn list_items_with_bullets_are_separate_blocks() {
+        let mut g = Vec::new();
+        let mut y = 100.0;
+        for _ in 0..3 {
+            g.extend(text_at("•", 72.0, y, 10.0, 0));
+            g.extend(text_at("item text that wraps onto", 84.0, y, 10.0, 0));
+            g.extend(text_at("a second line", 84.0, y + 12.0, 10.0, 0));
+            y += 24.0;
+        }
+        let p = page(g);
+        assert_eq!(p.blocks.len(), 3);
+        assert_eq!(p.blocks[0].text(), "• item text that wraps onto\na second line");
+    }
+
+    #[test]
+    fn block_quote_is_its_own_block() {
+        let long = "words words words words words words";
+        let mut g = para(&[long, long], 72.0, 100.0, 10.0, 12.0, 15.0);
+        g.extend(para(&["quoted words quoted words", "quoted words quoted"], 92.0, 124.0, 10.0, 12.0, 0.0));
+        g.extend(para(&[long], 72.0, 148.0, 10.0, 12.0, 0.0));
+        g.extend(para(&[long, long], 72.0, 160.0, 10.0, 12.0, 15.0));
+        let p = page(g);
+        assert_eq!(p.blocks.iter().map(|b| b.lines.len()).collect::<Vec<_>>(), [2, 2, 1, 2]);
+    }
+
+    #[test]
+    fn bad_geometry_is_dropped_without_panic() {
+        let mut g = text_at("ok", 72.0, 100.0, 10.0, 0);
+        g.push(Glyph { text: "x".into(), bbox: Rect { x0: f32::NAN, ..Default::default() }, ..Default::default() });
+        g.push(Glyph { text: "y".into(), size: 0.0, upright: true, ..Default::default() });
+        let p = page(g);
+        assert!(block_texts(&p).contains(&"ok".to_string()));
+        assert!(page(Vec::new()).blocks.is_empty());
+    }
+}

@@ -1,0 +1,143 @@
+//! Layout analysis, second half: columns and reading order of a page's blocks.
+//!
+//! A recursive XY-cut over block boxes. Where a vertical gutter runs through every block
+//! of a region, the region is read column by column, left to right. Otherwise it is cut
+//! into horizontal bands, read top to bottom; consecutive bands that share a gutter (the
+//! same columns continuing past an accidental horizontal gap) are kept together, so a
+//! full-width title, then the left column, then the right column, then a full-width band
+//! below come out in that order. Running heads and feet stay ordinary blocks in their band.
+
+use crate::layout::TextBlock;
+
+/// Recursion depth beyond which a region is read top to bottom without further cuts.
+const MAX_DEPTH: usize = 64;
+
+/// Puts blocks in reading order and sets each one's column index.
+pub(super) fn reading_order(blocks: Vec<TextBlock>) -> Vec<TextBlock> {
+    let min_gutter = 0.25 * typical_size(&blocks);
+    let mut order: Vec<(usize, u16)> = Vec::with_capacity(blocks.len());
+    let ctx = Cut { blocks: &blocks, min_gutter };
+    ctx.cut((0..blocks.len()).collect(), 0, 0, &mut order);
+    let mut slots: Vec<Option<TextBlock>> = blocks.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(i, col)| {
+            let mut b = slots.get_mut(i)?.take()?;
+            b.column = col;
+            Some(b)
+        })
+        .collect()
+}
+
+/// The median word size on the page, so that gutter widths scale with the type.
+fn typical_size(blocks: &[TextBlock]) -> f32 {
+    let mut sizes: Vec<f32> =
+        blocks.iter().flat_map(|b| &b.lines).flat_map(|l| &l.words).map(|w| w.size).filter(|s| *s > 0.0).collect();
+    if sizes.is_empty() {
+        return 10.0;
+    }
+    sizes.sort_by(f32::total_cmp);
+    sizes[sizes.len() / 2]
+}
+
+/// The blocks being ordered and the narrowest gap counted as a gutter.
+struct Cut<'a> {
+    blocks: &'a [TextBlock],
+    min_gutter: f32,
+}
+
+impl Cut<'_> {
+    /// Appends `ids` in reading order to `out`, with their column indices.
+    fn cut(&self, ids: Vec<usize>, col: u16, depth: usize, out: &mut Vec<(usize, u16)>) {
+        if ids.len() <= 1 || depth >= MAX_DEPTH {
+            out.extend(self.top_down(ids).into_iter().map(|i| (i, col)));
+            return;
+        }
+        let gutters = self.gutters(&ids);
+        if !gutters.is_empty() {
+            let mut columns: Vec<Vec<usize>> = vec![Vec::new(); gutters.len() + 1];
+            for &i in &ids {
+                let k = gutters.partition_point(|g| g.1 <= self.blocks[i].bbox.x0);
+                columns[k].push(i);
+            }
+            for (k, c) in columns.into_iter().enumerate() {
+                let k = u16::try_from(k).unwrap_or(u16::MAX);
+                self.cut(c, col.saturating_add(k), depth + 1, out);
+            }
+            return;
+        }
+        let bands = self.bands(ids);
+        if bands.len() <= 1 {
+            let all = bands.into_iter().flatten().collect();
+            out.extend(self.top_down(all).into_iter().map(|i| (i, col)));
+            return;
+        }
+        for band in bands {
+            self.cut(band, col, depth + 1, out);
+        }
+    }
+
+    /// Blocks sorted top to bottom, then left to right: the order when nothing can be cut.
+    fn top_down(&self, mut ids: Vec<usize>) -> Vec<usize> {
+        let b = self.blocks;
+        ids.sort_by(|&x, &y| b[x].bbox.y0.total_cmp(&b[y].bbox.y0).then(b[x].bbox.x0.total_cmp(&b[y].bbox.x0)));
+        ids
+    }
+
+    /// The empty x intervals between the blocks' extents, left to right.
+    fn gutters(&self, ids: &[usize]) -> Vec<(f32, f32)> {
+        let mut spans: Vec<(f32, f32)> = ids.iter().map(|&i| (self.blocks[i].bbox.x0, self.blocks[i].bbox.x1)).collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut out = Vec::new();
+        let mut reach = f32::NEG_INFINITY;
+        for (x0, x1) in spans {
+            if reach.is_finite() && x0 - reach >= self.min_gutter {
+                out.push((reach, x0));
+            }
+            reach = reach.max(x1);
+        }
+        out
+    }
+
+    /// Cuts blocks into horizontal bands at empty y intervals, then joins consecutive bands
+    /// whose blocks together still leave a gutter (columns continuing across the cut).
+    fn bands(&self, mut ids: Vec<usize>) -> Vec<Vec<usize>> {
+        let b = self.blocks;
+        ids.sort_by(|&x, &y| b[x].bbox.y0.total_cmp(&b[y].bbox.y0));
+        let mut bands: Vec<Vec<usize>> = Vec::new();
+        let mut reach = f32::NEG_INFINITY;
+        for i in ids {
+            match bands.last_mut() {
+                Some(band) if b[i].bbox.y0 < reach => band.push(i),
+                _ => bands.push(vec![i]),
+            }
+            reach = reach.max(b[i].bbox.y1);
+        }
+        let mut joined: Vec<Vec<usize>> = Vec::new();
+        for band in bands {
+            if let Some(last) = joined.last_mut() {
+                let mut both = last.clone();
+                both.extend(&band);
+                if self.continues_columns(last, &band, &both) {
+                    *last = both;
+                    continue;
+                }
+            }
+            joined.push(band);
+        }
+        joined
+    }
+
+    /// Whether joining two bands keeps the gutter the earlier band already has: the joined
+    /// blocks leave a gutter covering at least half of one of its own. A band whose text
+    /// merely ends short of the next column does not pass.
+    fn continues_columns(&self, earlier: &[usize], later: &[usize], both: &[usize]) -> bool {
+        let joined = self.gutters(both);
+        let keeps = |band: &[usize]| {
+            let own = self.gutters(band);
+            own.is_empty()
+                || own.iter().any(|g| joined.iter().any(|u| u.1.min(g.1) - u.0.max(g.0) >= 0.5 * (g.1 - g.0)))
+        };
+        !joined.is_empty() && keeps(earlier) && keeps(later)
+    }
+}
