@@ -5,8 +5,15 @@
 //! through the font layer in `fonts`, and `lines` groups glyphs into words, lines and
 //! blocks and orders them for reading.
 
-use crate::error::{Result, Warned};
-use crate::layout::{Layout, Rect};
+mod fonts;
+mod glyphs;
+mod lines;
+mod order;
+mod info;
+mod load;
+
+use crate::error::{Error, Result, Stage, Warned, Warning};
+use crate::layout::{ExtractStats, Layout, Rect};
 
 /// Settings for reading a PDF.
 #[derive(Debug, Clone, Default)]
@@ -49,7 +56,33 @@ pub(crate) struct PageGlyphs {
 }
 
 /// Reads a PDF and returns its positioned text in reading order.
-pub fn extract(pdf: &[u8], _opts: &ExtractOptions) -> Result<Warned<Layout>> {
-    let _ = pdf;
-    todo!("extraction")
+pub fn extract(pdf: &[u8], opts: &ExtractOptions) -> Result<Warned<Layout>> {
+    let mut warnings = Vec::new();
+    let doc = load::open(pdf, opts.password.as_deref(), &mut warnings)?;
+    let mut fonts = fonts::FontCache::default();
+    let mut stats = ExtractStats::default();
+    let mut pages = Vec::new();
+    let mut visible = 0u64;
+    for (number, page_id) in doc.get_pages() {
+        let page = glyphs::read_page(&doc, page_id, number, &mut fonts, &mut stats, &mut warnings);
+        visible += page.glyphs.iter().filter(|g| !g.invisible && !g.text.trim().is_empty()).count() as u64;
+        pages.push(lines::build_page(page));
+    }
+    if stats.glyphs == 0 || (visible == 0 && stats.invisible_glyphs == 0) {
+        return Err(Error::NoTextLayer { pages: pages.len() as u32 });
+    }
+    if stats.invisible_glyphs > 0 && visible == 0 {
+        warnings.push(Warning::new(Stage::Extract, "all text is invisible (an OCR layer over scanned pages); its quality depends on the OCR"));
+    }
+    for f in &fonts.loaded {
+        let n = f.unmapped.get();
+        if n > 0 {
+            warnings.push(Warning::new(
+                Stage::Extract,
+                format!("font {}: {n} glyph(s) have no Unicode mapping and were replaced by U+FFFD", f.info.name),
+            ));
+        }
+    }
+    let info = info::read(&doc);
+    Ok(Warned { output: Layout { pages, fonts: fonts.infos, info, stats }, warnings })
 }

@@ -1,0 +1,693 @@
+//! The font layer: for each PDF font, code -> Unicode text, code -> advance width,
+//! vertical extent, and a [`FontInfo`] describing it.
+//!
+//! Unicode is resolved per code in this order: the ToUnicode CMap; the embedded font
+//! program's own mapping (TrueType cmap, CFF charset names, Type 1 built-in encoding);
+//! the `/Encoding` with its `/Differences` through the Adobe Glyph List; the legacy
+//! character set of a predefined CJK CMap; otherwise the glyph counts as unmapped.
+
+mod cmap;
+mod encoding;
+mod glyph_list;
+mod program;
+mod std14;
+
+pub(crate) use cmap::CMap;
+use encoding::{name_to_unicode, BaseEncoding};
+use program::{Program, ProgramMaps};
+
+use crate::layout::FontInfo;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// The text given to a glyph whose Unicode value cannot be found.
+pub(crate) const UNMAPPED: &str = "\u{FFFD}";
+
+/// Upper bound on the bytes of an embedded font program that quire reads.
+const MAX_PROGRAM_BYTES: usize = 32 << 20;
+
+/// How codes become CIDs in a composite font.
+#[derive(Debug, Clone)]
+enum CidEncoding {
+    /// Two-byte codes equal to CIDs (Identity-H / Identity-V).
+    Identity,
+    /// An embedded CMap.
+    Embedded(CMap),
+    /// A predefined CMap whose codes are UTF-16 (Uni…-UCS2 / -UTF16).
+    Utf16,
+    /// A predefined CMap in a legacy character set (Shift-JIS, GBK, Big5, EUC-KR).
+    Legacy(&'static encoding_rs::Encoding),
+}
+
+/// A font ready for text extraction.
+pub(crate) struct Font {
+    /// Index into the document's font list.
+    pub index: u32,
+    /// Name and style, as reported in the layout.
+    pub info: FontInfo,
+    /// Whether codes are multi-byte (Type0).
+    composite: bool,
+    /// The ToUnicode CMap.
+    to_unicode: Option<CMap>,
+    /// Simple fonts: Unicode text per code, from program or encoding.
+    simple_text: Vec<Option<String>>,
+    /// Simple fonts: glyph widths per code in text space units per unit font size.
+    simple_widths: Vec<f32>,
+    /// Composite fonts: how codes become CIDs.
+    cid_encoding: CidEncoding,
+    /// Composite fonts: CID -> width (per unit font size).
+    cid_widths: HashMap<u32, f32>,
+    /// Composite fonts: default width.
+    default_width: f32,
+    /// Composite fonts: CID -> glyph id map from /CIDToGIDMap; None is identity.
+    cid_to_gid: Option<Vec<u16>>,
+    /// What the embedded program maps.
+    program: ProgramMaps,
+    /// Ascent above the baseline, per unit font size.
+    pub ascent: f32,
+    /// Descent below the baseline (negative), per unit font size.
+    pub descent: f32,
+    /// Whether the font writes vertically.
+    pub vertical: bool,
+    /// Glyphs drawn that had no Unicode value.
+    pub unmapped: Cell<u64>,
+}
+
+/// One decoded code of a string.
+#[derive(Debug, Clone)]
+pub(crate) struct Code {
+    /// The code value.
+    pub code: u32,
+    /// Its length in bytes (word spacing applies to the single-byte code 32 only).
+    pub len: usize,
+}
+
+impl Font {
+    /// Splits a string shown with this font into codes.
+    pub fn codes(&self, bytes: &[u8]) -> Vec<Code> {
+        if !self.composite {
+            return bytes.iter().map(|&b| Code { code: b as u32, len: 1 }).collect();
+        }
+        let pairs = match &self.cid_encoding {
+            CidEncoding::Identity | CidEncoding::Utf16 => {
+                bytes.chunks(2).map(|c| (c.iter().fold(0u32, |v, &b| v << 8 | b as u32), c.len())).collect()
+            }
+            CidEncoding::Embedded(cm) => cm.split_codes(bytes, 2),
+            CidEncoding::Legacy(enc) => legacy_split(enc, bytes),
+        };
+        pairs.into_iter().map(|(code, len)| Code { code, len }).collect()
+    }
+
+    /// The CID for a composite font's code.
+    fn cid(&self, code: u32) -> u32 {
+        match &self.cid_encoding {
+            CidEncoding::Embedded(cm) => cm.cids.get(&code).copied().unwrap_or(if cm.cids.is_empty() { code } else { 0 }),
+            CidEncoding::Identity => code,
+            CidEncoding::Utf16 | CidEncoding::Legacy(_) => code,
+        }
+    }
+
+    /// The advance width of a code, in text space units per unit font size.
+    pub fn width(&self, code: u32) -> f32 {
+        if !self.composite {
+            return self.simple_widths.get(code as usize).copied().unwrap_or(0.0);
+        }
+        let cid = self.cid(code);
+        self.cid_widths.get(&cid).copied().unwrap_or(self.default_width)
+    }
+
+    /// The Unicode text of a code, ligatures expanded; None when unmapped.
+    pub fn text(&self, code: u32) -> Option<String> {
+        let raw = self.raw_text(code)?;
+        Some(expand_ligatures(&raw))
+    }
+
+    fn raw_text(&self, code: u32) -> Option<String> {
+        if let Some(t) = self.to_unicode.as_ref().and_then(|cm| cm.unicode.get(&code)) {
+            if usable(t) {
+                return Some(t.clone());
+            }
+        }
+        if !self.composite {
+            return self.simple_text.get(code as usize).cloned().flatten();
+        }
+        match &self.cid_encoding {
+            CidEncoding::Utf16 => {
+                let units = if code > 0xFFFF { vec![(code >> 16) as u16, code as u16] } else { vec![code as u16] };
+                let s: String = char::decode_utf16(units).filter_map(|r| r.ok()).collect();
+                return Some(s).filter(|s| usable(s));
+            }
+            CidEncoding::Legacy(enc) => {
+                let bytes: Vec<u8> = if code > 0xFF { vec![(code >> 8) as u8, code as u8] } else { vec![code as u8] };
+                let (s, _, bad) = enc.decode(&bytes);
+                return Some(s.into_owned()).filter(|s| !bad && usable(s));
+            }
+            _ => {}
+        }
+        let cid = self.cid(code);
+        let gid = if self.program.cid_keyed {
+            self.program.cid_gid.get(&(cid as u16)).copied()
+        } else {
+            match &self.cid_to_gid {
+                Some(map) => map.get(cid as usize).copied(),
+                None => u16::try_from(cid).ok(),
+            }
+        };
+        gid.and_then(|g| self.program.gid_unicode.get(&g)).filter(|s| usable(s)).cloned()
+    }
+}
+
+/// Whether a mapped text is fit to emit: not empty, no private-use or control characters.
+fn usable(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| {
+            let v = c as u32;
+            !(c.is_control() && c != '\t'
+                || (0xE000..=0xF8FF).contains(&v)
+                || v >= 0xF0000
+                || c == '\u{FFFD}'
+                || c == '\u{FFFF}'
+                || c == '\u{FFFE}')
+        })
+}
+
+/// Replaces the Latin ligature characters U+FB00–FB06 by their letters.
+pub(crate) fn expand_ligatures(s: &str) -> String {
+    if !s.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Splits legacy multi-byte text by lead byte.
+fn legacy_split(enc: &'static encoding_rs::Encoding, bytes: &[u8]) -> Vec<(u32, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let two = if enc == encoding_rs::SHIFT_JIS { (0x81..=0x9F).contains(&b) || (0xE0..=0xFC).contains(&b) } else { b >= 0x81 };
+        if two && i + 1 < bytes.len() {
+            out.push(((b as u32) << 8 | bytes[i + 1] as u32, 2));
+            i += 2;
+        } else {
+            out.push((b as u32, 1));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The legacy character set of a predefined CJK CMap name.
+fn legacy_charset(name: &str) -> Option<&'static encoding_rs::Encoding> {
+    if name.contains("RKSJ") {
+        Some(encoding_rs::SHIFT_JIS)
+    } else if name.contains("EUC") && (name.starts_with("GB") || name.contains("GBK")) || name.starts_with("GBK") {
+        Some(encoding_rs::GBK)
+    } else if name.contains("B5") {
+        Some(encoding_rs::BIG5)
+    } else if name.starts_with("KSC") {
+        Some(encoding_rs::EUC_KR)
+    } else if name.contains("EUC-H") || name.contains("EUC-V") {
+        Some(encoding_rs::EUC_JP)
+    } else {
+        None
+    }
+}
+
+/// Fonts decoded once per document, keyed by object.
+#[derive(Default)]
+pub(crate) struct FontCache {
+    fonts: HashMap<FontKey, Option<Rc<Font>>>,
+    /// The distinct font descriptions, indexed by [`Font::index`].
+    pub infos: Vec<FontInfo>,
+    info_index: HashMap<(String, bool, bool, bool, Option<u16>), u32>,
+    /// Every font loaded, in load order, for end-of-document reports.
+    pub loaded: Vec<Rc<Font>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum FontKey {
+    Object(ObjectId),
+    Inline(usize),
+}
+
+impl FontCache {
+    /// The font that a resource entry names, loading it on first use.
+    pub fn get(&mut self, doc: &Document, entry: &Object, resource_name: &[u8]) -> Option<Rc<Font>> {
+        let (key, dict) = match entry {
+            Object::Reference(id) => (FontKey::Object(*id), doc.get_dictionary(*id).ok()?),
+            Object::Dictionary(d) => (FontKey::Inline(d as *const Dictionary as usize), d),
+            _ => return None,
+        };
+        if let Some(f) = self.fonts.get(&key) {
+            return f.clone();
+        }
+        let font = load_font(doc, dict, resource_name).map(|mut f| {
+            let k = (f.info.name.clone(), f.info.bold, f.info.italic, f.info.monospace, f.info.weight);
+            let next = self.infos.len() as u32;
+            let idx = *self.info_index.entry(k).or_insert(next);
+            if idx == next {
+                self.infos.push(f.info.clone());
+            }
+            f.index = idx;
+            Rc::new(f)
+        });
+        if let Some(f) = &font {
+            self.loaded.push(f.clone());
+        }
+        self.fonts.insert(key, font.clone());
+        font
+    }
+}
+
+fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+    doc.dereference(o).map(|(_, o)| o).unwrap_or(o)
+}
+
+fn get<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    d.get(key).ok().map(|o| deref(doc, o))
+}
+
+fn num(o: &Object) -> Option<f32> {
+    o.as_float().ok().filter(|v| v.is_finite())
+}
+
+fn name_of(o: &Object) -> Option<String> {
+    o.as_name().ok().map(|n| String::from_utf8_lossy(n).into_owned())
+}
+
+fn stream_bytes(doc: &Document, o: &Object) -> Option<Vec<u8>> {
+    let s = deref(doc, o).as_stream().ok()?;
+    let data = s.decompressed_content_with_limit(MAX_PROGRAM_BYTES).ok().or_else(|| {
+        if s.dict.has(b"Filter") {
+            None
+        } else {
+            Some(s.content.clone())
+        }
+    })?;
+    Some(data)
+}
+
+/// Reads one font dictionary.
+fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<Font> {
+    let subtype = get(doc, dict, b"Subtype").and_then(name_of).unwrap_or_default();
+    let base_name = get(doc, dict, b"BaseFont")
+        .and_then(name_of)
+        .or_else(|| get(doc, dict, b"Name").and_then(name_of))
+        .unwrap_or_else(|| String::from_utf8_lossy(resource_name).into_owned());
+    let to_unicode = get(doc, dict, b"ToUnicode").and_then(|o| stream_bytes(doc, o)).map(|b| CMap::parse(&b));
+
+    if subtype == "Type0" {
+        return load_composite(doc, dict, &base_name, to_unicode);
+    }
+    let descriptor = get(doc, dict, b"FontDescriptor").and_then(|o| o.as_dict().ok());
+    let program = descriptor.and_then(|d| load_program(doc, d)).map(|p| p.maps()).unwrap_or_default();
+    let info = font_info(doc, &base_name, descriptor);
+    let flags = descriptor.and_then(|d| get(doc, d, b"Flags")).and_then(|o| o.as_i64().ok()).unwrap_or(0);
+    let symbolic = flags & 4 != 0 && flags & 32 == 0;
+
+    let is_type3 = subtype == "Type3";
+    let matrix: Vec<f32> = if is_type3 {
+        get(doc, dict, b"FontMatrix")
+            .and_then(|o| o.as_array().ok())
+            .map(|a| a.iter().filter_map(|o| num(deref(doc, o))).collect())
+            .filter(|v: &Vec<f32>| v.len() == 6)
+            .unwrap_or_else(|| vec![0.001, 0.0, 0.0, 0.001, 0.0, 0.0])
+    } else {
+        vec![0.001, 0.0, 0.0, 0.001, 0.0, 0.0]
+    };
+
+    // Glyph names per code: Differences, then the base encoding, then the built-in one.
+    let enc_obj = get(doc, dict, b"Encoding");
+    let mut base: Option<BaseEncoding> = None;
+    let mut differences: HashMap<u8, String> = HashMap::new();
+    match enc_obj {
+        Some(Object::Name(n)) => base = BaseEncoding::from_name(n),
+        Some(Object::Dictionary(d)) => {
+            base = get(doc, d, b"BaseEncoding").and_then(|o| o.as_name().ok()).and_then(BaseEncoding::from_name);
+            if let Some(arr) = get(doc, d, b"Differences").and_then(|o| o.as_array().ok()) {
+                let mut code: i64 = 0;
+                for item in arr {
+                    match deref(doc, item) {
+                        Object::Integer(i) => code = *i,
+                        Object::Name(n) => {
+                            if (0..=255).contains(&code) {
+                                differences.insert(code as u8, String::from_utf8_lossy(n).into_owned());
+                            }
+                            code += 1;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    let has_builtin = !program.builtin_names.is_empty();
+    let is_truetype = subtype == "TrueType";
+    let std = std14::metrics(&base_name);
+    let default_base = if has_builtin || symbolic || is_type3 {
+        None
+    } else if std.is_some() || subtype == "Type1" || subtype == "MMType1" {
+        Some(BaseEncoding::Standard)
+    } else if is_truetype {
+        Some(BaseEncoding::WinAnsi)
+    } else {
+        Some(BaseEncoding::Standard)
+    };
+
+    let mut simple_text = vec![None; 256];
+    let mut names: Vec<Option<String>> = vec![None; 256];
+    for code in 0..=255u8 {
+        let name = differences
+            .get(&code)
+            .cloned()
+            .or_else(|| base.and_then(|b| b.glyph_name(code)).map(str::to_string))
+            .or_else(|| program.builtin_names.get(&code).cloned())
+            .or_else(|| default_base.and_then(|b| b.glyph_name(code)).map(str::to_string));
+        let mut text = name.as_deref().and_then(name_to_unicode).filter(|s| usable(s));
+        if text.is_none() && is_truetype {
+            // The program's own code -> glyph map, then that glyph's Unicode or name.
+            let gid = program.code_gid.get(&code).copied().or_else(|| {
+                name.as_deref().and_then(|n| program.gid_name.iter().find(|(_, v)| v.as_str() == n).map(|(g, _)| *g))
+            });
+            text = gid.and_then(|g| program.gid_unicode.get(&g)).filter(|s| usable(s)).cloned();
+            if text.is_none() && !symbolic && name.is_none() {
+                text = BaseEncoding::WinAnsi.char(code).map(String::from);
+            }
+        }
+        if text.is_none() && !program.gid_name.is_empty() && name.is_some() {
+            text = None;
+        }
+        simple_text[code as usize] = text;
+        names[code as usize] = name;
+    }
+
+    // Widths: /Widths, else the standard 14 metrics, else the program, else MissingWidth.
+    let scale = if is_type3 { matrix[0].abs() } else { 0.001 };
+    let missing = descriptor.and_then(|d| get(doc, d, b"MissingWidth")).and_then(num).unwrap_or(0.0);
+    let mut simple_widths = vec![f32::NAN; 256];
+    let first = get(doc, dict, b"FirstChar").and_then(|o| o.as_i64().ok()).unwrap_or(0);
+    if let Some(ws) = get(doc, dict, b"Widths").and_then(|o| o.as_array().ok()) {
+        for (k, w) in ws.iter().enumerate() {
+            let code = first + k as i64;
+            if (0..=255).contains(&code) {
+                if let Some(v) = num(deref(doc, w)) {
+                    simple_widths[code as usize] = v * scale;
+                }
+            }
+        }
+    }
+    for code in 0..256usize {
+        if !simple_widths[code].is_nan() {
+            continue;
+        }
+        let from_std = std.and_then(|m| names[code].as_deref().and_then(|n| m.width(n)));
+        let from_program = || {
+            let gid = program.code_gid.get(&(code as u8)).copied().or_else(|| {
+                names[code].as_deref().and_then(|n| program.gid_name.iter().find(|(_, v)| v.as_str() == n).map(|(g, _)| *g))
+            });
+            gid.and_then(|g| program.gid_advance.get(&g).copied())
+        };
+        let w = from_std.map(|w| w as f32).or_else(from_program).unwrap_or(if missing > 0.0 { missing } else { 500.0 });
+        simple_widths[code] = w * if is_type3 { scale } else { 0.001 };
+    }
+
+    let (ascent, descent) = if is_type3 {
+        let bbox = font_bbox(doc, dict);
+        let ys = matrix[3].abs().max(1e-6);
+        match bbox {
+            Some([_, y0, _, y1]) if y1 > y0 && (y1 - y0) * ys < 3.0 => (y1.max(y0) * ys, y0.min(y1).min(0.0) * ys),
+            _ => (0.8, -0.2),
+        }
+    } else {
+        vertical_metrics(doc, descriptor)
+    };
+
+    Some(Font {
+        index: 0,
+        info,
+        composite: false,
+        to_unicode,
+        simple_text,
+        simple_widths,
+        cid_encoding: CidEncoding::Identity,
+        cid_widths: HashMap::new(),
+        default_width: 0.0,
+        cid_to_gid: None,
+        program,
+        ascent,
+        descent,
+        vertical: false,
+        unmapped: Cell::new(0),
+    })
+}
+
+fn font_bbox(doc: &Document, d: &Dictionary) -> Option<[f32; 4]> {
+    let a = get(doc, d, b"FontBBox")?.as_array().ok()?;
+    let v: Vec<f32> = a.iter().filter_map(|o| num(deref(doc, o))).collect();
+    (v.len() == 4).then(|| [v[0], v[1], v[2], v[3]])
+}
+
+/// Ascent and descent per unit font size from a descriptor, with sane fallbacks.
+fn vertical_metrics(doc: &Document, descriptor: Option<&Dictionary>) -> (f32, f32) {
+    let bbox = descriptor.and_then(|d| font_bbox(doc, d));
+    let mut ascent = descriptor.and_then(|d| get(doc, d, b"Ascent")).and_then(num).unwrap_or(0.0);
+    let mut descent = descriptor.and_then(|d| get(doc, d, b"Descent")).and_then(num).unwrap_or(0.0);
+    if ascent <= 0.0 {
+        ascent = bbox.map(|b| b[3]).filter(|v| *v > 0.0).unwrap_or(750.0);
+    }
+    if descent >= 0.0 {
+        descent = bbox.map(|b| b[1]).filter(|v| *v < 0.0).unwrap_or(-250.0);
+    }
+    ((ascent / 1000.0).clamp(0.5, 1.2), (descent / 1000.0).clamp(-0.5, 0.0))
+}
+
+/// Loads the descriptor's embedded font program.
+fn load_program(doc: &Document, descriptor: &Dictionary) -> Option<Program> {
+    if let Some(o) = descriptor.get(b"FontFile").ok() {
+        let data = stream_bytes(doc, o)?;
+        let len1 = deref(doc, o).as_stream().ok().and_then(|s| s.dict.get(b"Length1").ok()).and_then(|l| deref(doc, l).as_i64().ok());
+        let clear = match len1 {
+            Some(l) if l > 0 && (l as usize) <= data.len() => &data[..l as usize],
+            _ => &data[..],
+        };
+        let clear = if clear.first() == Some(&0x80) && clear.len() > 6 { &clear[6..] } else { clear };
+        return Some(Program::Type1(program::type1_encoding(clear)));
+    }
+    if let Some(o) = descriptor.get(b"FontFile2").ok() {
+        return stream_bytes(doc, o).map(Program::Sfnt);
+    }
+    if let Some(o) = descriptor.get(b"FontFile3").ok() {
+        let sub = deref(doc, o).as_stream().ok().and_then(|s| s.dict.get(b"Subtype").ok()).and_then(name_of).unwrap_or_default();
+        let data = stream_bytes(doc, o)?;
+        return Some(if sub == "OpenType" || data.starts_with(b"OTTO") || data.starts_with(&[0, 1, 0, 0]) {
+            Program::Sfnt(data)
+        } else {
+            Program::Cff(data)
+        });
+    }
+    None
+}
+
+/// Reads a Type0 font with its descendant CIDFont.
+fn load_composite(doc: &Document, dict: &Dictionary, base_name: &str, to_unicode: Option<CMap>) -> Option<Font> {
+    let mut vertical = false;
+    let cid_encoding = match get(doc, dict, b"Encoding") {
+        Some(Object::Name(n)) => {
+            let name = String::from_utf8_lossy(n).into_owned();
+            vertical = name.ends_with("-V");
+            if name.starts_with("Identity") {
+                CidEncoding::Identity
+            } else if name.contains("UCS2") || name.contains("UTF16") {
+                CidEncoding::Utf16
+            } else if let Some(enc) = legacy_charset(&name) {
+                CidEncoding::Legacy(enc)
+            } else {
+                CidEncoding::Identity
+            }
+        }
+        Some(o @ Object::Stream(_)) => {
+            let cm = stream_bytes(doc, o).map(|b| CMap::parse(&b)).unwrap_or_default();
+            vertical = cm.wmode == 1 || cm.use_cmap.as_deref().is_some_and(|u| u.ends_with("-V"));
+            if cm.codespace.is_empty() && cm.cids.is_empty() {
+                CidEncoding::Identity
+            } else {
+                CidEncoding::Embedded(cm)
+            }
+        }
+        _ => CidEncoding::Identity,
+    };
+    let desc = get(doc, dict, b"DescendantFonts")
+        .and_then(|o| o.as_array().ok())
+        .and_then(|a| a.first())
+        .and_then(|o| deref(doc, o).as_dict().ok());
+    let descriptor = desc.and_then(|d| get(doc, d, b"FontDescriptor")).and_then(|o| o.as_dict().ok());
+    let program = descriptor.and_then(|d| load_program(doc, d)).map(|p| p.maps()).unwrap_or_default();
+    let info = font_info(doc, base_name, descriptor);
+
+    let mut cid_widths = HashMap::new();
+    let mut default_width = 1.0;
+    let mut cid_to_gid = None;
+    if let Some(d) = desc {
+        default_width = get(doc, d, b"DW").and_then(num).unwrap_or(1000.0) / 1000.0;
+        if let Some(w) = get(doc, d, b"W").and_then(|o| o.as_array().ok()) {
+            let items: Vec<&Object> = w.iter().map(|o| deref(doc, o)).collect();
+            let mut i = 0;
+            while i < items.len() && cid_widths.len() < (1 << 20) {
+                let Some(first) = items[i].as_i64().ok() else { break };
+                match items.get(i + 1) {
+                    Some(Object::Array(ws)) => {
+                        for (k, o) in ws.iter().enumerate() {
+                            if let Some(v) = num(deref(doc, o)) {
+                                cid_widths.insert((first + k as i64).max(0) as u32, v / 1000.0);
+                            }
+                        }
+                        i += 2;
+                    }
+                    Some(o) if o.as_i64().is_ok() => {
+                        let last = o.as_i64().unwrap_or(first);
+                        let v = items.get(i + 2).and_then(|o| num(o)).unwrap_or(1000.0);
+                        if last >= first && last - first < (1 << 20) {
+                            for c in first..=last {
+                                cid_widths.insert(c.max(0) as u32, v / 1000.0);
+                            }
+                        }
+                        i += 3;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        if let Some(o @ Object::Stream(_)) = get(doc, d, b"CIDToGIDMap") {
+            if let Some(b) = stream_bytes(doc, o) {
+                cid_to_gid = Some(b.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect());
+            }
+        }
+    }
+    let (ascent, descent) = vertical_metrics(doc, descriptor);
+    Some(Font {
+        index: 0,
+        info,
+        composite: true,
+        to_unicode,
+        simple_text: Vec::new(),
+        simple_widths: Vec::new(),
+        cid_encoding,
+        cid_widths,
+        default_width,
+        cid_to_gid,
+        program,
+        ascent,
+        descent,
+        vertical,
+        unmapped: Cell::new(0),
+    })
+}
+
+/// The font name without a subset prefix such as `ABCDEF+`.
+pub(crate) fn strip_subset(name: &str) -> &str {
+    match name.split_once('+') {
+        Some((tag, rest)) if tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()) => rest,
+        _ => name,
+    }
+}
+
+/// Name and style from the font name and its descriptor.
+fn font_info(doc: &Document, base_name: &str, descriptor: Option<&Dictionary>) -> FontInfo {
+    let name = strip_subset(base_name).to_string();
+    let lower = name.to_ascii_lowercase();
+    let flags = descriptor.and_then(|d| get(doc, d, b"Flags")).and_then(|o| o.as_i64().ok()).unwrap_or(0);
+    let desc_weight = descriptor.and_then(|d| get(doc, d, b"FontWeight")).and_then(num).filter(|w| (100.0..=900.0).contains(w));
+    let italic_angle = descriptor.and_then(|d| get(doc, d, b"ItalicAngle")).and_then(num).unwrap_or(0.0);
+    let name_weight = name_weight(&lower);
+    let weight = desc_weight.map(|w| w as u16).or(name_weight);
+    let bold = weight.is_some_and(|w| w >= 600) || flags & (1 << 18) != 0;
+    let tex_italic = ["cmti", "cmsl", "cmbxti", "cmbxsl", "cmmi", "ecti", "ecsl", "ecbi"].iter().any(|p| lower.starts_with(p));
+    let italic = flags & (1 << 6) != 0
+        || italic_angle.abs() > 0.5
+        || ["italic", "oblique", "ital", "slanted", "kursiv"].iter().any(|k| lower.contains(k))
+        || lower.ends_with("-it")
+        || lower.ends_with("-bi")
+        || lower.contains("-it-")
+        || lower.ends_with("it") && lower.contains('-') && lower.rsplit('-').next().is_some_and(|s| s.len() <= 8 && s.ends_with("it"))
+        || tex_italic;
+    let monospace = flags & 1 != 0 || ["mono", "courier", "typewriter", "consol"].iter().any(|k| lower.contains(k)) || lower.starts_with("cmtt");
+    FontInfo { name, bold, italic, monospace, weight }
+}
+
+/// A weight implied by words in the font name.
+fn name_weight(lower: &str) -> Option<u16> {
+    let style = lower.rsplit(['-', ',', '+']).next().unwrap_or(lower);
+    let s = if style.len() < lower.len() { style } else { lower };
+    let w = if s.contains("extrabold") || s.contains("ultrabold") || s.contains("heavy") || s.contains("black") {
+        800
+    } else if s.contains("semibold") || s.contains("demibold") || s.contains("demi") {
+        600
+    } else if s.contains("bold") || s.ends_with("bd") || s.contains("bdit") || lower.starts_with("cmbx") || lower.starts_with("ecbx") || lower.starts_with("ecbi") {
+        700
+    } else if s.contains("medium") {
+        500
+    } else if s.contains("extralight") || s.contains("thin") || s.contains("hairline") {
+        200
+    } else if s.contains("light") {
+        300
+    } else {
+        return None;
+    };
+    Some(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subset_prefix_is_stripped_only_when_it_is_a_tag() {
+        assert_eq!(strip_subset("ABCDEF+Times-Bold"), "Times-Bold");
+        assert_eq!(strip_subset("Foo+Bar"), "Foo+Bar");
+    }
+
+    #[test]
+    fn style_comes_from_the_name_when_the_descriptor_is_silent() {
+        let doc = Document::with_version("1.5");
+        let i = font_info(&doc, "XYZABC+LiberationSerif-BoldItalic", None);
+        assert!(i.bold && i.italic && !i.monospace);
+        let i = font_info(&doc, "NimbusRomNo9L-Medi", None);
+        assert!(!i.italic);
+        let i = font_info(&doc, "CMTI10", None);
+        assert!(i.italic && !i.bold);
+        let i = font_info(&doc, "LMMono10-Regular", None);
+        assert!(i.monospace && !i.bold);
+        let i = font_info(&doc, "TeXGyrePagella-Semibold", None);
+        assert_eq!(i.weight, Some(600));
+        assert!(i.bold);
+    }
+
+    #[test]
+    fn ligature_characters_are_expanded() {
+        assert_eq!(expand_ligatures("\u{FB01}nd \u{FB03}ce"), "find ffice");
+    }
+
+    #[test]
+    fn private_use_and_control_text_is_not_usable() {
+        assert!(!usable("\u{E001}"));
+        assert!(!usable("\u{0003}"));
+        assert!(!usable(""));
+        assert!(usable("é"));
+    }
+}

@@ -1,0 +1,245 @@
+//! Simple-font encodings and glyph names: base encodings (Standard, WinAnsi, MacRoman),
+//! and glyph name -> Unicode through the Adobe Glyph List and its naming conventions.
+
+use super::glyph_list::GLYPH_LIST;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A base encoding named by a font's `/Encoding` or `/BaseEncoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BaseEncoding {
+    /// Adobe StandardEncoding, the default of Type 1 fonts.
+    Standard,
+    /// WinAnsiEncoding (Windows code page 1252).
+    WinAnsi,
+    /// MacRomanEncoding.
+    MacRoman,
+}
+
+impl BaseEncoding {
+    /// The encoding a PDF name stands for.
+    pub fn from_name(name: &[u8]) -> Option<BaseEncoding> {
+        match name {
+            b"StandardEncoding" => Some(BaseEncoding::Standard),
+            b"WinAnsiEncoding" => Some(BaseEncoding::WinAnsi),
+            b"MacRomanEncoding" | b"MacExpertEncoding" => Some(BaseEncoding::MacRoman),
+            _ => None,
+        }
+    }
+
+    /// The glyph name for `code`, if the encoding defines one.
+    pub fn glyph_name(self, code: u8) -> Option<&'static str> {
+        match self {
+            BaseEncoding::Standard => standard_name(code),
+            BaseEncoding::WinAnsi | BaseEncoding::MacRoman => {
+                let c = self.char(code)?;
+                char_to_name(c)
+            }
+        }
+    }
+
+    /// The character for `code`, if the encoding defines one.
+    pub fn char(self, code: u8) -> Option<char> {
+        match self {
+            BaseEncoding::Standard => name_to_unicode(standard_name(code)?)?.chars().next(),
+            BaseEncoding::WinAnsi => {
+                if code < 0x20 || matches!(code, 0x7F | 0x81 | 0x8D | 0x8F | 0x90 | 0x9D) {
+                    return None;
+                }
+                decode_byte(encoding_rs::WINDOWS_1252, code)
+            }
+            BaseEncoding::MacRoman => {
+                if code < 0x20 || code == 0x7F {
+                    return None;
+                }
+                decode_byte(encoding_rs::MACINTOSH, code)
+            }
+        }
+    }
+}
+
+fn decode_byte(enc: &'static encoding_rs::Encoding, code: u8) -> Option<char> {
+    let bytes = [code];
+    let (s, _, bad) = enc.decode(&bytes);
+    if bad {
+        return None;
+    }
+    s.chars().next().filter(|c| !c.is_control())
+}
+
+/// StandardEncoding (PDF 32000-1, Annex D) glyph names.
+fn standard_name(code: u8) -> Option<&'static str> {
+    const ASCII: [&str; 95] = [
+        "space", "exclam", "quotedbl", "numbersign", "dollar", "percent", "ampersand", "quoteright", "parenleft",
+        "parenright", "asterisk", "plus", "comma", "hyphen", "period", "slash", "zero", "one", "two", "three",
+        "four", "five", "six", "seven", "eight", "nine", "colon", "semicolon", "less", "equal", "greater",
+        "question", "at", "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R",
+        "S", "T", "U", "V", "W", "X", "Y", "Z", "bracketleft", "backslash", "bracketright", "asciicircum",
+        "underscore", "quoteleft", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p",
+        "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "braceleft", "bar", "braceright", "asciitilde",
+    ];
+    if (0x20..0x7F).contains(&code) {
+        return Some(ASCII[(code - 0x20) as usize]);
+    }
+    Some(match code {
+        0xA1 => "exclamdown",
+        0xA2 => "cent",
+        0xA3 => "sterling",
+        0xA4 => "fraction",
+        0xA5 => "yen",
+        0xA6 => "florin",
+        0xA7 => "section",
+        0xA8 => "currency",
+        0xA9 => "quotesingle",
+        0xAA => "quotedblleft",
+        0xAB => "guillemotleft",
+        0xAC => "guilsinglleft",
+        0xAD => "guilsinglright",
+        0xAE => "fi",
+        0xAF => "fl",
+        0xB1 => "endash",
+        0xB2 => "dagger",
+        0xB3 => "daggerdbl",
+        0xB4 => "periodcentered",
+        0xB6 => "paragraph",
+        0xB7 => "bullet",
+        0xB8 => "quotesinglbase",
+        0xB9 => "quotedblbase",
+        0xBA => "quotedblright",
+        0xBB => "guillemotright",
+        0xBC => "ellipsis",
+        0xBD => "perthousand",
+        0xBF => "questiondown",
+        0xC1 => "grave",
+        0xC2 => "acute",
+        0xC3 => "circumflex",
+        0xC4 => "tilde",
+        0xC5 => "macron",
+        0xC6 => "breve",
+        0xC7 => "dotaccent",
+        0xC8 => "dieresis",
+        0xCA => "ring",
+        0xCB => "cedilla",
+        0xCD => "hungarumlaut",
+        0xCE => "ogonek",
+        0xCF => "caron",
+        0xD0 => "emdash",
+        0xE1 => "AE",
+        0xE3 => "ordfeminine",
+        0xE8 => "Lslash",
+        0xE9 => "Oslash",
+        0xEA => "OE",
+        0xEB => "ordmasculine",
+        0xF1 => "ae",
+        0xF5 => "dotlessi",
+        0xF8 => "lslash",
+        0xF9 => "oslash",
+        0xFA => "oe",
+        0xFB => "germandbls",
+        _ => return None,
+    })
+}
+
+/// Looks a name up in the Adobe Glyph List.
+fn agl(name: &str) -> Option<&'static str> {
+    GLYPH_LIST.binary_search_by(|(n, _)| n.as_bytes().cmp(name.as_bytes())).ok().map(|i| GLYPH_LIST[i].1)
+}
+
+/// A glyph name for a character, for looking up metrics keyed by name.
+pub(crate) fn char_to_name(c: char) -> Option<&'static str> {
+    static MAP: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m: HashMap<char, &'static str> = HashMap::new();
+        for (name, text) in GLYPH_LIST {
+            let mut it = text.chars();
+            if let (Some(ch), None) = (it.next(), it.next()) {
+                let better = match m.get(&ch) {
+                    None => true,
+                    Some(old) => rank(name) < rank(old),
+                };
+                if better {
+                    m.insert(ch, name);
+                }
+            }
+        }
+        m
+    });
+    map.get(&c).copied()
+}
+
+/// Prefers plain descriptive names ("eacute") over "afii…" and "uni…" forms.
+fn rank(name: &str) -> (u8, usize) {
+    let odd = name.starts_with("afii") || name.starts_with("uni") || name.chars().any(|c| c.is_ascii_digit());
+    (odd as u8, name.len())
+}
+
+/// Unicode text for a glyph name, following the AGL specification.
+///
+/// Handles the AGL itself, `uniXXXX` (several code points allowed), `uXXXX[XX]`,
+/// ligature names joined by `_`, and `.suffix` variants (`a.sc`, `one.oldstyle`).
+pub(crate) fn name_to_unicode(name: &str) -> Option<String> {
+    let base = name.split('.').next().unwrap_or("");
+    if base.is_empty() {
+        return None;
+    }
+    if base.contains('_') {
+        let parts: Option<String> = base.split('_').map(component).collect();
+        return parts.filter(|s| !s.is_empty());
+    }
+    component(base)
+}
+
+/// One component of a glyph name (no `_`, no suffix).
+fn component(name: &str) -> Option<String> {
+    if let Some(s) = agl(name) {
+        return Some(s.to_string());
+    }
+    if let Some(hex) = name.strip_prefix("uni") {
+        if hex.len() >= 4 && hex.len() % 4 == 0 && hex.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase()) {
+            let mut s = String::new();
+            for k in (0..hex.len()).step_by(4) {
+                let v = u32::from_str_radix(&hex[k..k + 4], 16).ok()?;
+                if (0xD800..0xE000).contains(&v) {
+                    return None;
+                }
+                s.push(char::from_u32(v)?);
+            }
+            return Some(s);
+        }
+    }
+    if let Some(hex) = name.strip_prefix('u') {
+        if (4..=6).contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase()) {
+            let v = u32::from_str_radix(hex, 16).ok()?;
+            return char::from_u32(v).map(String::from);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glyph_names_follow_the_agl_conventions() {
+        assert_eq!(name_to_unicode("quotedblleft").as_deref(), Some("\u{201C}"));
+        assert_eq!(name_to_unicode("fi").as_deref(), Some("\u{FB01}"));
+        assert_eq!(name_to_unicode("f_f_i").as_deref(), Some("ffi"));
+        assert_eq!(name_to_unicode("uni00E9").as_deref(), Some("é"));
+        assert_eq!(name_to_unicode("uni00660069").as_deref(), Some("fi"));
+        assert_eq!(name_to_unicode("u1F600").as_deref(), Some("\u{1F600}"));
+        assert_eq!(name_to_unicode("a.sc").as_deref(), Some("a"));
+        assert_eq!(name_to_unicode("g12"), None);
+        assert_eq!(name_to_unicode(".notdef"), None);
+    }
+
+    #[test]
+    fn base_encodings_differ_where_the_spec_says() {
+        assert_eq!(BaseEncoding::Standard.char(0x27), Some('\u{2019}'));
+        assert_eq!(BaseEncoding::WinAnsi.char(0x27), Some('\''));
+        assert_eq!(BaseEncoding::WinAnsi.char(0x93), Some('\u{201C}'));
+        assert_eq!(BaseEncoding::MacRoman.char(0xD2), Some('\u{201C}'));
+        assert_eq!(BaseEncoding::Standard.glyph_name(0xAE), Some("fi"));
+        assert_eq!(BaseEncoding::WinAnsi.glyph_name(0xE9), Some("eacute"));
+    }
+}

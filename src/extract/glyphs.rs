@@ -1,0 +1,695 @@
+//! Content-stream interpretation: text state, matrices, form XObjects and marked
+//! content, turned into positioned [`Glyph`]s in layout coordinates.
+
+use super::fonts::{Font, FontCache, UNMAPPED};
+use super::{Glyph, PageGlyphs};
+use crate::error::{Stage, Warning};
+use crate::layout::{ExtractStats, Rect};
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::rc::Rc;
+
+/// Most operators interpreted for one page, nested forms included.
+const MAX_OPS_PER_PAGE: usize = 5_000_000;
+/// Most glyphs read from one document.
+pub(crate) const MAX_GLYPHS: u64 = 5_000_000;
+/// Deepest nesting of form XObjects followed.
+const MAX_FORM_DEPTH: usize = 16;
+/// Deepest graphics state stack kept.
+const MAX_SAVE_DEPTH: usize = 1024;
+/// Largest decoded content stream read.
+const MAX_CONTENT_BYTES: usize = 128 << 20;
+
+/// An affine matrix `[a b c d e f]` in PDF's row-vector convention.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct M([f32; 6]);
+
+impl M {
+    const ID: M = M([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+
+    /// `self` then `o`.
+    fn then(&self, o: &M) -> M {
+        let [a, b, c, d, e, f] = self.0;
+        let [p, q, r, s, t, u] = o.0;
+        M([a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u])
+    }
+
+    fn apply(&self, x: f32, y: f32) -> (f32, f32) {
+        let [a, b, c, d, e, f] = self.0;
+        (a * x + c * y + e, b * x + d * y + f)
+    }
+
+    fn translate(x: f32, y: f32) -> M {
+        M([1.0, 0.0, 0.0, 1.0, x, y])
+    }
+
+    fn finite(&self) -> bool {
+        self.0.iter().all(|v| v.is_finite())
+    }
+}
+
+/// The graphics state parts that matter for text.
+#[derive(Clone)]
+struct GState {
+    ctm: M,
+    font: Option<Rc<Font>>,
+    size: f32,
+    char_spacing: f32,
+    word_spacing: f32,
+    hscale: f32,
+    leading: f32,
+    rise: f32,
+    render: i64,
+}
+
+impl Default for GState {
+    fn default() -> Self {
+        GState { ctm: M::ID, font: None, size: 0.0, char_spacing: 0.0, word_spacing: 0.0, hscale: 1.0, leading: 0.0, rise: 0.0, render: 0 }
+    }
+}
+
+/// The resource dictionaries in force, nearest first.
+struct Res<'a> {
+    dicts: Vec<&'a Dictionary>,
+}
+
+impl<'a> Res<'a> {
+    fn lookup(&self, doc: &'a Document, category: &[u8], name: &[u8]) -> Option<&'a Object> {
+        for d in &self.dicts {
+            let Some(cat) = d.get(category).ok().map(|o| deref(doc, o)).and_then(|o| o.as_dict().ok()) else { continue };
+            if let Ok(o) = cat.get(name) {
+                return Some(o);
+            }
+        }
+        None
+    }
+}
+
+fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+    doc.dereference(o).map(|(_, o)| o).unwrap_or(o)
+}
+
+fn num(o: &Object) -> Option<f32> {
+    o.as_float().ok().filter(|v| v.is_finite())
+}
+
+/// A page's entry, inherited from the page tree when the page lacks it.
+fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut node = page;
+    for _ in 0..64 {
+        if let Ok(o) = node.get(key) {
+            return Some(deref(doc, o));
+        }
+        node = node.get(b"Parent").ok().map(|o| deref(doc, o)).and_then(|o| o.as_dict().ok())?;
+    }
+    None
+}
+
+fn rect_of(doc: &Document, o: Option<&Object>) -> Option<[f32; 4]> {
+    let a = o?.as_array().ok()?;
+    let v: Vec<f32> = a.iter().filter_map(|o| num(deref(doc, o))).collect();
+    if v.len() != 4 {
+        return None;
+    }
+    let r = [v[0].min(v[2]), v[1].min(v[3]), v[0].max(v[2]), v[1].max(v[3])];
+    (r[2] - r[0] > 0.0 && r[3] - r[1] > 0.0).then_some(r)
+}
+
+/// The visible box and rotation of a page, and the matrix from user space to layout space.
+fn page_geometry(doc: &Document, page: &Dictionary) -> (f32, f32, M) {
+    let media = rect_of(doc, inherited(doc, page, b"MediaBox")).unwrap_or([0.0, 0.0, 612.0, 792.0]);
+    let crop = rect_of(doc, inherited(doc, page, b"CropBox"))
+        .map(|c| [c[0].max(media[0]), c[1].max(media[1]), c[2].min(media[2]), c[3].min(media[3])])
+        .filter(|c| c[2] > c[0] && c[3] > c[1])
+        .unwrap_or(media);
+    let rotate = inherited(doc, page, b"Rotate").and_then(|o| o.as_i64().ok()).unwrap_or(0).rem_euclid(360) / 90 * 90;
+    let [x0, y0, x1, y1] = crop;
+    let (w, h) = (x1 - x0, y1 - y0);
+    match rotate {
+        90 => (h, w, M([0.0, 1.0, 1.0, 0.0, -y0, -x0])),
+        180 => (w, h, M([-1.0, 0.0, 0.0, 1.0, x1, -y0])),
+        270 => (h, w, M([0.0, -1.0, -1.0, 0.0, y1, x1])),
+        _ => (w, h, M([1.0, 0.0, 0.0, -1.0, -x0, y1])),
+    }
+}
+
+/// The page's resource dictionaries, nearest first.
+fn page_resources<'a>(doc: &'a Document, page_id: ObjectId) -> Vec<&'a Dictionary> {
+    let mut out = Vec::new();
+    if let Ok((direct, ids)) = doc.get_page_resources(page_id) {
+        out.extend(direct);
+        out.extend(ids.into_iter().filter_map(|id| doc.get_dictionary(id).ok()));
+    }
+    out
+}
+
+/// Interprets one page's content into glyphs in drawing order.
+pub(crate) fn read_page(
+    doc: &Document,
+    page_id: ObjectId,
+    number: u32,
+    fonts: &mut FontCache,
+    stats: &mut ExtractStats,
+    warnings: &mut Vec<Warning>,
+) -> PageGlyphs {
+    let Ok(page) = doc.get_dictionary(page_id) else {
+        warnings.push(Warning { stage: Stage::Extract, page: Some(number), message: "the page object is unreadable".into() });
+        return PageGlyphs { number, ..Default::default() };
+    };
+    let (width, height, page_m) = page_geometry(doc, page);
+    let mut it = Interp { doc, fonts, stats, page_m, glyphs: Vec::new(), ops: 0, forms: Vec::new(), marked: Vec::new(), notes: Notes::default() };
+    let res = Res { dicts: page_resources(doc, page_id) };
+    match doc.get_page_content_with_limit(page_id, MAX_CONTENT_BYTES) {
+        Ok(bytes) => it.run(&bytes, &res, GState::default(), 0),
+        Err(e) => it.notes.bad_content = Some(e.to_string()),
+    }
+    let notes = std::mem::take(&mut it.notes);
+    let mut glyphs = it.glyphs;
+    drop_inner_soft_hyphens(&mut glyphs);
+    let warn = |m: String| Warning { stage: Stage::Extract, page: Some(number), message: m };
+    if let Some(e) = notes.bad_content {
+        warnings.push(warn(format!("part of the page content could not be read ({e})")));
+    }
+    if notes.ops_limit {
+        warnings.push(warn(format!("the page has more than {MAX_OPS_PER_PAGE} drawing operations; the rest was skipped")));
+    }
+    if notes.glyph_limit {
+        warnings.push(warn(format!("the document has more than {MAX_GLYPHS} glyphs; the rest was skipped")));
+    }
+    if notes.depth_limit {
+        warnings.push(warn("forms nested too deeply or in a cycle were skipped".into()));
+    }
+    if notes.missing_font {
+        warnings.push(warn("text in a font that could not be read was skipped".into()));
+    }
+    PageGlyphs { number, width, height, glyphs }
+}
+
+/// Soft hyphens inside a line are invisible break points: drop them; keep one at a line end
+/// (as U+00AD) so the line builder knows the word was hyphenated.
+fn drop_inner_soft_hyphens(glyphs: &mut Vec<Glyph>) {
+    let n = glyphs.len();
+    let mut keep = vec![true; n];
+    for i in 0..n {
+        if glyphs[i].text != "\u{AD}" {
+            continue;
+        }
+        let g = &glyphs[i];
+        let same_line = glyphs.get(i + 1).is_some_and(|next| {
+            (next.baseline - g.baseline).abs() < 0.3 * g.size.max(1.0) && next.bbox.x0 >= g.bbox.x0 - 0.5 * g.size.max(1.0)
+        });
+        if same_line {
+            keep[i] = false;
+        }
+    }
+    let mut k = 0;
+    glyphs.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+#[derive(Default)]
+struct Notes {
+    bad_content: Option<String>,
+    ops_limit: bool,
+    glyph_limit: bool,
+    depth_limit: bool,
+    missing_font: bool,
+}
+
+struct Interp<'a, 'b> {
+    doc: &'a Document,
+    fonts: &'b mut FontCache,
+    stats: &'b mut ExtractStats,
+    page_m: M,
+    glyphs: Vec<Glyph>,
+    ops: usize,
+    forms: Vec<ObjectId>,
+    /// Open marked-content spans: the ActualText and the first glyph of the span, if any.
+    marked: Vec<Option<(String, usize)>>,
+    notes: Notes,
+}
+
+impl<'a> Interp<'a, '_> {
+    fn run(&mut self, bytes: &[u8], res: &Res<'a>, start: GState, depth: usize) {
+        let content = match Content::decode(bytes) {
+            Ok(c) => c,
+            Err(e) => {
+                self.notes.bad_content = Some(e.to_string());
+                return;
+            }
+        };
+        let mut gs = start;
+        let mut stack: Vec<GState> = Vec::new();
+        let mut tm = M::ID;
+        let mut tlm = M::ID;
+        let marked_base = self.marked.len();
+        for op in &content.operations {
+            self.ops += 1;
+            if self.ops > MAX_OPS_PER_PAGE {
+                self.notes.ops_limit = true;
+                break;
+            }
+            let a = &op.operands;
+            let f = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
+            match op.operator.as_str() {
+                "q" => {
+                    if stack.len() < MAX_SAVE_DEPTH {
+                        stack.push(gs.clone());
+                    }
+                }
+                "Q" => {
+                    if let Some(s) = stack.pop() {
+                        gs = s;
+                    }
+                }
+                "cm" if a.len() == 6 => {
+                    let m = M([f(0), f(1), f(2), f(3), f(4), f(5)]);
+                    let n = m.then(&gs.ctm);
+                    if n.finite() {
+                        gs.ctm = n;
+                    }
+                }
+                "BT" => {
+                    tm = M::ID;
+                    tlm = M::ID;
+                }
+                "Tc" => gs.char_spacing = f(0),
+                "Tw" => gs.word_spacing = f(0),
+                "Tz" => gs.hscale = f(0) / 100.0,
+                "TL" => gs.leading = f(0),
+                "Ts" => gs.rise = f(0),
+                "Tr" => gs.render = a.first().and_then(|o| o.as_i64().ok()).unwrap_or(0),
+                "Tf" => {
+                    gs.size = f(1);
+                    gs.font = a.first().and_then(|o| o.as_name().ok()).and_then(|name| {
+                        let entry = res.lookup(self.doc, b"Font", name)?;
+                        self.fonts.get(self.doc, entry, name)
+                    });
+                    if gs.font.is_none() {
+                        self.notes.missing_font = true;
+                    }
+                }
+                "Td" => {
+                    tlm = M::translate(f(0), f(1)).then(&tlm);
+                    tm = tlm;
+                }
+                "TD" => {
+                    gs.leading = -f(1);
+                    tlm = M::translate(f(0), f(1)).then(&tlm);
+                    tm = tlm;
+                }
+                "Tm" if a.len() == 6 => {
+                    let m = M([f(0), f(1), f(2), f(3), f(4), f(5)]);
+                    if m.finite() {
+                        tlm = m;
+                        tm = m;
+                    }
+                }
+                "T*" => {
+                    tlm = M::translate(0.0, -gs.leading).then(&tlm);
+                    tm = tlm;
+                }
+                "Tj" => {
+                    if let Some(s) = a.first().and_then(|o| o.as_str().ok()) {
+                        self.show(s, &gs, &mut tm);
+                    }
+                }
+                "'" => {
+                    tlm = M::translate(0.0, -gs.leading).then(&tlm);
+                    tm = tlm;
+                    if let Some(s) = a.first().and_then(|o| o.as_str().ok()) {
+                        self.show(s, &gs, &mut tm);
+                    }
+                }
+                "\"" => {
+                    gs.word_spacing = f(0);
+                    gs.char_spacing = f(1);
+                    tlm = M::translate(0.0, -gs.leading).then(&tlm);
+                    tm = tlm;
+                    if let Some(s) = a.get(2).and_then(|o| o.as_str().ok()) {
+                        self.show(s, &gs, &mut tm);
+                    }
+                }
+                "TJ" => {
+                    if let Some(items) = a.first().and_then(|o| o.as_array().ok()) {
+                        for item in items {
+                            match item {
+                                Object::String(s, _) => self.show(s, &gs, &mut tm),
+                                o => {
+                                    if let Some(n) = num(o) {
+                                        let vertical = gs.font.as_ref().is_some_and(|f| f.vertical);
+                                        let adj = -n / 1000.0 * gs.size;
+                                        tm = if vertical { M::translate(0.0, adj) } else { M::translate(adj * gs.hscale, 0.0) }.then(&tm);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                "Do" => {
+                    if let Some(name) = a.first().and_then(|o| o.as_name().ok()) {
+                        self.form(name, res, &gs, depth);
+                    }
+                }
+                "BMC" => self.marked.push(None),
+                "BDC" => {
+                    let props = match a.get(1) {
+                        Some(Object::Name(n)) => res.lookup(self.doc, b"Properties", n).map(|o| deref(self.doc, o)),
+                        Some(o) => Some(deref(self.doc, o)),
+                        None => None,
+                    };
+                    let actual = props
+                        .and_then(|p| p.as_dict().ok())
+                        .and_then(|d| d.get(b"ActualText").ok())
+                        .and_then(|o| lopdf::decode_text_string(deref(self.doc, o)).ok());
+                    self.marked.push(actual.map(|t| (t, self.glyphs.len())));
+                }
+                "EMC" => {
+                    if self.marked.len() > marked_base {
+                        if let Some(Some((text, start))) = self.marked.pop() {
+                            self.replace_with_actual_text(text, start);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Spans left open by this stream end with it.
+        while self.marked.len() > marked_base {
+            if let Some(Some((text, start))) = self.marked.pop() {
+                self.replace_with_actual_text(text, start);
+            }
+        }
+    }
+
+    /// Replaces the glyphs drawn since `start` by one glyph holding the span's ActualText.
+    fn replace_with_actual_text(&mut self, text: String, start: usize) {
+        if start >= self.glyphs.len() {
+            return;
+        }
+        let span: Vec<Glyph> = self.glyphs.drain(start..).collect();
+        let first = &span[0];
+        let bbox = span.iter().skip(1).fold(first.bbox, |r, g| r.union(&g.bbox));
+        let text: String = super::fonts::expand_ligatures(&text).chars().filter(|c| !c.is_control()).collect();
+        if text.is_empty() {
+            return;
+        }
+        self.glyphs.push(Glyph { text, bbox, ..first.clone() });
+    }
+
+    /// Runs a form XObject named `name`.
+    fn form(&mut self, name: &[u8], res: &Res<'a>, gs: &GState, depth: usize) {
+        let Some(entry) = res.lookup(self.doc, b"XObject", name) else { return };
+        let id = entry.as_reference().ok();
+        let Ok(stream) = deref(self.doc, entry).as_stream() else { return };
+        if stream.dict.get(b"Subtype").ok().and_then(|o| o.as_name().ok()) != Some(b"Form".as_slice()) {
+            return;
+        }
+        if depth >= MAX_FORM_DEPTH || id.is_some_and(|i| self.forms.contains(&i)) {
+            self.notes.depth_limit = true;
+            return;
+        }
+        let Ok(bytes) = stream.decompressed_content_with_limit(MAX_CONTENT_BYTES).or_else(|e| {
+            if stream.dict.has(b"Filter") {
+                Err(e)
+            } else {
+                Ok(stream.content.clone())
+            }
+        }) else {
+            self.notes.bad_content = Some("a form's content could not be decompressed".into());
+            return;
+        };
+        let matrix = stream
+            .dict
+            .get(b"Matrix")
+            .ok()
+            .map(|o| deref(self.doc, o))
+            .and_then(|o| o.as_array().ok())
+            .map(|a| a.iter().filter_map(|o| num(deref(self.doc, o))).collect::<Vec<f32>>())
+            .filter(|v| v.len() == 6)
+            .map(|v| M([v[0], v[1], v[2], v[3], v[4], v[5]]))
+            .unwrap_or(M::ID);
+        let mut inner = gs.clone();
+        let ctm = matrix.then(&gs.ctm);
+        if ctm.finite() {
+            inner.ctm = ctm;
+        }
+        let mut dicts = Vec::new();
+        if let Some(d) = stream.dict.get(b"Resources").ok().map(|o| deref(self.doc, o)).and_then(|o| o.as_dict().ok()) {
+            dicts.push(d);
+        }
+        dicts.extend(res.dicts.iter().copied());
+        let inner_res = Res { dicts };
+        if let Some(i) = id {
+            self.forms.push(i);
+        }
+        self.run(&bytes, &inner_res, inner, depth + 1);
+        if id.is_some() {
+            self.forms.pop();
+        }
+    }
+
+    /// Shows a string: one glyph per code, advancing the text matrix.
+    fn show(&mut self, bytes: &[u8], gs: &GState, tm: &mut M) {
+        let Some(font) = gs.font.clone() else { return };
+        let invisible = gs.render == 3 || gs.render == 7;
+        for code in font.codes(bytes) {
+            let w0 = font.width(code.code);
+            let trm = M([gs.size * gs.hscale, 0.0, 0.0, gs.size, 0.0, gs.rise]).then(tm).then(&gs.ctm);
+            let full = trm.then(&self.page_m);
+            if self.stats.glyphs >= MAX_GLYPHS {
+                self.notes.glyph_limit = true;
+                return;
+            }
+            if full.finite() {
+                self.emit(&font, code.code, w0, &full, invisible);
+            }
+            let space = if code.code == 32 && code.len == 1 { gs.word_spacing } else { 0.0 };
+            *tm = if font.vertical {
+                M::translate(0.0, -gs.size + gs.char_spacing + space)
+            } else {
+                M::translate((w0 * gs.size + gs.char_spacing + space) * gs.hscale, 0.0)
+            }
+            .then(tm);
+        }
+    }
+
+    fn emit(&mut self, font: &Font, code: u32, w0: f32, full: &M, invisible: bool) {
+        let text = match font.text(code) {
+            Some(t) => t,
+            None => {
+                self.stats.unmapped_glyphs += 1;
+                font.unmapped.set(font.unmapped.get() + 1);
+                UNMAPPED.to_string()
+            }
+        };
+        self.stats.glyphs += 1;
+        if invisible {
+            self.stats.invisible_glyphs += 1;
+        }
+        let (xa, xb, ya, yb) = if font.vertical { (-0.5, 0.5, -1.0, 0.0) } else { (0.0, w0, font.descent, font.ascent) };
+        let pts = [full.apply(xa, ya), full.apply(xb, ya), full.apply(xa, yb), full.apply(xb, yb)];
+        let bbox = Rect {
+            x0: pts.iter().map(|p| p.0).fold(f32::INFINITY, f32::min),
+            y0: pts.iter().map(|p| p.1).fold(f32::INFINITY, f32::min),
+            x1: pts.iter().map(|p| p.0).fold(f32::NEG_INFINITY, f32::max),
+            y1: pts.iter().map(|p| p.1).fold(f32::NEG_INFINITY, f32::max),
+        };
+        let [a, b, c, d, _, _] = full.0;
+        let size = (c * c + d * d).sqrt();
+        let upright = !font.vertical && a > 0.0 && b.abs() <= 0.05 * a.abs() && d < 0.0 && c.abs() <= 0.05 * d.abs();
+        let baseline = full.apply(0.0, 0.0).1;
+        self.glyphs.push(Glyph { text, bbox, baseline, font: font.index, size, invisible, upright });
+    }
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{dictionary, Stream};
+
+    /// Builds a one-page PDF with `fonts` as /F1, /F2… and the given content stream.
+    fn one_page(fonts: Vec<Object>, content: &str, page_extra: Dictionary, xobjects: Dictionary) -> Document {
+        let mut doc = Document::with_version("1.7");
+        let pages_id = doc.new_object_id();
+        let mut font_dict = Dictionary::new();
+        for (i, f) in fonts.into_iter().enumerate() {
+            let id = doc.add_object(f);
+            font_dict.set(format!("F{}", i + 1), id);
+        }
+        let content_id = doc.add_object(Stream::new(Dictionary::new(), content.as_bytes().to_vec()));
+        let mut page = dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "MediaBox" => vec![0.into(), 0.into(), 600.into(), 800.into()],
+            "Contents" => content_id,
+            "Resources" => dictionary! { "Font" => font_dict, "XObject" => xobjects },
+        };
+        page.extend(&page_extra);
+        let page_id = doc.add_object(page);
+        doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 }));
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        doc
+    }
+
+    fn glyphs_of(doc: &Document) -> Vec<Glyph> {
+        let page_id = *doc.get_pages().get(&1).expect("one page");
+        let mut fonts = FontCache::default();
+        let mut stats = ExtractStats::default();
+        read_page(doc, page_id, 1, &mut fonts, &mut stats, &mut Vec::new()).glyphs
+    }
+
+    fn text(gs: &[Glyph]) -> String {
+        gs.iter().map(|g| g.text.as_str()).collect()
+    }
+
+    fn helvetica() -> Object {
+        Object::Dictionary(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding" })
+    }
+
+    #[test]
+    fn standard_font_with_differences_maps_names_and_widths() {
+        let font = Object::Dictionary(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Times-Roman",
+            "Encoding" => dictionary! { "Type" => "Encoding", "BaseEncoding" => "WinAnsiEncoding",
+                "Differences" => vec![1.into(), Object::Name(b"fi".to_vec()), Object::Name(b"quotedblleft".to_vec())] },
+        });
+        let doc = one_page(vec![font], "BT /F1 10 Tf 100 700 Td (\\001nd \\002\\351t\\351) Tj ET", Dictionary::new(), Dictionary::new());
+        let gs = glyphs_of(&doc);
+        assert_eq!(text(&gs), "find \u{201C}été");
+        // Times-Roman "f" "i" ligature glyph is 556 wide; at 10 pt the next glyph starts 5.56 pt later.
+        assert!((gs[1].bbox.x0 - 105.56).abs() < 0.01, "{:?}", gs[1].bbox);
+        assert!((gs[0].baseline - 100.0).abs() < 0.01);
+        assert!(gs[0].upright && (gs[0].size - 10.0).abs() < 1e-3);
+    }
+
+    #[test]
+    fn tj_kerning_and_word_spacing_move_the_pen() {
+        let doc = one_page(vec![helvetica()], "BT /F1 10 Tf 5 Tw 0 0 Td [(a) -1000 (b)] TJ ( a) Tj ET", Dictionary::new(), Dictionary::new());
+        let gs = glyphs_of(&doc);
+        assert_eq!(text(&gs), "ab a");
+        // a = 5.56, then -1000 kerning moves 10 pt right.
+        assert!((gs[1].bbox.x0 - 15.56).abs() < 0.01, "{:?}", gs[1].bbox);
+        // b = 5.56; space = 2.78 + 5 word spacing.
+        assert!((gs[3].bbox.x0 - (15.56 + 5.56 + 2.78 + 5.0)).abs() < 0.01, "{:?}", gs[3].bbox);
+    }
+
+    #[test]
+    fn type0_font_with_tounicode_bfrange_decodes_two_byte_codes() {
+        let cmap = b"begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+            1 beginbfrange <0010> <0012> <0041> endbfrange 1 beginbfchar <0020> <00660066> endbfchar endcmap";
+        let mut doc = one_page(vec![Object::Null], "BT /F1 20 Tf 0 0 Td <0010001100120020> Tj ET", Dictionary::new(), Dictionary::new());
+        let tu = doc.add_object(Stream::new(Dictionary::new(), cmap.to_vec()));
+        let cid = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "ABCDEF+Liberation-Serif",
+            "W" => vec![16.into(), vec![Object::Integer(600), 700.into()].into(), 18.into(), 32.into(), 400.into()],
+            "DW" => 1000,
+        });
+        let font = Object::Dictionary(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ABCDEF+Liberation-Serif", "Encoding" => "Identity-H",
+            "DescendantFonts" => vec![cid.into()], "ToUnicode" => tu,
+        });
+        // one_page stored the placeholder font as the first object after the page tree's id.
+        let font_id = doc.objects.iter().find(|(_, o)| o.is_null()).map(|(id, _)| *id).expect("placeholder");
+        doc.objects.insert(font_id, font);
+        let gs = glyphs_of(&doc);
+        assert_eq!(text(&gs), "ABCff");
+        assert!((gs[1].bbox.x0 - 12.0).abs() < 0.01);
+        assert!((gs[2].bbox.x0 - 26.0).abs() < 0.01);
+        assert!((gs[3].bbox.x0 - 34.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn form_xobject_text_is_read_with_its_matrix() {
+        let mut doc = one_page(vec![helvetica()], "q 1 0 0 1 50 60 cm /X1 Do Q", Dictionary::new(), Dictionary::new());
+        let form = Stream::new(
+            dictionary! { "Type" => "XObject", "Subtype" => "Form", "Matrix" => vec![2.into(), 0.into(), 0.into(), 2.into(), 0.into(), 0.into()] },
+            b"BT /F1 10 Tf 10 0 Td (Hi) Tj ET /X1 Do".to_vec(),
+        );
+        let form_id = doc.add_object(form);
+        let page_id = *doc.get_pages().get(&1).expect("page");
+        let res = doc.get_dictionary_mut(page_id).and_then(|p| p.get_mut(b"Resources")).and_then(|r| r.as_dict_mut()).expect("resources");
+        res.set("XObject", dictionary! { "X1" => form_id });
+        let gs = glyphs_of(&doc);
+        assert_eq!(text(&gs), "Hi", "the self-referencing form runs once");
+        assert!((gs[0].bbox.x0 - 70.0).abs() < 0.01);
+        assert!((gs[0].size - 20.0).abs() < 0.01);
+        assert!((gs[0].baseline - (800.0 - 60.0)).abs() < 0.01);
+    }
+
+    #[test]
+    fn render_mode_three_marks_glyphs_invisible() {
+        let doc = one_page(vec![helvetica()], "BT /F1 10 Tf 3 Tr (ab) Tj 0 Tr (c) Tj ET", Dictionary::new(), Dictionary::new());
+        let gs = glyphs_of(&doc);
+        assert_eq!(gs.iter().map(|g| g.invisible).collect::<Vec<_>>(), vec![true, true, false]);
+    }
+
+    #[test]
+    fn rotated_page_maps_text_to_the_top_left_of_the_turned_page() {
+        let extra = dictionary! { "Rotate" => 90 };
+        let doc = one_page(vec![helvetica()], "BT /F1 10 Tf 0 1 -1 0 300 100 Tm (x) Tj ET", extra, Dictionary::new());
+        let page_id = *doc.get_pages().get(&1).expect("page");
+        let mut fonts = FontCache::default();
+        let pg = read_page(&doc, page_id, 1, &mut fonts, &mut ExtractStats::default(), &mut Vec::new());
+        assert_eq!((pg.width, pg.height), (800.0, 600.0));
+        let g = &pg.glyphs[0];
+        // Text running up the unrotated page reads left to right once the page is turned.
+        assert!(g.upright, "{g:?}");
+        assert!((g.bbox.x0 - 100.0).abs() < 0.01 && (g.baseline - 300.0).abs() < 0.01, "{g:?}");
+    }
+
+    #[test]
+    fn actual_text_replaces_the_glyphs_of_its_span() {
+        let doc = one_page(
+            vec![helvetica()],
+            "BT /F1 10 Tf /Span << /ActualText (ffi) >> BDC (xyz) Tj EMC (ce) Tj ET",
+            Dictionary::new(),
+            Dictionary::new(),
+        );
+        let gs = glyphs_of(&doc);
+        assert_eq!(gs.iter().map(|g| g.text.as_str()).collect::<Vec<_>>(), vec!["ffi", "c", "e"]);
+        assert!((gs[0].bbox.x1 - 15.0).abs() < 0.01, "{:?}", gs[0].bbox);
+    }
+
+    #[test]
+    fn soft_hyphen_is_dropped_inside_a_line_and_kept_at_its_end() {
+        let doc = one_page(vec![helvetica()], "BT /F1 10 Tf 0 100 Td (a\\255b\\255) Tj 0 -12 Td (c) Tj ET", Dictionary::new(), Dictionary::new());
+        assert_eq!(text(&glyphs_of(&doc)), "ab\u{AD}c");
+    }
+
+    #[test]
+    fn garbage_content_never_panics() {
+        let doc = one_page(vec![helvetica()], "BT /F1 Tf Tm 1 2 Td [(a) /x] TJ Q Q ET EMC ) (", Dictionary::new(), Dictionary::new());
+        let _ = glyphs_of(&doc);
+    }
+
+    /// Dumps each dev PDF's words to /tmp/quire-words/NAME.txt for comparison with pdftotext.
+    #[test]
+    #[ignore]
+    fn dump_dev_corpus_words() {
+        let dir = std::path::Path::new("/work/shared/corpus/dev");
+        let out = std::path::Path::new("/tmp/quire-words");
+        std::fs::create_dir_all(out).expect("out dir");
+        let mut entries: Vec<_> = std::fs::read_dir(dir).expect("corpus").flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries.into_iter().filter(|p| p.extension().is_some_and(|e| e == "pdf")) {
+            let bytes = std::fs::read(&p).expect("read");
+            let text = match crate::extract::extract(&bytes, &Default::default()) {
+                Ok(l) => l
+                    .output
+                    .pages
+                    .iter()
+                    .flat_map(|pg| pg.blocks.iter().map(|b| b.text()))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                Err(e) => format!("ERROR {e}"),
+            };
+            let name = p.file_stem().expect("stem").to_string_lossy().into_owned();
+            std::fs::write(out.join(format!("{name}.txt")), text).expect("write");
+        }
+    }
+}
