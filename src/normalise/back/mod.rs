@@ -68,29 +68,39 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     let mut taken = vec![false; authors.len()];
 
     // The reference list runs until a bio, a disclaimer, a colophon field or another heading.
-    let list_end = (i..lines.len()).find(|&k| ends_list(&lines[k], authors, &taken)).unwrap_or(lines.len());
-    let list = &lines[i..list_end];
+    let (list_idx, deferred, tail) = list_lines(lines, i, authors, &taken);
+    let list: Vec<BackLine> = list_idx.iter().map(|&k| lines[k].clone()).collect();
     let mut previous: Option<Reference> = None;
-    for entry in references::split_entries(list) {
-        let raw = references::entry_text(list, &entry, &vocab);
+    for entry in references::split_entries(&list) {
+        let raw = references::entry_text(&list, &entry, &vocab);
         let mut r = references::parse_reference(&raw, previous.as_ref());
-        r.source_boxes = provenance(list, &entry);
+        r.source_boxes = provenance(&list, &entry);
         previous = Some(r.clone());
         out.references.push(r);
     }
-    i = list_end;
+    let rest: Vec<usize> = (tail..lines.len()).chain(deferred).collect();
 
     // Then bios and the disclaimer as paragraphs, and colophon fields line by line.
     let mut paras: Vec<(Option<usize>, Vec<&str>)> = Vec::new();
     let mut fields: Vec<String> = Vec::new();
     let mut in_fields = false;
-    for k in i..lines.len() {
+    let mut last_para_line: Option<usize> = None;
+    for (n, &k) in rest.iter().enumerate() {
         let l = &lines[k];
         let t = l.text.trim();
         if t.is_empty() || bio::is_about_heading(t) || references::is_heading(t) {
             continue;
         }
-        if in_fields || colophon::is_field_line(t) {
+        if let Some(a) = bio::bio_author(t, authors, &taken) {
+            taken[a] = true;
+            paras.push((Some(a), vec![t]));
+            last_para_line = Some(k);
+            in_fields = false;
+            continue;
+        }
+        let field = colophon::is_field_line(t);
+        let continues_para = last_para_line.is_some_and(|p| continues_below(&lines[p], l)) && !field;
+        if !continues_para && (in_fields || field) {
             in_fields = true;
             match fields.last_mut() {
                 Some(f) if !l.block_start && continues_field(f, t) => *f = join_lines(&[f.as_str(), t], &vocab),
@@ -98,16 +108,16 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
             }
             continue;
         }
-        if let Some(a) = bio::bio_author(t, authors, &taken) {
-            taken[a] = true;
-            paras.push((Some(a), vec![t]));
-            continue;
-        }
-        let new_para = l.block_start || k == i || gap_before(lines, k) || starts_disclaimer(lines, k, paras.last());
+        let prev_open = paras.last().and_then(|p| p.1.last()).is_some_and(|p| p.ends_with('-') || p.ends_with('\u{ad}'));
+        let lower = t.starts_with(|c: char| c.is_lowercase());
+        let new_para = n == 0
+            || (l.block_start || gap_before(lines, k)) && !prev_open && !lower
+            || starts_disclaimer(lines, k, paras.last());
         match paras.last_mut() {
             Some(p) if !new_para => p.1.push(t),
             _ => paras.push((None, vec![t])),
         }
+        last_para_line = Some(k);
     }
     // A quoted title printed at the head of the colophon is not a paragraph.
     while paras.last().is_some_and(|p| p.0.is_none() && is_quoted_line(&p.1.join(" "))) {
@@ -141,6 +151,51 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     out
 }
 
+/// Splits the lines from `from` into the reference list and what follows it.
+///
+/// Returns the list's line indices, lines printed beside the list in another column (such as
+/// a colophon box, read after the list), and the index where the rest begins. Lines of a
+/// column left of the list on the same page are body text read out of order and are dropped.
+fn list_lines(lines: &[BackLine], from: usize, authors: &[Author], taken: &[bool]) -> (Vec<usize>, Vec<usize>, usize) {
+    const COLUMN: f32 = 60.0;
+    let mut list = Vec::new();
+    let mut deferred = Vec::new();
+    // The heading, when there is one, sets the list's column.
+    let mut col: Option<(u32, f32)> =
+        from.checked_sub(1).map(|h| &lines[h]).filter(|h| references::is_heading(&h.text)).map(|h| (h.page, h.bbox.x0));
+    for k in from..lines.len() {
+        let l = &lines[k];
+        let stop = ends_list(l, authors, taken);
+        match col {
+            Some((page, x)) if page == l.page && l.bbox.x0 < x - COLUMN => continue,
+            Some((page, x)) if page == l.page && l.bbox.x0 > x + COLUMN => {
+                let back = lines[k + 1..]
+                    .iter()
+                    .take_while(|m| m.page == page)
+                    .any(|m| (m.bbox.x0 - x).abs() <= COLUMN && !ends_list(m, authors, taken));
+                if back {
+                    deferred.push(k);
+                    continue;
+                }
+                if stop {
+                    return (list, deferred, k);
+                }
+                col = Some((page, l.bbox.x0));
+            }
+            _ => {
+                if stop {
+                    return (list, deferred, k);
+                }
+                if col.is_none_or(|(p, _)| p != l.page) {
+                    col = Some((l.page, l.bbox.x0));
+                }
+            }
+        }
+        list.push(k);
+    }
+    (list, deferred, lines.len())
+}
+
 /// Whether a line ends the reference list.
 fn ends_list(l: &BackLine, authors: &[Author], taken: &[bool]) -> bool {
     let t = l.text.trim();
@@ -160,6 +215,12 @@ fn is_other_heading(l: &BackLine) -> bool {
     let t = l.text.trim().trim_end_matches(':').to_lowercase();
     matches!(t.as_str(), "notes" | "endnotes" | "appendix" | "appendices" | "acknowledgements" | "acknowledgments" | "disclaimer")
         || t.starts_with("appendix ") && t.split_whitespace().count() <= 4
+}
+
+/// Whether `b` is printed right under `a`, flush with it: the next line of the same paragraph.
+fn continues_below(a: &BackLine, b: &BackLine) -> bool {
+    let h = (a.bbox.y1 - a.bbox.y0).max(1.0);
+    a.page == b.page && (a.bbox.x0 - b.bbox.x0).abs() < 3.0 && b.bbox.y0 > a.bbox.y0 && b.bbox.y0 - a.bbox.y1 < 0.8 * h
 }
 
 /// Whether a colophon line continues the field above (a wrapped address or name).
@@ -214,3 +275,55 @@ mod references;
 mod text;
 
 use text::{join_lines, Vocab};
+
+#[cfg(test)]
+mod corpus_check {
+    //! Runs the reader over lines dumped from real PDFs (`QUIRE_BACK_LINES` = a folder of
+    //! `{"lines": [...], "authors": [...]}` files) and writes what it read to `QUIRE_BACK_OUT`.
+
+    use super::*;
+    use serde_json::{json, Value};
+
+    fn line(v: &Value) -> BackLine {
+        let f = |k: &str| v[k].as_f64().unwrap_or(0.0) as f32;
+        BackLine {
+            text: v["text"].as_str().unwrap_or("").to_string(),
+            page: v["page"].as_u64().unwrap_or(1) as u32,
+            bbox: Rect { x0: f("x0"), y0: f("y0"), x1: f("x1"), y1: f("y1") },
+            size: f("size"),
+            block_start: v["block_start"].as_bool().unwrap_or(false),
+            ..BackLine::default()
+        }
+    }
+
+    #[test]
+    #[ignore = "needs QUIRE_BACK_LINES: line dumps of real PDFs"]
+    fn reads_dumped_documents() {
+        let (Ok(dir), Ok(out)) = (std::env::var("QUIRE_BACK_LINES"), std::env::var("QUIRE_BACK_OUT")) else {
+            panic!("set QUIRE_BACK_LINES and QUIRE_BACK_OUT");
+        };
+        std::fs::create_dir_all(&out).expect("output folder");
+        let mut n = 0;
+        for e in std::fs::read_dir(&dir).expect("input folder").flatten() {
+            let doc: Value = serde_json::from_slice(&std::fs::read(e.path()).expect("read")).expect("json");
+            let lines: Vec<BackLine> = doc["lines"].as_array().map(|a| a.iter().map(line).collect()).unwrap_or_default();
+            let authors: Vec<Author> = serde_json::from_value(doc["authors"].clone()).unwrap_or_default();
+            let start = find_start(&lines);
+            let b = read(&lines, &authors);
+            let res = json!({
+                "start": start.map(|s| lines[s].text.clone()),
+                "references": b.references,
+                "colophon": b.colophon,
+                "bios": b.bios,
+                "isbn": b.isbn,
+                "date": b.date.map(|d| d.iso()),
+                "publisher": b.publisher,
+                "warnings": b.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+            });
+            let name = e.path().file_name().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            std::fs::write(std::path::Path::new(&out).join(name), serde_json::to_vec_pretty(&res).expect("json")).expect("write");
+            n += 1;
+        }
+        assert!(n > 0, "no documents in {dir}");
+    }
+}

@@ -18,7 +18,7 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 static DASH_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[\x{2014}\x{2013}\x{2015}_-]\s*){1,8}[.,]").expect("valid regex"));
-static LABEL_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[(\d{1,4})\]\s*\S").expect("valid regex"));
+static LABEL_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[(\d{1,4})\]\s+\S").expect("valid regex"));
 static NUM_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,4})\.\s+\p{Lu}").expect("valid regex"));
 /// Author list then year: "Surname, Given … 2019." / "Surname, A. (2019" / "Institution. 2019." / "홍길동. 2019."
 static AUTHOR_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -159,7 +159,7 @@ fn not_footnotes(lines: &[BackLine]) -> Vec<bool> {
             && t.chars().take_while(|c| c.is_ascii_digit()).count() <= 3
             && !t.starts_with(|c: char| c.is_ascii_digit() && t.contains(". ") && NUM_START.is_match(t));
         let smaller = body_size > 0.0 && b.size > 0.0 && b.size < body_size - 0.7;
-        if note_mark && (gap || smaller) {
+        if note_mark && (gap || smaller) || gap && smaller {
             let mut k = i;
             while k < lines.len() && lines[k].page == b.page {
                 keep[k] = false;

@@ -64,7 +64,8 @@ pub(crate) fn is_url_token(tok: &str) -> bool {
 /// Whether the next line's first token continues a URL that ended the previous line.
 fn continues_url(url: &str, next: &str) -> bool {
     let first = next.split_whitespace().next().unwrap_or("");
-    if first.is_empty() || is_url_token(first) {
+    let explicit = ["http:", "https:", "www.", "doi:"];
+    if first.is_empty() || explicit.iter().any(|p| first.to_lowercase().starts_with(p)) {
         return false;
     }
     let lower = first.to_lowercase();
@@ -216,6 +217,7 @@ mod tests {
         );
         assert_eq!(join(&["Available: https://x.org/seoul-", "weighs-new?", "utm=1"]), "Available: https://x.org/seoul-weighs-new?utm=1");
         assert_eq!(join(&["https://en.yna.co.kr/view/1%20U", "S."]), "https://en.yna.co.kr/view/1%20US.");
+        assert_eq!(join(&["Nikkei Asia. https://asia.nik", "kei.com/news/2020/01/x/"]), "Nikkei Asia. https://asia.nikkei.com/news/2020/01/x/");
     }
 
     #[test]
