@@ -57,12 +57,14 @@ pub fn publication_type(r: &Reference) -> &'static str {
     }
 }
 
-/// Whether the printed entry names editors or an edited volume ("In …", "edited by", "Ed.", "eds.").
+/// Whether the entry is a part of a book: it names editors ("edited by", "(Ed.)", ", Ed."),
+/// prints "In" before its source, or gives pages in a source without a volume.
 fn looks_like_book(r: &Reference) -> bool {
-    let raw = &r.raw;
-    let editor = [" edited by ", ", Ed.", ", Eds.", " (ed.)", " (eds.)", " ed. ", " eds. "].iter().any(|m| raw.contains(m));
-    let in_source = r.source.as_deref().is_some_and(|s| raw.contains(&format!("In {s}")) || raw.contains(&format!("in {s}")));
-    editor || in_source
+    let raw = r.raw.to_lowercase();
+    let editor = [" edited by ", ", ed.", ", eds.", "(ed.)", "(eds.)", " ed. ", " eds. "].iter().any(|m| raw.contains(m));
+    let in_source = r.source.as_deref().is_some_and(|s| raw.contains(&format!("in {}", s.to_lowercase())));
+    let pages_in_source = r.source.is_some() && r.pages.is_some() && r.volume.is_none() && r.issue.is_none();
+    editor || in_source || pages_in_source
 }
 
 /// A stretch of `raw` and the nodes that replace it (their text is that stretch).
@@ -94,7 +96,7 @@ fn tag(r: &Reference) -> Tagged {
         t.simple(doi, 0, false, || El::new("pub-id").attr("pub-id-type", "doi"));
     }
     if let Some(url) = nonempty(&r.url) {
-        t.simple(url, 0, false, || El::new("ext-link").attr("ext-link-type", "uri").attr("xlink:href", url));
+        t.simple(url, 0, false, || link(r, url));
     }
     let title_el = title_element(r);
     let title = nonempty(&r.title).and_then(|s| t.simple(s, 0, false, || El::new(title_el)));
@@ -131,6 +133,19 @@ fn tag(r: &Reference) -> Tagged {
     }
     t.spans.sort_by_key(|s| s.start);
     Tagged { spans: t.spans, complete: t.complete }
+}
+
+/// An `ext-link` to the reference's web address, without its text.
+///
+/// The printed text of such a link is the bare address, which tells a screen-reader user
+/// nothing, so the link carries the cited work's title (else its source) as `xlink:title`
+/// (JATS4R accessibility).
+fn link(r: &Reference, url: &str) -> El {
+    let el = El::new("ext-link").attr("ext-link-type", "uri").attr("xlink:href", url);
+    match nonempty(&r.title).or(nonempty(&r.source)) {
+        Some(t) => el.attr("xlink:title", t),
+        None => el.attr("xlink:title", "Online copy of the cited work"),
+    }
 }
 
 /// `chapter-title` for a part of a book, else `article-title`.
@@ -440,7 +455,7 @@ fn element_citation(r: &Reference, kind: &str) -> El {
         c.push(El::new("pub-id").attr("pub-id-type", "doi").text(d));
     }
     if let Some(u) = nonempty(&r.url) {
-        c.push(El::new("ext-link").attr("ext-link-type", "uri").attr("xlink:href", u).text(u));
+        c.push(link(r, u).text(u));
     }
     c
 }
@@ -511,6 +526,17 @@ mod tests {
         let names: Vec<_> = e.find("person-group").unwrap().elements().map(|n| n.find("surname").unwrap().text_content()).collect();
         assert_eq!(names, ["Chow", "Easley"]);
         assert!(e.find("fpage").is_some() && e.find("ext-link").is_none());
+    }
+
+    #[test]
+    fn links_carry_the_cited_title_for_screen_readers() {
+        let mut r = chicago();
+        r.raw.push_str(" https://example.org/a");
+        r.url = Some("https://example.org/a".into());
+        let c = citations(&r);
+        let l = c[0].find("ext-link").unwrap();
+        assert_eq!(l.text_content(), "https://example.org/a");
+        assert!(l.attrs.contains(&("xlink:title", "Renegotiating Pariah State Partnerships".into())));
     }
 
     #[test]
@@ -598,6 +624,9 @@ mod tests {
         r.issue = None;
         r.raw = "X. 2014. \u{201c}T.\u{201d} In Middle Powers, edited by E. Lee, 270-294. London: Routledge.".into();
         r.source = Some("Middle Powers".into());
+        assert_eq!(publication_type(&r), "book");
+        r.raw = "Fischer, R. A. (2020). Shuttle Diplomacy. In J. Morrison (Ed.), People Exchange (pp. 269\u{2013}292). Press.".into();
+        r.source = Some("People Exchange".into());
         assert_eq!(publication_type(&r), "book");
         r.kind = Some(ReferenceKind::Report);
         assert_eq!(publication_type(&r), "report");

@@ -8,7 +8,7 @@ mod cite;
 mod xml;
 
 use crate::error::{Error, Result};
-use crate::tree::{Block, BlockKind, Colophon, Document, FrontMatter, Inline, Section};
+use crate::tree::{Block, BlockKind, Colophon, Document, FrontMatter, Inline};
 use xml::El;
 
 /// The DOCTYPE of JATS 1.3 Journal Archiving and Interchange (without MathML 3).
@@ -168,6 +168,9 @@ fn article_meta(doc: &Document) -> El {
     if let Some(isbn) = some(&fm.isbn) {
         am.push(leaf("isbn", isbn));
     }
+    // JATS4R requires a `permissions` element; the tree knows no copyright or licence,
+    // so it stays empty rather than asserting rights nobody stated.
+    am.push(El::new("permissions"));
     let paras: Vec<&str> = fm.abstract_paras.iter().flatten().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
     if !paras.is_empty() {
         let mut ab = El::new("abstract");

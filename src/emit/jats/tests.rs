@@ -1,5 +1,5 @@
 use super::*;
-use crate::tree::{Author, Date, Footnote, PersonName, Reference};
+use crate::tree::{Author, Date, Footnote, PersonName, Reference, Section};
 
 fn para(text: &str) -> Block {
     Block::paragraph(text, vec![])
@@ -63,7 +63,7 @@ fn front_elements_come_in_dtd_order() {
     assert_eq!(names(front.find("publisher").unwrap()), ["publisher-name", "publisher-loc"]);
     assert_eq!(
         names(front.find("article-meta").unwrap()),
-        ["title-group", "contrib-group", "pub-date", "isbn", "abstract", "custom-meta-group"]
+        ["title-group", "contrib-group", "pub-date", "isbn", "permissions", "abstract", "custom-meta-group"]
     );
     assert_eq!(names(front.find("contrib").unwrap()), ["name", "bio"]);
     assert_eq!(front.find("journal-id").unwrap().text_content(), "eai-issue-briefing");
