@@ -95,12 +95,12 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
             taken[a] = true;
             paras.push((Some(a), vec![t]));
             last_para_line = Some(k);
-            in_fields = false;
             continue;
         }
         let field = colophon::is_field_line(t);
         let continues_para = last_para_line.is_some_and(|p| continues_below(&lines[p], l)) && !field;
-        if !continues_para && (in_fields || field) {
+        let opens_disclaimer = colophon::has_disclaimer_cue(t) && t.starts_with(|c: char| c.is_uppercase());
+        if field || in_fields && !continues_para && !opens_disclaimer {
             in_fields = true;
             match fields.last_mut() {
                 Some(f) if !l.block_start && continues_field(f, t) => *f = join_lines(&[f.as_str(), t], &vocab),
@@ -169,10 +169,12 @@ fn list_lines(lines: &[BackLine], from: usize, authors: &[Author], taken: &[bool
         match col {
             Some((page, x)) if page == l.page && l.bbox.x0 < x - COLUMN => continue,
             Some((page, x)) if page == l.page && l.bbox.x0 > x + COLUMN => {
+                // A box beside the list when the list's own column goes on after it.
                 let back = lines[k + 1..]
                     .iter()
                     .take_while(|m| m.page == page)
-                    .any(|m| (m.bbox.x0 - x).abs() <= COLUMN && !ends_list(m, authors, taken));
+                    .find(|m| (m.bbox.x0 - x).abs() <= COLUMN)
+                    .is_some_and(|m| !ends_list(m, authors, taken));
                 if back {
                     deferred.push(k);
                     continue;

@@ -153,7 +153,7 @@ fn not_footnotes(lines: &[BackLine]) -> Vec<bool> {
     let mut i = 1;
     while i < lines.len() {
         let (a, b) = (&lines[i - 1], &lines[i]);
-        let gap = b.page == a.page && b.bbox.y0 - a.bbox.y0 > 1.8 * pitch;
+        let gap = b.page == a.page && b.bbox.y0 - a.bbox.y0 > 1.5 * pitch;
         let t = b.text.trim();
         let note_mark = t.chars().next().is_some_and(|c| c.is_ascii_digit())
             && t.chars().take_while(|c| c.is_ascii_digit()).count() <= 3

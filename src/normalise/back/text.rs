@@ -46,9 +46,23 @@ impl Vocab {
     }
 }
 
-/// Removes soft hyphens (U+00AD) and zero-width spaces that mark break opportunities.
+/// Removes soft hyphens (U+00AD) and zero-width spaces that mark break opportunities, and
+/// spells out Latin ligature characters (ﬁ, ﬀ, …) that some fonts map text to.
 pub(crate) fn strip_soft_hyphens(s: &str) -> String {
-    s.chars().filter(|&c| c != '\u{00AD}' && c != '\u{200B}').collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{00AD}' | '\u{200B}' => {}
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 static URL_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -149,7 +163,7 @@ fn hyphen_join(prev: &str, next: &str, vocab: &Vocab) -> Option<String> {
             return Some(format!("{prev}{next}"));
         }
     }
-    let (body, spaced) = if let Some(b) = prev.strip_suffix(" -") {
+    let (body, spaced) = if let Some(b) = prev.strip_suffix(" -").or_else(|| prev.strip_suffix(" \u{2010}")) {
         (b, true)
     } else if let Some(b) = prev.strip_suffix(['-', '\u{2010}']) {
         (b, false)
@@ -239,5 +253,6 @@ mod tests {
     fn soft_hyphens_vanish_and_mark_breaks() {
         assert_eq!(join(&["re\u{ad}search at the Uni\u{ad}ver\u{2010}", "si\u{ad}ty of Tokyo"]), "research at the University of Tokyo");
         assert_eq!(join(&["Ko\u{ad}", "rea JoongAng"]), "Korea JoongAng");
+        assert_eq!(join(&["cyber \u{2010}", "security and \u{fb00}\u{fb01}cial"]), "cybersecurity and ffficial");
     }
 }
