@@ -91,7 +91,8 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
                 continue;
             }
         }
-        if r.front.subtitle.is_none() && r.front.authors.is_empty() && l.size >= body.size * 1.15 && l.size < max_size - 0.5 {
+        let names = split_authors(text);
+        if names.is_none() && r.front.subtitle.is_none() && r.front.authors.is_empty() && l.size >= body.size * 1.15 && l.size < max_size - 0.5 {
             let mut idx = vec![k];
             while k + 1 < lines.len() && lines[k + 1].page == first_page && (lines[k + 1].size - l.size).abs() <= 0.3 && lines[k + 1].block == l.block {
                 k += 1;
@@ -104,7 +105,7 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
             k += 1;
             continue;
         }
-        if let Some(names) = split_authors(text) {
+        if let Some(names) = names {
             if r.front.date.is_none() || r.front.authors.is_empty() {
                 r.front.authors.extend(names);
                 r.consumed[k] = true;

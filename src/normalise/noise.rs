@@ -100,6 +100,9 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
                     && (lines[j].baseline - l.baseline).abs() <= (l.size.max(6.0) * 1.5)
                     && (lines[j].size - l.size).abs() <= 0.6
             });
+            if starts_with_note_mark(l) {
+                continue;
+            }
             let number = is_page_number(&l.text);
             if number && (repeated || npages == 1 || band_edge(lines, i, *top)) {
                 kinds[i] = Some(FurnitureKind::PageNumber);
@@ -115,6 +118,31 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
             }
         }
     }
+    // Furniture sits outside the text: nothing else may be printed further out on its page.
+    loop {
+        let mut changed = false;
+        for i in 0..n {
+            let Some(k) = kinds[i] else { continue };
+            if k == FurnitureKind::PageNumber && is_page_number(&lines[i].text) {
+                continue;
+            }
+            let l = &lines[i];
+            let top = band(l) == Some(true);
+            let outside = lines.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.page == l.page
+                    && kinds[j].is_none()
+                    && if top { o.bbox.y1 < l.bbox.y0 - 1.0 } else { o.bbox.y0 > l.bbox.y1 + 1.0 }
+            });
+            if outside {
+                kinds[i] = None;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
     let flags = kinds.iter().map(Option::is_some).collect();
     let items = kinds
         .iter()
@@ -122,6 +150,19 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
         .filter_map(|(i, k)| k.map(|kind| Furniture { kind, text: lines[i].text.clone(), source: lines[i].prov() }))
         .collect();
     Furn { flags, kinds, items }
+}
+
+/// Whether a line starts with a small number or symbol set before its text, as a note does.
+fn starts_with_note_mark(l: &TLine) -> bool {
+    match (l.words.first(), l.words.get(1)) {
+        (Some(a), Some(b)) => {
+            let t = a.text.trim();
+            !t.is_empty()
+                && t.chars().all(|c| c.is_ascii_digit() || "*†‡§".contains(c))
+                && a.size < b.size * 0.85
+        }
+        _ => false,
+    }
 }
 
 /// Whether line `i` is the outermost text of its page on its side (topmost or bottommost).
@@ -176,6 +217,21 @@ mod tests {
                 assert!(!flag);
             }
         }
+    }
+
+    #[test]
+    fn repeated_text_with_text_below_it_is_not_a_foot() {
+        let mut b = Builder::new();
+        for tail in ["for the years 2018–2023.", "for the years 2009–2013 only."] {
+            b = b
+                .page()
+                .para(72.0, 200.0, &["Body text of the page sits here in the middle."])
+                .block(&[("1 Author's calculation based on budget data", 72.0, 760.0, 8.0, REGULAR)])
+                .block(&[(tail, 72.0, 790.0, 8.0, REGULAR)]);
+        }
+        let lines = collect_lines(&b.build());
+        let f = detect(&lines);
+        assert!(f.items.iter().all(|x| !x.text.contains("calculation")), "{:?}", f.items);
     }
 
     #[test]
