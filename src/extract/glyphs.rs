@@ -185,28 +185,27 @@ pub(crate) fn read_page(
     PageGlyphs { number, width, height, glyphs }
 }
 
-/// Soft hyphens inside a line are invisible break points: drop them; keep one at a line end
-/// (as U+00AD) so the line builder knows the word was hyphenated.
+/// Soft hyphens inside a line are invisible break points: drop them; keep one that ends a
+/// line's last glyph (as U+00AD) so the line builder knows the word was hyphenated there.
 fn drop_inner_soft_hyphens(glyphs: &mut Vec<Glyph>) {
     let n = glyphs.len();
-    let mut keep = vec![true; n];
     for i in 0..n {
-        if glyphs[i].text != "\u{AD}" {
+        if !glyphs[i].text.contains('\u{AD}') {
             continue;
         }
         let g = &glyphs[i];
-        let same_line = glyphs.get(i + 1).is_some_and(|next| {
-            (next.baseline - g.baseline).abs() < 0.3 * g.size.max(1.0) && next.bbox.x0 >= g.bbox.x0 - 0.5 * g.size.max(1.0)
+        let unit = g.size.max(1.0);
+        let line_goes_on = glyphs.get(i + 1).is_some_and(|next| {
+            (next.baseline - g.baseline).abs() < 0.3 * unit && next.bbox.x0 >= g.bbox.x0 - 0.5 * unit
         });
-        if same_line {
-            keep[i] = false;
+        let keep_last = !line_goes_on && g.text.ends_with('\u{AD}');
+        let mut t: String = g.text.chars().filter(|&c| c != '\u{AD}').collect();
+        if keep_last {
+            t.push('\u{AD}');
         }
+        glyphs[i].text = t;
     }
-    let mut k = 0;
-    glyphs.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
+    glyphs.retain(|g| !g.text.is_empty());
 }
 
 #[derive(Default)]
@@ -463,10 +462,13 @@ impl<'a> Interp<'a, '_> {
                 self.notes.glyph_limit = true;
                 return;
             }
-            if full.finite() {
-                self.emit(&font, code.code, w0, &full, invisible);
-            }
             let space = if code.code == 32 && code.len == 1 { gs.word_spacing } else { 0.0 };
+            if full.finite() {
+                // A space's box spans the pen's real advance, spacing included; one that
+                // barely moves the pen (justification tricks) separates nothing and is left out.
+                let advance = (w0 * gs.size + gs.char_spacing + space) / gs.size.abs().max(1e-6);
+                self.emit(&font, code.code, w0, advance, &full, invisible);
+            }
             *tm = if font.vertical {
                 M::translate(0.0, -gs.size + gs.char_spacing + space)
             } else {
@@ -476,8 +478,16 @@ impl<'a> Interp<'a, '_> {
         }
     }
 
-    fn emit(&mut self, font: &Font, code: u32, w0: f32, full: &M, invisible: bool) {
+    fn emit(&mut self, font: &Font, code: u32, w0: f32, advance: f32, full: &M, invisible: bool) {
+        let mut w0 = w0;
         let text = match font.text(code) {
+            Some(t) if t.chars().all(char::is_whitespace) && !font.vertical => {
+                if advance < 0.1 {
+                    return;
+                }
+                w0 = advance;
+                t
+            }
             Some(t) => t,
             None => {
                 self.stats.unmapped_glyphs += 1;
@@ -498,8 +508,10 @@ impl<'a> Interp<'a, '_> {
             y1: pts.iter().map(|p| p.1).fold(f32::NEG_INFINITY, f32::max),
         };
         let [a, b, c, d, _, _] = full.0;
-        let size = (c * c + d * d).sqrt();
-        let upright = !font.vertical && a > 0.0 && b.abs() <= 0.05 * a.abs() && d < 0.0 && c.abs() <= 0.05 * d.abs();
+        // The height across the baseline: skew (synthetic italics) and horizontal scaling do not count.
+        let run = (a * a + b * b).sqrt();
+        let size = if run > 1e-6 { (a * d - b * c).abs() / run } else { (c * c + d * d).sqrt() };
+        let upright = !font.vertical && a > 0.0 && b.abs() <= 0.05 * a && d < 0.0;
         let baseline = full.apply(0.0, 0.0).1;
         self.glyphs.push(Glyph { text, bbox, baseline, font: font.index, size, invisible, upright });
     }
@@ -678,18 +690,52 @@ mod tests {
         entries.sort();
         for p in entries.into_iter().filter(|p| p.extension().is_some_and(|e| e == "pdf")) {
             let bytes = std::fs::read(&p).expect("read");
-            let text = match crate::extract::extract(&bytes, &Default::default()) {
-                Ok(l) => l
-                    .output
-                    .pages
-                    .iter()
-                    .flat_map(|pg| pg.blocks.iter().map(|b| b.text()))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+            let mut warnings = Vec::new();
+            let text = match super::super::load::open(&bytes, None, &mut warnings) {
+                Ok(doc) => {
+                    let mut fonts = FontCache::default();
+                    let mut stats = ExtractStats::default();
+                    let mut s = String::new();
+                    for (n, id) in doc.get_pages() {
+                        let pg = read_page(&doc, id, n, &mut fonts, &mut stats, &mut warnings);
+                        let mut last: Option<&Glyph> = None;
+                        for g in &pg.glyphs {
+                            if let Some(l) = last {
+                                if (g.baseline - l.baseline).abs() > 0.5 * l.size {
+                                    s.push('\n');
+                                } else if g.bbox.x0 - l.bbox.x1 > 0.15 * l.size {
+                                    s.push(' ');
+                                }
+                            }
+                            s.push_str(&g.text);
+                            last = Some(g);
+                        }
+                        s.push('\n');
+                    }
+                    s.push_str(&format!("\n#STATS {stats:?}\n"));
+                    for w in &warnings {
+                        s.push_str(&format!("#WARN {w}\n"));
+                    }
+                    s
+                }
                 Err(e) => format!("ERROR {e}"),
             };
             let name = p.file_stem().expect("stem").to_string_lossy().into_owned();
             std::fs::write(out.join(format!("{name}.txt")), text).expect("write");
+        }
+    }
+
+    /// Prints the glyphs of page QUIRE_PAGE of QUIRE_PDF, for debugging positions.
+    #[test]
+    #[ignore]
+    fn print_page_glyphs() {
+        let (Ok(path), Ok(page)) = (std::env::var("QUIRE_PDF"), std::env::var("QUIRE_PAGE")) else { return };
+        let bytes = std::fs::read(path).expect("read");
+        let doc = super::super::load::open(&bytes, None, &mut Vec::new()).expect("open");
+        let id = *doc.get_pages().get(&page.parse::<u32>().expect("page number")).expect("page");
+        let pg = read_page(&doc, id, 1, &mut FontCache::default(), &mut ExtractStats::default(), &mut Vec::new());
+        for g in &pg.glyphs {
+            println!("{:?} x {:.2}-{:.2} y {:.2}-{:.2} base {:.2} size {:.2} font {} up {}", g.text, g.bbox.x0, g.bbox.x1, g.bbox.y0, g.bbox.y1, g.baseline, g.size, g.font, g.upright);
         }
     }
 }
