@@ -104,11 +104,15 @@ impl El {
         })
     }
 
-    /// Whether this element holds text directly (so its content is printed on one line).
+    /// Whether this element's content is printed on one line: it holds text directly, or it
+    /// is a text container (a paragraph holding only a footnote call is still a paragraph).
     fn is_mixed(&self) -> bool {
-        self.kids.iter().any(|k| matches!(k, Node::Text(_)))
+        TEXT_CONTAINERS.contains(&self.name) || self.kids.iter().any(|k| matches!(k, Node::Text(_)))
     }
 }
+
+/// Elements whose content is text, whatever they happen to hold.
+const TEXT_CONTAINERS: [&str; 4] = ["p", "title", "label", "mixed-citation"];
 
 fn collect_text(el: &El, out: &mut String) {
     for k in &el.kids {
@@ -199,6 +203,12 @@ mod tests {
             .child(El::new("xref").text("2"));
         let out = print(&El::new("body").child(p));
         assert!(out.contains("<p><b><i>x</i></b> and <xref>1</xref><xref>2</xref></p>"), "{out}");
+    }
+
+    #[test]
+    fn paragraph_of_only_a_call_stays_on_one_line() {
+        let out = print(&El::new("body").child(El::new("p").child(El::new("xref").text("1"))));
+        assert!(out.contains("<p><xref>1</xref></p>"), "{out}");
     }
 
     #[test]
