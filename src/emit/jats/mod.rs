@@ -48,8 +48,8 @@ fn article(doc: &Document, opts: &JatsOptions) -> El {
     if !opts.article_type.trim().is_empty() {
         a = a.attr("article-type", opts.article_type.trim());
     }
-    if !doc.lang.trim().is_empty() {
-        a = a.attr("xml:lang", doc.lang.trim());
+    if let Some(lang) = language_tag(&doc.lang) {
+        a = a.attr("xml:lang", lang);
     }
     a = a.attr("xmlns:xlink", "http://www.w3.org/1999/xlink").attr("xmlns:mml", "http://www.w3.org/1998/Math/MathML");
     a.push(front(doc));
@@ -60,6 +60,15 @@ fn article(doc: &Document, opts: &JatsOptions) -> El {
         a.push(b);
     }
     a
+}
+
+/// The language as a BCP 47 tag, when it looks like one (the DTD types `xml:lang` as a
+/// name token, so a stray space or symbol would make the file invalid).
+fn language_tag(lang: &str) -> Option<&str> {
+    let lang = lang.trim();
+    let ok = !lang.is_empty()
+        && lang.split('-').all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    ok.then_some(lang)
 }
 
 /// Trimmed text when it has any.

@@ -239,3 +239,14 @@ fn output_is_well_formed_xml() {
     }
     assert_eq!(depth, 0);
 }
+
+#[test]
+fn language_is_written_only_when_it_is_a_tag() {
+    let mut d = Document::new();
+    d.lang = "ko-KR".into();
+    assert!(out(&d).contains("xml:lang=\"ko-KR\""));
+    for bad in ["", "en US", "en_", "?"] {
+        d.lang = bad.into();
+        assert!(!out(&d).contains("xml:lang"), "{bad:?}");
+    }
+}
