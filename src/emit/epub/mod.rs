@@ -103,7 +103,7 @@ pub fn epub(doc: &Document, opts: &EpubOptions) -> Result<Vec<u8>> {
 
     let metadata = package::metadata(doc, &lang, modified);
     archive::rewrite(&built, archive::zip_time(modified), |name, data| match name {
-        "OEBPS/content.opf" => patch_opf(data, &metadata),
+        "OEBPS/content.opf" => patch_opf(data, &metadata, &lang),
         "OEBPS/nav.xhtml" => patch_nav(data, &lang),
         _ => Ok(data),
     })
@@ -113,8 +113,8 @@ fn patch_err(what: &str) -> Error {
     Error::Emit { format: "epub", message: format!("unexpected epub-builder output: {what}") }
 }
 
-/// Replaces the package's `<metadata>` element and declares the `a11y:` prefix it uses.
-fn patch_opf(data: Vec<u8>, metadata: &str) -> Result<Vec<u8>> {
+/// Replaces the package's `<metadata>` element; declares the language and the `a11y:` prefix.
+fn patch_opf(data: Vec<u8>, metadata: &str, lang: &str) -> Result<Vec<u8>> {
     let opf = String::from_utf8(data).map_err(|_| patch_err("content.opf is not UTF-8"))?;
     let start = opf.find("<metadata").ok_or_else(|| patch_err("no <metadata> in content.opf"))?;
     let end = opf.find("</metadata>").ok_or_else(|| patch_err("no </metadata> in content.opf"))? + "</metadata>".len();
@@ -124,19 +124,35 @@ fn patch_opf(data: Vec<u8>, metadata: &str) -> Result<Vec<u8>> {
     }
     let mut out = String::with_capacity(opf.len() + metadata.len());
     out.push_str(&opf[..package]);
-    out.push_str(&format!("<package prefix=\"{}\" ", package::A11Y_PREFIX));
+    let l = xhtml::escape(lang);
+    out.push_str(&format!("<package xml:lang=\"{l}\" prefix=\"{}\" ", package::A11Y_PREFIX));
     out.push_str(&opf[package + "<package ".len()..start]);
     out.push_str(metadata);
     out.push_str(&opf[end..]);
     Ok(out.into_bytes())
 }
 
-/// Gives the navigation document the book's language, which epub-builder's template lacks.
+/// Gives the navigation document the book's language, which epub-builder's template lacks,
+/// and names its two `nav` landmarks apart (the toc with its DPUB-ARIA role).
 fn patch_nav(data: Vec<u8>, lang: &str) -> Result<Vec<u8>> {
     let nav = String::from_utf8(data).map_err(|_| patch_err("nav.xhtml is not UTF-8"))?;
-    let at = nav.find("<html ").ok_or_else(|| patch_err("no <html> in nav.xhtml"))? + "<html ".len();
     let l = xhtml::escape(lang);
-    Ok(format!("{}lang=\"{l}\" xml:lang=\"{l}\" {}", &nav[..at], &nav[at..]).into_bytes())
+    let edits = [
+        ("<html ", format!("<html lang=\"{l}\" xml:lang=\"{l}\" ")),
+        (
+            "<nav epub:type = \"toc\" id=\"toc\">",
+            "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\" aria-labelledby=\"toc-title\">".to_string(),
+        ),
+        ("<nav epub:type = \"landmarks\">", "<nav epub:type=\"landmarks\" aria-label=\"Landmarks\" hidden=\"hidden\">".to_string()),
+    ];
+    let mut nav = nav;
+    for (from, to) in edits {
+        if !nav.contains(from) {
+            return Err(patch_err(&format!("no {from} in nav.xhtml")));
+        }
+        nav = nav.replacen(from, &to, 1);
+    }
+    Ok(nav.into_bytes())
 }
 
 #[cfg(test)]
@@ -203,6 +219,7 @@ mod tests {
         let e = epub(&sample(), &EpubOptions::default()).unwrap();
         let nav = entry(&e, "OEBPS/nav.xhtml");
         assert!(nav.contains("lang=\"en\" xml:lang=\"en\""));
+        assert!(nav.contains("role=\"doc-toc\""));
         let first = nav.find(">First</a>").unwrap();
         let sub = nav.find(">Sub</a>").unwrap();
         let second = nav.find(">Second</a>").unwrap();

@@ -314,10 +314,12 @@ impl<'a> Writer<'a> {
                     open.pop();
                     b.push_str("</section>\n");
                 }
+                // No accessible name on the section: named sections become region landmarks,
+                // and two subsections may share a title.
                 self.next_sec += 1;
                 let id = format!("sec-{}", self.next_sec);
                 b.push_str(&format!(
-                    "<section id=\"{id}\" aria-labelledby=\"{id}-title\">\n<h{depth} id=\"{id}-title\">{}</h{depth}>\n",
+                    "<section id=\"{id}\">\n<h{depth} id=\"{id}-title\">{}</h{depth}>\n",
                     self.text(t)
                 ));
                 open.push(depth);
@@ -337,7 +339,7 @@ impl<'a> Writer<'a> {
 
     /// Paragraphs as `p`, runs of list items as one `ul`, runs of quotes as one `blockquote`.
     fn blocks(&mut self, file: &str, blocks: &[Block], out: &mut String) {
-        let blocks: Vec<&Block> = blocks.iter().filter(|b| !b.content.is_empty() && !is_blank(b)).collect();
+        let blocks: Vec<&Block> = blocks.iter().filter(|b| !is_blank(b)).collect();
         let mut i = 0;
         while i < blocks.len() {
             let kind = blocks[i].kind;
