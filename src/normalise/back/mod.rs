@@ -64,7 +64,7 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     let Some(start) = find_start(lines) else { return out };
     let lines = &lines[start..];
     let vocab = Vocab::from_lines(lines.iter().map(|l| l.text.as_str()));
-    let mut i = usize::from(lines.first().is_some_and(|l| references::is_heading(&l.text)));
+    let i = usize::from(lines.first().is_some_and(|l| references::is_heading(&l.text)));
     let mut taken = vec![false; authors.len()];
 
     // The reference list runs until a bio, a disclaimer, a colophon field or another heading.
@@ -84,7 +84,8 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     let mut paras: Vec<(Option<usize>, Vec<&str>)> = Vec::new();
     let mut fields: Vec<String> = Vec::new();
     let mut in_fields = false;
-    let mut last_para_line: Option<usize> = None;
+    // The last line of each paragraph, to continue a paragraph interrupted by another column.
+    let mut para_last: Vec<usize> = Vec::new();
     for (n, &k) in rest.iter().enumerate() {
         let l = &lines[k];
         let t = l.text.trim();
@@ -94,13 +95,19 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
         if let Some(a) = bio::bio_author(t, authors, &taken) {
             taken[a] = true;
             paras.push((Some(a), vec![t]));
-            last_para_line = Some(k);
+            para_last.push(k);
             continue;
         }
         let field = colophon::is_field_line(t);
-        let continues_para = last_para_line.is_some_and(|p| continues_below(&lines[p], l)) && !field;
+        let above = if field { None } else { para_last.iter().rposition(|&p| continues_below(&lines[p], l)) };
+        if let Some(p) = above.filter(|&p| p + 1 < paras.len() || in_fields) {
+            // The paragraph goes on below after a box printed in another column.
+            paras[p].1.push(t);
+            para_last[p] = k;
+            continue;
+        }
         let opens_disclaimer = colophon::has_disclaimer_cue(t) && t.starts_with(|c: char| c.is_uppercase());
-        if field || in_fields && !continues_para && !opens_disclaimer {
+        if field || in_fields && above.is_none() && !opens_disclaimer {
             in_fields = true;
             match fields.last_mut() {
                 Some(f) if !l.block_start && continues_field(f, t) => *f = join_lines(&[f.as_str(), t], &vocab),
@@ -114,10 +121,17 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
             || (l.block_start || gap_before(lines, k)) && !prev_open && !lower
             || starts_disclaimer(lines, k, paras.last());
         match paras.last_mut() {
-            Some(p) if !new_para => p.1.push(t),
-            _ => paras.push((None, vec![t])),
+            Some(p) if !new_para => {
+                p.1.push(t);
+                if let Some(last) = para_last.last_mut() {
+                    *last = k;
+                }
+            }
+            _ => {
+                paras.push((None, vec![t]));
+                para_last.push(k);
+            }
         }
-        last_para_line = Some(k);
     }
     // A quoted title printed at the head of the colophon is not a paragraph.
     while paras.last().is_some_and(|p| p.0.is_none() && is_quoted_line(&p.1.join(" "))) {
