@@ -172,8 +172,8 @@ impl Coverage {
 
 /// Splits runs at column gutters: gaps far wider than word spacing.
 ///
-/// A gap of 0.6 em or more is a gutter when the lines around it leave the same place empty
-/// (a vertical channel, as between columns) and both sides are wide enough to be columns;
+/// A gap of 0.6 em or more is a gutter when the lines around it show a column edge there
+/// ([`channel_is_empty`]) and both sides are wide enough to be columns;
 /// a gap of 3 em or more is always a split. A wide justified space in one-column text has
 /// ink above and below it, so it does not split its line.
 fn split_at_gutters(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
@@ -194,7 +194,7 @@ fn split_at_gutters(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
                 continue;
             }
             let wide_sides = a - piece_x0 >= 4.0 * em && run.x1 - b >= 4.0 * em;
-            if gap >= 3.0 * em || (wide_sides && channel_is_empty(&runs, &cover, ri, a + gap / 3.0, b - gap / 3.0)) {
+            if gap >= 3.0 * em || (wide_sides && channel_is_empty(&runs, &cover, ri, (a, b))) {
                 cuts.push(b);
                 piece_x0 = b;
             }
@@ -214,12 +214,18 @@ fn split_at_gutters(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
     out
 }
 
-/// Whether most text lines within four ems above and below run `ri` leave (lo, hi) empty.
-fn channel_is_empty(runs: &[Run], cover: &[Coverage], ri: usize, lo: f32, hi: f32) -> bool {
+/// Whether the lines within four ems above and below run `ri` show a column gutter at the
+/// gap (a, b): the evidence is lines reaching across the gap with no ink in its middle
+/// (lo, hi), and lines that start exactly where the right-hand piece starts (a column's left
+/// edge); the counter-evidence is lines with ink in the middle of the gap. Lines wholly to one
+/// side otherwise say nothing. The gutter needs two pieces of evidence and three times as
+/// many as against, so a few wide justified spaces that happen to line up are not one.
+fn channel_is_empty(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f32)) -> bool {
     let run = &runs[ri];
+    let (lo, hi) = (a + (b - a) / 3.0, b - (b - a) / 3.0);
     let reach = 4.0 * run.size;
     let start = runs.partition_point(|r| r.baseline < run.baseline - reach);
-    let (mut seen, mut empty) = (0usize, 0usize);
+    let (mut evidence, mut against) = (0usize, 0usize);
     for (j, other) in runs.iter().enumerate().skip(start) {
         if other.baseline > run.baseline + reach {
             break;
@@ -227,12 +233,17 @@ fn channel_is_empty(runs: &[Run], cover: &[Coverage], ri: usize, lo: f32, hi: f3
         if j == ri || other.size < 0.85 * run.size {
             continue;
         }
-        seen += 1;
-        if !cover[j].covers(lo, hi) {
-            empty += 1;
+        if other.x0 < lo && other.x1 > hi {
+            if cover[j].covers(lo, hi) {
+                against += 1;
+            } else {
+                evidence += 1;
+            }
+        } else if (other.x0 - b).abs() < 0.3 * run.size {
+            evidence += 1;
         }
     }
-    empty >= 2 && 2 * empty >= seen
+    evidence >= 2 && evidence >= 3 * against
 }
 
 /// Joins superscript and subscript runs (smaller, raised or lowered) to the line they touch.
@@ -605,6 +616,10 @@ fn group_blocks(lines: Vec<Line>) -> Vec<TextBlock> {
     regions.into_iter().flat_map(|r| split_region(r.lines)).map(to_block).collect()
 }
 
+/// How much (in ems) a baseline distance may exceed a block's leading before it counts as
+/// a paragraph gap: list items with a little space between them must still separate.
+const LEAD_SLACK: f32 = 0.15;
+
 /// Whether line `l` continues region `r` directly above it.
 fn joins_region(r: &Region, l: &TextLine, leading: &Leading) -> bool {
     let Some(p) = r.lines.last() else { return false };
@@ -614,8 +629,8 @@ fn joins_region(r: &Region, l: &TextLine, leading: &Leading) -> bool {
         return false;
     }
     let limit = match r.lead {
-        Some(lead) => lead + 0.2 * size,
-        None => leading.modal(l.size).map_or(1.5 * l.size, |m| m + 0.25 * l.size),
+        Some(lead) => lead + LEAD_SLACK * size,
+        None => leading.modal(l.size).map_or(1.5 * l.size, |m| m + LEAD_SLACK * l.size),
     };
     if d > limit.min(2.5 * size) {
         return false;
@@ -664,7 +679,8 @@ fn starts_item(l: &TextLine) -> bool {
 /// Which of the two the region uses is read from its own lines: lone lines sticking out
 /// to the left of the lines after them are hanging, lone lines indented from the lines
 /// after them are first lines. In justified text a line ending well short of the right edge
-/// ends its paragraph; a line starting with a list label starts an item.
+/// ends its paragraph; so does any line after which the next line's first word would
+/// still have fitted (the break was forced); a line starting with a list label starts an item.
 fn split_region(lines: Vec<TextLine>) -> Vec<Vec<TextLine>> {
     let n = lines.len();
     if n < 2 {
@@ -688,10 +704,25 @@ fn split_region(lines: Vec<TextLine>) -> Vec<Vec<TextLine>> {
     };
     let steps: Vec<Step> = (1..n).map(|k| step(&lines[k - 1], &lines[k])).collect();
     let hanging = is_hanging(&steps);
-    let right = lines.iter().map(TextLine::x1).fold(f32::NEG_INFINITY, f32::max);
+    let right = right_edge(&lines, size);
     let full = lines[..n - 1].iter().filter(|l| l.x1() >= right - 0.5 * size).count();
     let justified = n >= 3 && full * 5 >= (n - 1) * 3;
 
+    // The right edge a line is measured against: that of the run of lines sharing its left
+    // edge (an indented quote has its own), or the region's for a lone line.
+    let mut measure = vec![right; n];
+    let mut a = 0;
+    while a < n {
+        let mut b = a + 1;
+        while b < n && steps[b - 1] == Step::Same {
+            b += 1;
+        }
+        if b - a >= 2 {
+            let r = right_edge(&lines[a..b], size);
+            measure[a..b].iter_mut().for_each(|m| *m = r);
+        }
+        a = b;
+    }
     let mut out: Vec<Vec<TextLine>> = Vec::new();
     let mut cur: Vec<TextLine> = Vec::new();
     for (k, l) in lines.into_iter().enumerate() {
@@ -702,6 +733,7 @@ fn split_region(lines: Vec<TextLine>) -> Vec<Vec<TextLine>> {
                 Step::Out => !alone || hanging,
                 Step::Same => false,
             } || (justified && prev.x1() < right - 1.5 * size)
+                || (!centred && next_word_fits(prev, &l, measure[k - 1]))
                 || starts_item(&l);
             if breaks {
                 out.push(std::mem::take(&mut cur));
@@ -711,6 +743,28 @@ fn split_region(lines: Vec<TextLine>) -> Vec<Vec<TextLine>> {
     }
     out.push(cur);
     out
+}
+
+/// The right edge of a region's text: the furthest line end, unless one line (a long URL)
+/// sticks out more than an em beyond all others.
+fn right_edge(lines: &[TextLine], size: f32) -> f32 {
+    let mut ends: Vec<f32> = lines.iter().map(TextLine::x1).collect();
+    ends.sort_by(|a, b| b.total_cmp(a));
+    match ends.as_slice() {
+        [first, second, _, ..] if first - second > size => *second,
+        [first, ..] => *first,
+        [] => 0.0,
+    }
+}
+
+/// Whether the first word of `l` would have fitted at the end of `prev` within `right`:
+/// then `prev` did not wrap but ended (a paragraph or item end).
+fn next_word_fits(prev: &TextLine, l: &TextLine, right: f32) -> bool {
+    let Some(first) = l.line.words.first() else { return false };
+    // A printed word can be several runs (a font change inside it): take them up to the first gap.
+    let end = l.line.words.iter().skip(1).take_while(|w| !w.space_before).fold(first.bbox.x1, |e, w| e.max(w.bbox.x1));
+    let width = end - first.bbox.x0;
+    prev.x1() + 0.25 * prev.size + width < right - 0.1 * prev.size
 }
 
 /// Whether a region's left edges follow a hanging indent rather than first-line indents.
@@ -1085,5 +1139,103 @@ mod tests {
         let p = page(g);
         assert!(block_texts(&p).contains(&"ok".to_string()));
         assert!(page(Vec::new()).blocks.is_empty());
+    }
+
+    /// The first 24 letters and digits of a text, lowercased: a key that ignores spacing,
+    /// line breaks and typesetter hyphens.
+    fn start_key(s: &str) -> String {
+        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).take(24).collect()
+    }
+
+    /// The header and first line of the `k`-th block in a dump.
+    fn dump_first(dump: &str, k: usize) -> String {
+        dump.split("\n--- ").nth(k).map(|b| b.lines().take(2).collect::<Vec<_>>().join(" ")).unwrap_or_default()
+    }
+
+    /// Prints each dev PDF's blocks and counts the truth paragraphs that start a block.
+    ///
+    /// Run with `cargo test --lib dev_corpus_blocks -- --ignored --nocapture`; the blocks go
+    /// to `$TMPDIR/quire-blocks/NAME.txt`.
+    #[test]
+    #[ignore]
+    fn dev_corpus_blocks() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+        let out_dir = std::env::temp_dir().join("quire-blocks");
+        let _ = std::fs::create_dir_all(&out_dir);
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "pdf")).collect())
+            .unwrap_or_default();
+        names.sort();
+        let (mut all_hit, mut all_total) = (0, 0);
+        for pdf in names {
+            let stem = pdf.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let Ok(bytes) = std::fs::read(&pdf) else { continue };
+            let layout = match crate::extract::extract(&bytes, &crate::extract::ExtractOptions::default()) {
+                Ok(l) => l.output,
+                Err(e) => {
+                    println!("{stem}: extract failed: {e}");
+                    continue;
+                }
+            };
+            let mut dump = String::new();
+            let mut starts: Vec<String> = Vec::new();
+            // For each block: its page and column, and its whole text reduced to lowercase letters and digits.
+            let mut flat: Vec<((u32, u16), String)> = Vec::new();
+            for p in &layout.pages {
+                for b in &p.blocks {
+                    let t = b.text();
+                    dump.push_str(&format!("--- p{} col{} [{:.0},{:.0} {:.0},{:.0}]\n", p.number, b.column, b.bbox.x0, b.bbox.y0, b.bbox.x1, b.bbox.y1));
+                    for l in &b.lines {
+                        let size = l.words.first().map_or(0.0, |w| w.size);
+                        dump.push_str(&format!("{:6.1} {:6.1} {:6.1} {:4.1} | {}\n", l.bbox.x0, l.bbox.x1, l.baseline, size, l.text()));
+                    }
+                    starts.push(start_key(&t));
+                    starts.push(start_key(t.trim_start_matches(|c: char| !c.is_alphabetic())));
+                    flat.push(((p.number, b.column), t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()));
+                }
+            }
+            let _ = std::fs::write(out_dir.join(format!("{stem}.txt")), &dump);
+            let truth: serde_json::Value = std::fs::read_to_string(pdf.with_extension("truth.json"))
+                .ok()
+                .and_then(|t| serde_json::from_str(&t).ok())
+                .unwrap_or_default();
+            let mut paras: Vec<String> = Vec::new();
+            for sec in truth["sections"].as_array().into_iter().flatten() {
+                for b in sec["blocks"].as_array().into_iter().flatten() {
+                    paras.extend(b["text"].as_str().map(String::from));
+                }
+            }
+            let hits = paras.iter().filter(|p| starts.contains(&start_key(p))).count();
+            let missed: Vec<&str> = paras
+                .iter()
+                .filter(|p| !starts.contains(&start_key(p)))
+                .map(|p| p.get(..p.char_indices().nth(40).map_or(p.len(), |c| c.0)).unwrap_or(p))
+                .collect();
+            // A block that starts inside a truth paragraph right after the block holding the text
+            // before it in the same column is over-segmentation (page and column breaks are not counted).
+            let bodies: Vec<String> =
+                paras.iter().map(|p| p.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()).collect();
+            let mut split = 0;
+            for (k, key) in starts.iter().enumerate().step_by(2) {
+                let k = k / 2;
+                if key.len() < 12 || paras.iter().any(|p| start_key(p) == *key) || k == 0 || flat[k - 1].0 != flat[k].0 {
+                    continue;
+                }
+                let prev = &flat[k - 1].1;
+                let tail = &prev[prev.char_indices().rev().nth(11).map_or(0, |c| c.0)..];
+                let joined = format!("{tail}{key}");
+                if tail.chars().count() >= 8 && bodies.iter().any(|b| b.contains(&joined)) {
+                    split += 1;
+                    println!("    split: {}", dump_first(&dump, k));
+                }
+            }
+            println!("{stem}: {hits}/{} truth paragraphs start a block; {} blocks, {split} split inside a paragraph", paras.len(), starts.len() / 2);
+            for m in missed {
+                println!("    missed: {m}");
+            }
+            all_hit += hits;
+            all_total += paras.len();
+        }
+        println!("all: {all_hit}/{all_total}");
     }
 }
