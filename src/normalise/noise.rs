@@ -97,7 +97,7 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
             let repeated = idx.iter().any(|&j| {
                 j != i
                     && lines[j].page != l.page
-                    && (lines[j].baseline - l.baseline).abs() <= (l.size.max(6.0) * 1.5)
+                    && (lines[j].baseline - l.baseline).abs() <= l.size.max(6.0) * 0.35 + 1.0
                     && (lines[j].size - l.size).abs() <= 0.6
             });
             if starts_with_note_mark(l) {

@@ -97,18 +97,34 @@ fn starts_with_number(t: &str) -> bool {
     !d.is_empty() && d.len() <= 3 && d.chars().all(|c| c.is_ascii_digit())
 }
 
-/// The mark at the start of a note line: its label and how many words it takes.
+/// The mark at the start of a note line: its label and the note's text after it.
 ///
 /// A mark is a number or symbol set smaller or raised, or the number `expected` (the
-/// next in sequence) followed by text, or a number followed by a full stop.
-fn note_mark(l: &TLine, expected: Option<u32>) -> Option<(String, usize)> {
+/// next in sequence) followed by text or glued to it ("3Author's"), or a number
+/// followed by a full stop.
+fn note_mark(l: &TLine, expected: Option<u32>) -> Option<(String, String)> {
     let w0 = l.words.first()?;
     let t = w0.text.trim();
+    let rest = || super::line_text(&l.words[1..]);
     let symbol = !t.is_empty() && t.chars().all(|c| "*†‡§¶‖#".contains(c));
     let digits = t.trim_end_matches(['.', ')']);
     let numeric = !digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit());
     if !symbol && !numeric {
-        // A mark glued to the first word: "¹Text" arrives as one word only if styles match; skip.
+        // A number glued to the first word, in sequence: "3Author's".
+        let lead: String = t.chars().take_while(char::is_ascii_digit).collect();
+        let after = &t[lead.len()..];
+        let starts_word = after.chars().next().is_some_and(|c| c.is_uppercase() || "‘“\"'(".contains(c));
+        if !lead.is_empty() && lead.len() <= 3 && starts_word && expected.is_some_and(|e| lead.parse::<u32>().is_ok_and(|n| (e..=e + 3).contains(&n))) {
+            let mut text = after.to_string();
+            let more = rest();
+            if !more.is_empty() {
+                if l.words.get(1).is_some_and(|w| w.space_before) {
+                    text.push(' ');
+                }
+                text.push_str(&more);
+            }
+            return Some((lead, text));
+        }
         return None;
     }
     let next = l.words.get(1)?;
@@ -117,10 +133,30 @@ fn note_mark(l: &TLine, expected: Option<u32>) -> Option<(String, usize)> {
     let dotted = t.ends_with('.') || t.ends_with(')');
     let in_seq = expected.is_some_and(|e| digits.parse::<u32>().ok() == Some(e));
     if small || symbol || dotted || in_seq {
-        Some((label, 1))
+        Some((label, rest()))
     } else {
         None
     }
+}
+
+/// Splits a call printed in the body size at the end of a word ("deterrence.1") when its
+/// number is the next one expected: returns the word without it.
+fn text_call(word: &str, expected: u32) -> Option<&str> {
+    let digits: String = word.chars().rev().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() || digits.len() > 3 {
+        return None;
+    }
+    let n: u32 = digits.chars().rev().collect::<String>().parse().ok()?;
+    let head = &word[..word.len() - digits.len()];
+    let mut back = head.chars().rev();
+    let last = back.next()?;
+    let ok = if ".,;:!?)]”’\"".contains(last) {
+        back.find(|c| !".,;:!?)]”’\"".contains(*c)).is_some_and(|c| c.is_alphabetic() || c == ')' || c == ']' || c.is_ascii_digit())
+            && !(last == '.' && head[..head.len() - 1].chars().last().is_some_and(|c| c.is_ascii_digit()))
+    } else {
+        last.is_lowercase() && head.chars().count() >= 3
+    };
+    (ok && n == expected).then_some(head)
 }
 
 /// A note being collected.
@@ -407,7 +443,16 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &
             if j > 0 && w.space_before {
                 s.push(' ');
             }
-            s.push_str(&w.text);
+            let expected = calls.last().and_then(|c| c.parse::<u32>().ok()).map_or(1, |n| n + 1);
+            let glued_next = l.words.get(j + 1).is_some_and(|n| !n.space_before);
+            match text_call(&w.text, expected).filter(|_| j > 0 && !glued_next) {
+                Some(head) if calls.len() < 0xFFFE => {
+                    s.push_str(head);
+                    s.push(char::from_u32(CALL_BASE + calls.len() as u32).unwrap_or(' '));
+                    calls.push(expected.to_string());
+                }
+                _ => s.push_str(&w.text),
+            }
         }
         let mut s = s.trim().to_string();
         if k == 0 && list {
@@ -631,8 +676,7 @@ fn page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> (Vec<usize>, 
             }
             let mark = note_mark(l, Some(expected));
             match mark {
-                Some((label, nw)) => {
-                    let text = super::line_text(&l.words[nw.min(l.words.len())..]);
+                Some((label, text)) => {
                     if let Ok(n) = label.parse::<u32>() {
                         expected = n + 1;
                     }
@@ -674,15 +718,14 @@ fn endnotes(lines: &[TLine], idx: &[usize]) -> Vec<NoteAcc> {
         let mark = note_mark(l, Some(expected)).or_else(|| {
             let first = l.words.first()?.text.trim();
             let d = first.trim_end_matches(['.', ')']);
-            (d.parse::<u32>().ok() == Some(expected) && l.words.len() > 1).then(|| (d.to_string(), 1))
+            (d.parse::<u32>().ok() == Some(expected) && l.words.len() > 1).then(|| (d.to_string(), super::line_text(&l.words[1..])))
         });
         match mark {
-            Some((label, nw)) => {
+            Some((label, text)) => {
                 marked_any = true;
                 if let Ok(n) = label.parse::<u32>() {
                     expected = n + 1;
                 }
-                let text = super::line_text(&l.words[nw.min(l.words.len())..]);
                 notes.push(NoteAcc { label, lines: vec![text], source: vec![l.prov()], last_page: l.page });
             }
             None => {
@@ -878,6 +921,23 @@ mod tests {
         assert_eq!(numbered_level("3. Findings"), Some(1));
         assert_eq!(numbered_level("2024 in Review"), None);
         assert_eq!(numbered_level("Findings"), None);
+    }
+
+    #[test]
+    fn calls_printed_in_body_size_are_split_only_in_sequence() {
+        assert_eq!(text_call("deterrence.1", 1), Some("deterrence."));
+        assert_eq!(text_call("2021).5", 5), Some("2021)."));
+        assert_eq!(text_call("deterrence.1", 2), None);
+        assert_eq!(text_call("45.3", 3), None);
+        assert_eq!(text_call("2021", 1), None);
+    }
+
+    #[test]
+    fn glued_note_mark_in_sequence_is_split() {
+        let l = Builder::new().page().block(&[("3Author's calculation for 2018.", 72.0, 760.0, 8.0, REGULAR)]).build();
+        let lines = collect_lines(&l);
+        assert_eq!(note_mark(&lines[0], Some(3)), Some(("3".to_string(), "Author's calculation for 2018.".to_string())));
+        assert_eq!(note_mark(&lines[0], Some(4)), None);
     }
 
     #[test]
