@@ -216,6 +216,7 @@ fn custom_meta(col: &Colophon, has_publisher: bool) -> Option<El> {
 /// The `body`: the untitled opening paragraphs, then nested `sec`s; `None` when empty.
 fn body(doc: &Document) -> Option<El> {
     let notes: Vec<String> = (0..doc.footnotes.len()).map(|n| fn_label(doc, n)).collect();
+    let korean = is_korean(&doc.lang);
     let mut body = El::new("body");
     // Open sections, outermost first, with their levels.
     let mut open: Vec<(u8, El)> = vec![];
@@ -227,13 +228,13 @@ fn body(doc: &Document) -> Option<El> {
                 close_to(&mut open, &mut body, level);
                 n_sec += 1;
                 let mut sec = El::new("sec").attr("id", format!("sec{n_sec}")).child(leaf("title", title));
-                push_blocks(&mut sec, &s.blocks, &notes);
+                push_blocks(&mut sec, &s.blocks, &notes, korean);
                 open.push((level, sec));
             }
             // An untitled section continues whatever is open: the deepest section, or the body.
             None => match open.last_mut() {
-                Some((_, sec)) => push_blocks(sec, &s.blocks, &notes),
-                None => push_blocks(&mut body, &s.blocks, &notes),
+                Some((_, sec)) => push_blocks(sec, &s.blocks, &notes, korean),
+                None => push_blocks(&mut body, &s.blocks, &notes, korean),
             },
         }
     }
@@ -253,10 +254,13 @@ fn close_to(open: &mut Vec<(u8, El)>, body: &mut El, level: u8) {
 }
 
 /// Appends blocks as `p`, `list` (consecutive items grouped) and `disp-quote`.
-fn push_blocks(parent: &mut El, blocks: &[Block], notes: &[String]) {
+fn push_blocks(parent: &mut El, blocks: &[Block], notes: &[String], korean: bool) {
     let mut list: Option<El> = None;
     for b in blocks {
-        let p = paragraph(b, notes);
+        let mut p = paragraph(b, notes);
+        if korean {
+            p.attrs.retain(|(k, _)| *k != "xml:lang");
+        }
         if p.kids.is_empty() {
             continue;
         }
@@ -292,10 +296,31 @@ fn paragraph(b: &Block, notes: &[String]) -> El {
             }
         }
     }
-    if p.text_content().trim().is_empty() {
+    let text = p.text_content();
+    if text.trim().is_empty() {
         return El::new("p");
     }
+    if mostly_hangul(&text) {
+        p = p.attr("xml:lang", "ko");
+    }
     p
+}
+
+/// Whether the document's main language is Korean.
+fn is_korean(lang: &str) -> bool {
+    let l = lang.trim().to_ascii_lowercase();
+    l == "ko" || l.starts_with("ko-")
+}
+
+/// Whether most letters of `text` are Hangul, so a block in a document of another
+/// language can be marked as Korean (screen readers switch voice on `xml:lang`).
+fn mostly_hangul(text: &str) -> bool {
+    let (mut hangul, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        hangul += usize::from(crate::tree::is_hangul(c));
+    }
+    hangul * 2 > letters
 }
 
 /// The `id` of footnote `n` (counting from 0).
@@ -319,7 +344,11 @@ fn back(doc: &Document) -> Option<El> {
             let mut fnel = El::new("fn").attr("id", fn_id(n)).child(leaf("label", &fn_label(doc, n)));
             // The DTD needs a paragraph in every note; an empty note keeps an empty one so
             // that the calls to it still resolve.
-            fnel.push(leaf("p", f.text.trim()));
+            let mut p = leaf("p", f.text.trim());
+            if !is_korean(&doc.lang) && mostly_hangul(&f.text) {
+                p = p.attr("xml:lang", "ko");
+            }
+            fnel.push(p);
             g.push(fnel);
         }
         back.push(g);

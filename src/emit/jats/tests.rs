@@ -250,3 +250,14 @@ fn language_is_written_only_when_it_is_a_tag() {
         assert!(!out(&d).contains("xml:lang"), "{bad:?}");
     }
 }
+
+#[test]
+fn korean_blocks_are_marked_in_a_document_of_another_language() {
+    let mut d = Document::new();
+    d.sections = vec![section(1, None, vec![para("\u{BD81}\u{D55C}\u{C758} (NK) \u{B300}\u{C678}\u{C804}\u{B7B5}"), para("English text.")])];
+    let s = out(&d);
+    assert!(s.contains("<p xml:lang=\"ko\">"), "{s}");
+    assert!(s.contains("<p>English text.</p>"));
+    d.lang = "ko".into();
+    assert!(!out(&d).contains("<p xml:lang"));
+}
