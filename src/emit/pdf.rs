@@ -556,3 +556,90 @@ fn furniture(s: &Setter, title: &str, page: usize, _total: usize, size: f32, geo
     let rule = Line { rule: Some((0.0, geo.measure)), size: fs, lead: fs, ..Default::default() };
     vec![(line, baseline), (rule, baseline + fs * 0.45)]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tree::{Author, Block, Date, Footnote, Reference, Section};
+
+    fn small_doc() -> Document {
+        let mut d = Document::new();
+        d.front.title = Some("Office Hours: A “Test” — of Reflow".into());
+        d.front.series = Some("Issue Briefing".into());
+        d.front.authors.push(Author { given: Some("Zsófia".into()), surname: "Martínez".into(), bio: Some("Zsófia Martínez writes.".into()) });
+        d.front.date = Some(Date { year: 2024, month: Some(6), day: Some(11) });
+        let para = "The office’s efficient workflow — reflowed for small screens — keeps ligatures, quotes and dashes intact. ";
+        d.sections.push(Section {
+            level: 1,
+            title: Some("Introduction".into()),
+            blocks: vec![
+                Block {
+                    kind: BlockKind::Paragraph,
+                    content: vec![Inline::Text(para.repeat(6)), Inline::NoteCall(0)],
+                    source: vec![],
+                },
+                Block { kind: BlockKind::ListItem, content: vec![Inline::Text("First point;".into())], source: vec![] },
+                Block { kind: BlockKind::Quote, content: vec![Inline::Text("A quoted passage.".into())], source: vec![] },
+            ],
+            source: vec![],
+        });
+        d.sections.push(Section { level: 2, title: Some("Details".into()), blocks: vec![Block::paragraph(&para.repeat(3), vec![])], source: vec![] });
+        d.footnotes.push(Footnote { label: "1".into(), text: "A note.".into(), source: vec![] });
+        d.references.push(Reference {
+            raw: "Kim, J. 2020. “A Title.” Journal 3: 1-2. https://doi.org/10.1000/xyz".into(),
+            doi: Some("10.1000/xyz".into()),
+            ..Default::default()
+        });
+        d.colophon.disclaimer = Some("The institute takes no position.".into());
+        d
+    }
+
+    #[test]
+    fn output_is_identical_run_to_run() {
+        let d = small_doc();
+        let a = pdf(&d, &PdfOptions::default()).unwrap().output;
+        let b = pdf(&d, &PdfOptions::default()).unwrap().output;
+        assert!(a.starts_with(b"%PDF-1.7"));
+        assert!(a == b, "two runs differ");
+    }
+
+    #[test]
+    fn catalog_has_language_outline_and_document_date() {
+        let out = pdf(&small_doc(), &PdfOptions::default()).unwrap().output;
+        let doc = lopdf::Document::load_mem(&out).unwrap();
+        let cat = doc.catalog().unwrap();
+        assert_eq!(cat.get(b"PageMode").unwrap().as_name().unwrap(), b"UseOutlines");
+        assert!(cat.get(b"Lang").is_ok());
+        assert!(cat.get(b"Outlines").is_ok());
+        let info = doc.trailer.get(b"Info").and_then(|o| o.as_reference()).unwrap();
+        let info = doc.get_dictionary(info).unwrap();
+        assert_eq!(info.get(b"CreationDate").unwrap().as_str().unwrap(), b"D:20240611000000Z");
+    }
+
+    #[test]
+    fn smaller_page_gives_more_pages() {
+        let d = small_doc();
+        let count = |page| {
+            let out = pdf(&d, &PdfOptions { page, ..Default::default() }).unwrap().output;
+            lopdf::Document::load_mem(&out).unwrap().get_pages().len()
+        };
+        assert!(count(PageSize::Phone) > count(PageSize::A4));
+    }
+
+    #[test]
+    fn page_size_names_parse() {
+        for p in PageSize::ALL {
+            assert_eq!(p.name().parse::<PageSize>().unwrap(), p);
+        }
+        assert_eq!("6X9IN".parse::<PageSize>().unwrap(), PageSize::SixByNine);
+        assert!("b5".parse::<PageSize>().is_err());
+    }
+
+    #[test]
+    fn geometry_scales_with_font_size() {
+        let a = geometry(PageSize::A5, 10.0);
+        let b = geometry(PageSize::A5, 12.0);
+        assert!(b.top > a.top || b.measure != a.measure);
+        assert!(a.measure <= 340.0 + 0.1);
+    }
+}

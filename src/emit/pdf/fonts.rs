@@ -5,7 +5,7 @@
 
 use crate::error::{Stage, Warning};
 use rustybuzz::ttf_parser;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// A text style of the Latin face.
@@ -179,12 +179,16 @@ pub(super) struct Fonts<'a> {
     pub faces: Vec<Face<'a>>,
     /// Characters no face covers, for one warning at the end.
     pub uncovered: std::cell::RefCell<BTreeSet<char>>,
+    /// Shaping plans by face and script: building one parses the layout tables.
+    plans: std::cell::RefCell<HashMap<(FaceId, rustybuzz::Script), std::rc::Rc<rustybuzz::ShapePlan>>>,
+    /// Shaped words: the same words come back again and again.
+    memo: std::cell::RefCell<HashMap<(String, Style), Vec<Glyph>>>,
 }
 
 impl<'a> Fonts<'a> {
     /// Wraps parsed faces (at least the three Latin styles).
     pub fn new(faces: Vec<Face<'a>>) -> Fonts<'a> {
-        Fonts { faces, uncovered: Default::default() }
+        Fonts { faces, uncovered: Default::default(), plans: Default::default(), memo: Default::default() }
     }
 
     fn style_face(&self, style: Style) -> FaceId {
@@ -216,6 +220,16 @@ impl<'a> Fonts<'a> {
     /// face lacks; characters no face has are drawn as the Latin face's missing glyph and
     /// remembered in [`Fonts::uncovered`].
     pub fn shape(&self, text: &str, style: Style) -> Vec<Glyph> {
+        let key = (text.to_string(), style);
+        if let Some(g) = self.memo.borrow().get(&key) {
+            return g.clone();
+        }
+        let out = self.shape_uncached(text, style);
+        self.memo.borrow_mut().insert(key, out.clone());
+        out
+    }
+
+    fn shape_uncached(&self, text: &str, style: Style) -> Vec<Glyph> {
         let mut out = Vec::new();
         if self.faces.is_empty() {
             return out;
@@ -253,7 +267,14 @@ impl<'a> Fonts<'a> {
         let mut buf = rustybuzz::UnicodeBuffer::new();
         buf.push_str(text);
         buf.guess_segment_properties();
-        let shaped = rustybuzz::shape(&f.shaper, &[], buf);
+        let key = (face, buf.script());
+        let plan = self.plans.borrow().get(&key).cloned();
+        let plan = plan.unwrap_or_else(|| {
+            let p = std::rc::Rc::new(rustybuzz::ShapePlan::new(&f.shaper, buf.direction(), Some(buf.script()), None, &[]));
+            self.plans.borrow_mut().insert(key, p.clone());
+            p
+        });
+        let shaped = rustybuzz::shape_with_plan(&f.shaper, &plan, buf);
         let infos = shaped.glyph_infos();
         let pos = shaped.glyph_positions();
         for (k, (info, p)) in infos.iter().zip(pos).enumerate() {

@@ -293,7 +293,7 @@ impl Setter<'_, '_> {
                     continue;
                 }
                 let glyphs = self.fonts.shape(token, span.style);
-                let breaks = self.break_points(token, width(&glyphs) * size, st);
+                let breaks = self.break_points(token, &glyphs, size, st);
                 let starts: Vec<usize> = glyphs.iter().map(|g| g.start).collect();
                 let mut from = 0usize;
                 for (b, hyph, penalty) in breaks {
@@ -327,16 +327,17 @@ impl Setter<'_, '_> {
     }
 
     /// Break points inside one word: (byte offset, adds a hyphen, penalty).
-    fn break_points(&self, token: &str, token_width: f32, st: &ParaStyle) -> Vec<(usize, bool, f32)> {
+    fn break_points(&self, token: &str, glyphs: &[Glyph], size: f32, st: &ParaStyle) -> Vec<(usize, bool, f32)> {
         let mut v: Vec<(usize, bool, f32)> = Vec::new();
         let chars: Vec<(usize, char)> = token.char_indices().collect();
+        let url_like = token.contains("://") || token.starts_with("www.") || token.contains("doi.org") || token.contains('@');
         for w in chars.windows(2) {
             let (_, c) = w[0];
             if breaks_after(c) && w[1].1.is_alphanumeric() {
                 v.push((w[1].0, false, 50.0));
             }
         }
-        if st.hyphenate {
+        if st.hyphenate && !url_like {
             if let Some(h) = &self.hyphenator {
                 // Hyphenate each run of letters of at least five.
                 let mut i = 0;
@@ -362,10 +363,34 @@ impl Setter<'_, '_> {
                 }
             }
         }
-        // A word wider than the line may break anywhere, at a high cost.
-        if token_width > self.measure - st.left - st.right && v.len() < 3 {
-            for (k, _) in chars.iter().skip(1) {
-                v.push((*k, false, 900.0));
+        let avail = (self.measure - st.left - st.right).max(size);
+        let token_width = width(glyphs) * size;
+        // Web addresses and other long tokens break after their punctuation, without a hyphen.
+        if url_like || token_width > avail * 0.5 {
+            for w in chars.windows(2) {
+                if matches!(w[0].1, '/' | '.' | '_' | '?' | '&' | '=' | '#' | '%' | ':' | ',' | ';')
+                    && !matches!(w[1].1, '/' | '.' | ',' | ';' | ')' | ']')
+                {
+                    v.push((w[1].0, false, 80.0));
+                }
+            }
+        }
+        // Any stretch still wider than most of a line may break between any two characters.
+        if token_width > avail * 0.6 {
+            let mut cuts: Vec<usize> = v.iter().map(|b| b.0).collect();
+            cuts.push(0);
+            cuts.push(token.len());
+            cuts.sort_unstable();
+            cuts.dedup();
+            let x_at = |b: usize| -> f32 {
+                glyphs.iter().take_while(|g| g.start < b).map(|g| g.advance).sum::<f32>() * size
+            };
+            for pair in cuts.windows(2) {
+                if x_at(pair[1]) - x_at(pair[0]) > avail * 0.6 {
+                    for (k, _) in chars.iter().filter(|(k, _)| *k > pair[0] && *k < pair[1]) {
+                        v.push((*k, false, 900.0));
+                    }
+                }
             }
         }
         v.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.total_cmp(&b.2)));

@@ -79,21 +79,22 @@ pub(super) fn write(pages: &[FinalPage], fonts: &Fonts, geo: &Geometry, meta: &M
         for &gid in glyphs.keys() {
             remapper.remap(gid);
         }
-        let (bytes, map) = match subsetter::subset(face.data, face.index, &remapper) {
-            Ok(b) => (b, glyphs.keys().map(|&g| (g, remapper.get(g).unwrap_or(0))).collect::<BTreeMap<_, _>>()),
+        let (bytes, map, subset) = match subsetter::subset(face.data, face.index, &remapper) {
+            Ok(b) => (b, glyphs.keys().map(|&g| (g, remapper.get(g).unwrap_or(0))).collect::<BTreeMap<_, _>>(), true),
             Err(e) => {
                 warnings.push(Warning::new(
                     Stage::Emit,
                     format!("reflowed PDF: font {} could not be subset ({e:?}); it is embedded whole", face.name),
                 ));
-                (face.data.to_vec(), glyphs.keys().map(|&g| (g, g)).collect())
+                (face.data.to_vec(), glyphs.keys().map(|&g| (g, g)).collect(), false)
             }
         };
         let mut font_warnings = Vec::new();
         let Some(mut parsed) = ParsedFont::from_bytes(&bytes, 0, &mut font_warnings) else {
             return Err(Error::Emit { format: "pdf", message: format!("font {} could not be embedded", face.name) });
         };
-        parsed.font_name = Some(face.name.clone());
+        // The subset tag (six capitals) is derived from the glyph set, so output stays stable.
+        parsed.font_name = Some(if subset { format!("{}+{}", subset_tag(glyphs), face.name) } else { face.name.clone() });
         let upem = f32::from(parsed.pdf_font_metrics.units_per_em.max(1));
         doc.resources.fonts.map.insert(font_id(face_id), PdfFont::new(parsed));
         remaps.insert(face_id, (map, upem));
@@ -187,6 +188,18 @@ pub(super) fn write(pages: &[FinalPage], fonts: &Fonts, geo: &Geometry, meta: &M
 
 fn used_text(used: &BTreeMap<FaceId, BTreeMap<u16, String>>, face: FaceId, gid: u16) -> String {
     used.get(&face).and_then(|m| m.get(&gid)).cloned().unwrap_or_default()
+}
+
+/// Six capital letters derived from a glyph set, for a subset font's name.
+fn subset_tag(glyphs: &BTreeMap<u16, String>) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for g in glyphs.keys() {
+        for b in g.to_be_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    (0..6).map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8)).collect()
 }
 
 fn round3(v: f32) -> f32 {
@@ -300,8 +313,13 @@ fn finish(bytes: &[u8], meta: &Meta, outline: &[(u8, String, usize, f32)], links
         }
     }
     doc.prune_objects();
-    // A file ID from the content, so that the same input gives the same bytes.
-    let id = content_id(bytes, meta);
+    doc.compress();
+    // A file ID from the content (printpdf's own is random), so that the same input
+    // gives the same bytes.
+    doc.trailer.remove(b"ID");
+    let mut draft = Vec::new();
+    doc.save_to(&mut draft).map_err(|e| err(format!("saving: {e}")))?;
+    let id = content_id(&draft, meta);
     doc.trailer.set(
         "ID",
         Object::Array(vec![
@@ -309,7 +327,6 @@ fn finish(bytes: &[u8], meta: &Meta, outline: &[(u8, String, usize, f32)], links
             Object::String(id, StringFormat::Hexadecimal),
         ]),
     );
-    doc.compress();
     let mut out = Vec::new();
     doc.save_to(&mut out).map_err(|e| err(format!("saving: {e}")))?;
     Ok(out)
