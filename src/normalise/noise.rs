@@ -54,6 +54,16 @@ fn shape(s: &str) -> String {
     out
 }
 
+/// Whether the numbers in two repeated lines fit furniture: each the same, or apart by
+/// as much as their pages are (a folio). Notes that happen to repeat do not fit.
+fn numbers_agree(a: &str, b: &str, page_diff: i64) -> bool {
+    let nums = |s: &str| -> Vec<i64> {
+        s.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty() && t.len() <= 9).filter_map(|t| t.parse().ok()).collect()
+    };
+    let (x, y) = (nums(a), nums(b));
+    x.len() == y.len() && x.iter().zip(&y).all(|(p, q)| p == q || q - p == page_diff)
+}
+
 /// Whether the text looks like a printed page number: a number or roman numeral,
 /// alone or with dashes, or with one short word before it and an optional "of N".
 pub(crate) fn is_page_number(s: &str) -> bool {
@@ -99,6 +109,7 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
                     && lines[j].page != l.page
                     && (lines[j].baseline - l.baseline).abs() <= l.size.max(6.0) * 0.35 + 1.0
                     && (lines[j].size - l.size).abs() <= 0.6
+                    && numbers_agree(&l.text, &lines[j].text, lines[j].page as i64 - l.page as i64)
             });
             if starts_with_note_mark(l) {
                 continue;
@@ -232,6 +243,19 @@ mod tests {
         let lines = collect_lines(&b.build());
         let f = detect(&lines);
         assert!(f.items.iter().all(|x| !x.text.contains("calculation")), "{:?}", f.items);
+    }
+
+    #[test]
+    fn repeated_note_text_with_unrelated_numbers_is_not_furniture() {
+        let mut b = Builder::new();
+        for note in ["1 For a detailed discussion, see the references.", "", "", "9 For a detailed discussion, see the references."] {
+            b = b.page().para(72.0, 200.0, &["Body text of the page sits here in the middle."]);
+            if !note.is_empty() {
+                b = b.block(&[(note, 72.0, 790.0, 8.0, REGULAR)]);
+            }
+        }
+        let f = detect(&collect_lines(&b.build()));
+        assert!(f.items.is_empty(), "{:?}", f.items);
     }
 
     #[test]
