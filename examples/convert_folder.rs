@@ -17,7 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             continue;
         }
         match quire::convert_file(&path, Path::new(output), &quire::Options::default()) {
-            Ok(done) => println!("{}: {} file(s), {} warning(s)", path.display(), done.output.len(), done.warnings.len()),
+            Ok(done) => println!("{}: {} file(s), {} warning(s)", path.display(), done.output.written.len(), done.warnings.len()),
             Err(e) => {
                 failed += 1;
                 eprintln!("{e}");

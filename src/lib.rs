@@ -31,6 +31,8 @@ pub mod inspect;
 pub mod layout;
 pub mod normalise;
 pub mod tree;
+pub mod verify;
+pub mod index;
 
 pub use emit::Format;
 pub use error::{Error, Result, Stage, Warned, Warning};
@@ -86,6 +88,8 @@ impl Options {
 /// The tree and the outputs made from it; a format not asked for is `None`.
 #[derive(Debug, Clone)]
 pub struct Outputs {
+    /// The positioned text read from the PDF.
+    pub layout: Layout,
     /// The document tree.
     pub document: Document,
     /// JATS XML.
@@ -117,7 +121,7 @@ pub fn convert(pdf: &[u8], opts: &Options) -> Result<Warned<Outputs>> {
     let doc = normalise(&layout.output, &opts.normalise);
     warnings.extend(doc.warnings);
     let document = doc.output;
-    let mut out = Outputs { document, jats: None, epub: None, pdf: None, json: None };
+    let mut out = Outputs { layout: layout.output, document, jats: None, epub: None, pdf: None, json: None };
     for &f in &opts.formats {
         match f {
             Format::Jats => out.jats = Some(emit::jats(&out.document, &emit::JatsOptions::default())?),
@@ -137,20 +141,39 @@ pub fn convert(pdf: &[u8], opts: &Options) -> Result<Warned<Outputs>> {
 ///
 /// Each output is written to a temporary file in `out_dir` and renamed into place, so a
 /// failure never leaves a partial file. Errors name the input file.
-pub fn convert_file(input: &Path, out_dir: &Path, opts: &Options) -> Result<Warned<Vec<PathBuf>>> {
+pub fn convert_file(input: &Path, out_dir: &Path, opts: &Options) -> Result<Warned<Converted>> {
     let in_file = |e: Error| Error::InFile { path: input.to_path_buf(), source: Box::new(e) };
     let bytes = std::fs::read(input).map_err(|e| in_file(Error::Io { path: input.to_path_buf(), source: e }))?;
     let done = convert(&bytes, opts).map_err(in_file)?;
-    let stem = input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    let written = write_outputs(&done.output, &output_stem(input), out_dir).map_err(in_file)?;
+    Ok(Warned { output: Converted { written, outputs: done.output }, warnings: done.warnings })
+}
+
+/// What [`convert_file`] did: the files it wrote and everything it made.
+#[derive(Debug, Clone)]
+pub struct Converted {
+    /// The output files, in the order of [`Format::ALL`].
+    pub written: Vec<PathBuf>,
+    /// The layout, the tree and the bytes of each output.
+    pub outputs: Outputs,
+}
+
+/// The stem that names a PDF's outputs: `NAME` for `NAME.pdf`.
+pub fn output_stem(input: &Path) -> String {
+    input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into())
+}
+
+/// Writes each output that was made to `OUT_DIR/STEM.EXT`, each atomically.
+pub fn write_outputs(outputs: &Outputs, stem: &str, out_dir: &Path) -> Result<Vec<PathBuf>> {
     let mut written = Vec::new();
-    for &f in &opts.formats {
-        if let Some(data) = done.output.get(f) {
+    for f in Format::ALL {
+        if let Some(data) = outputs.get(f) {
             let path = out_dir.join(format!("{stem}.{}", f.extension()));
-            write_atomically(&path, data).map_err(in_file)?;
+            write_atomically(&path, data)?;
             written.push(path);
         }
     }
-    Ok(Warned { output: written, warnings: done.warnings })
+    Ok(written)
 }
 
 /// Writes `data` to a temporary file beside `path`, then renames it to `path`.

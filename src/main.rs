@@ -2,13 +2,15 @@
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
+use quire::emit::PageSize;
 use quire::{Format, Options};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
-use std::time::SystemTime;
+use std::io::IsTerminal;
+use std::time::{Duration, Instant, SystemTime};
 
 /// Convert policy-institute PDFs into JATS XML, EPUB 3 and a reflowed PDF.
 #[derive(Parser)]
@@ -48,7 +50,19 @@ struct ConvertArgs {
     password: Option<String>,
     /// Page size of the reflowed PDF: a4, a5, a6, letter, 6x9in or phone.
     #[arg(long, default_value = "a5")]
-    page: String,
+    page: PageSize,
+    /// Body text size of the reflowed PDF, in points.
+    #[arg(long, default_value_t = 10.0)]
+    font_size: f32,
+    /// A font file for scripts the bundled font lacks (such as Hangul) in the reflowed PDF.
+    #[arg(long)]
+    font: Option<PathBuf>,
+    /// Seconds one document may take before it is given up as failed.
+    #[arg(long, default_value_t = 300.0)]
+    timeout: f64,
+    /// Write a JSON report of every document (outputs, time, pages, warnings, counts).
+    #[arg(long, value_name = "FILE.json")]
+    report: Option<PathBuf>,
     /// Print only failures and the summary.
     #[arg(long, short)]
     quiet: bool,
@@ -83,9 +97,55 @@ fn main() -> ExitCode {
 
 /// What happened to one input.
 enum Outcome {
-    Converted { warnings: Vec<quire::Warning> },
+    Converted { written: Vec<PathBuf>, warnings: Vec<quire::Warning>, counts: Counts },
     Skipped,
     Failed(String),
+}
+
+/// Figures a reviewer needs about one converted document.
+#[derive(serde::Serialize)]
+struct Counts {
+    pages: u32,
+    glyphs: u64,
+    unmapped_glyphs: u64,
+    invisible_glyphs: u64,
+    sections: usize,
+    blocks: usize,
+    footnotes: usize,
+    references: usize,
+    furniture: usize,
+}
+
+impl Counts {
+    fn of(o: &quire::Outputs) -> Counts {
+        let d = &o.document;
+        let s = &o.layout.stats;
+        Counts {
+            pages: o.layout.pages.len() as u32,
+            glyphs: s.glyphs,
+            unmapped_glyphs: s.unmapped_glyphs,
+            invisible_glyphs: s.invisible_glyphs,
+            sections: d.sections.len(),
+            blocks: d.sections.iter().map(|s| s.blocks.len()).sum(),
+            footnotes: d.footnotes.len(),
+            references: d.references.len(),
+            furniture: d.furniture.len(),
+        }
+    }
+}
+
+/// One document's line in the `--report` file.
+#[derive(serde::Serialize)]
+struct ReportEntry<'a> {
+    input: &'a Path,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+    outputs: &'a [PathBuf],
+    seconds: f64,
+    warnings: &'a [quire::Warning],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counts: Option<&'a Counts>,
 }
 
 fn convert(args: ConvertArgs) -> Result<ExitCode> {
@@ -102,37 +162,52 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     if let Some(p) = &args.password {
         opts = opts.with_password(p);
     }
+    opts.pdf.page = args.page;
+    opts.pdf.font_size = args.font_size;
+    opts.pdf.font = args.font.clone();
     let binary_time = std::env::current_exe().ok().and_then(|p| p.metadata().ok()).and_then(|m| m.modified().ok());
+    let timeout = Duration::from_secs_f64(args.timeout.max(0.001));
 
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let progress = Progress::new(inputs.len(), args.quiet);
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..inputs.len()).map(|_| None).collect());
+    type Slot = Option<(Outcome, f64)>;
+    let results: Mutex<Vec<Slot>> = Mutex::new((0..inputs.len()).map(|_| None).collect());
     std::thread::scope(|s| {
         for _ in 0..jobs.min(inputs.len()) {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(input) = inputs.get(i) else { break };
+                let started = Instant::now();
                 let outcome = if !args.force && up_to_date(input, &args.out, &formats, binary_time) {
                     Outcome::Skipped
                 } else {
-                    convert_one(input, &args.out, &opts)
+                    convert_one(input, &args.out, &opts, timeout)
                 };
-                report(input, &outcome, args.quiet);
-                results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(outcome);
+                progress.report(input, &outcome);
+                results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some((outcome, started.elapsed().as_secs_f64()));
             });
         }
     });
-    let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    progress.finish();
+    let results: Vec<(Outcome, f64)> = results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .map(|r| r.unwrap_or((Outcome::Failed("not converted (internal error)".into()), 0.0)))
+        .collect();
+    if let Some(path) = &args.report {
+        write_report(path, &inputs, &results)?;
+    }
     let (mut converted, mut skipped, mut warned, mut failures) = (0, 0, 0, vec![]);
-    for (input, r) in inputs.iter().zip(results) {
+    for (input, (r, _)) in inputs.iter().zip(&results) {
         match r {
-            Some(Outcome::Converted { warnings }) => {
+            Outcome::Converted { warnings, .. } => {
                 converted += 1;
                 warned += usize::from(!warnings.is_empty());
             }
-            Some(Outcome::Skipped) => skipped += 1,
-            Some(Outcome::Failed(why)) => failures.push((input, why)),
-            None => failures.push((input, "not converted (internal error)".into())),
+            Outcome::Skipped => skipped += 1,
+            Outcome::Failed(why) => failures.push((input, why)),
         }
     }
     eprintln!(
@@ -145,33 +220,111 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// Converts one input, turning an error or a panic into a failure that names the reason.
-fn convert_one(input: &Path, out: &Path, opts: &Options) -> Outcome {
-    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| quire::convert_file(input, out, opts)));
-    match run {
-        Ok(Ok(done)) => Outcome::Converted { warnings: done.warnings },
-        Ok(Err(e)) => Outcome::Failed(e.root().to_string()),
-        Err(p) => {
+/// Converts one input in its own thread, so that a panic or a runaway document fails alone.
+///
+/// Outputs are written here, after the conversion returned in time: a document given up
+/// for its time never writes anything.
+fn convert_one(input: &Path, out: &Path, opts: &Options, timeout: Duration) -> Outcome {
+    let bytes = match std::fs::read(input) {
+        Ok(b) => b,
+        Err(e) => return Outcome::Failed(format!("cannot read the file: {e}")),
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    let thread_opts = opts.clone();
+    let spawned = std::thread::Builder::new().stack_size(64 << 20).spawn(move || {
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| quire::convert(&bytes, &thread_opts)));
+        let _ = tx.send(run);
+    });
+    if let Err(e) = spawned {
+        return Outcome::Failed(format!("cannot start a conversion thread: {e}"));
+    }
+    match rx.recv_timeout(timeout) {
+        Ok(Ok(Ok(done))) => match quire::write_outputs(&done.output, &quire::output_stem(input), out) {
+            Ok(written) => Outcome::Converted { written, warnings: done.warnings, counts: Counts::of(&done.output) },
+            Err(e) => Outcome::Failed(e.to_string()),
+        },
+        Ok(Ok(Err(e))) => Outcome::Failed(e.root().to_string()),
+        Ok(Err(p)) => {
             let msg = p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()));
             Outcome::Failed(format!(
                 "internal error (a bug in quire; please report it with this file): {}",
                 msg.unwrap_or_else(|| "panic".into())
             ))
         }
+        Err(_) => Outcome::Failed(format!(
+            "timed out after {} s; raise --timeout if the document is just very long",
+            timeout.as_secs_f64()
+        )),
     }
 }
 
-fn report(input: &Path, outcome: &Outcome, quiet: bool) {
-    match outcome {
-        Outcome::Converted { warnings } if !quiet => {
-            eprintln!("converted {}", input.display());
-            for w in warnings {
-                eprintln!("  warning: {w}");
+fn write_report(path: &Path, inputs: &[PathBuf], results: &[(Outcome, f64)]) -> Result<()> {
+    let none: [PathBuf; 0] = [];
+    let entries: Vec<ReportEntry> = inputs
+        .iter()
+        .zip(results)
+        .map(|(input, (o, secs))| {
+            let (status, error, outputs, warnings, counts): (_, _, &[PathBuf], &[quire::Warning], _) = match o {
+                Outcome::Converted { written, warnings, counts } => ("converted", None, written, warnings, Some(counts)),
+                Outcome::Skipped => ("up-to-date", None, &none, &[], None),
+                Outcome::Failed(why) => ("failed", Some(why.as_str()), &none, &[], None),
+            };
+            ReportEntry { input, status, error, outputs, seconds: (secs * 1000.0).round() / 1000.0, warnings, counts }
+        })
+        .collect();
+    let json = serde_json::to_string_pretty(&serde_json::json!({ "documents": entries }))?;
+    quire::write_atomically(path, json.as_bytes()).with_context(|| format!("cannot write the report {}", path.display()))
+}
+
+/// Progress on stderr: a bar on a terminal, one line per document otherwise.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    quiet: bool,
+}
+
+impl Progress {
+    fn new(total: usize, quiet: bool) -> Progress {
+        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+            let b = indicatif::ProgressBar::new(total as u64);
+            if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}") {
+                b.set_style(style);
+            }
+            b
+        });
+        Progress { bar, quiet }
+    }
+
+    fn report(&self, input: &Path, outcome: &Outcome) {
+        let mut lines = vec![];
+        match outcome {
+            Outcome::Converted { warnings, .. } if !self.quiet => {
+                lines.push(format!("converted {}", input.display()));
+                lines.extend(warnings.iter().map(|w| format!("  warning: {w}")));
+            }
+            Outcome::Skipped if !self.quiet => lines.push(format!("up to date {}", input.display())),
+            Outcome::Failed(why) => lines.push(format!("FAILED {}: {why}", input.display())),
+            _ => {}
+        }
+        match &self.bar {
+            Some(b) => {
+                for l in lines {
+                    b.println(l);
+                }
+                b.set_message(input.display().to_string());
+                b.inc(1);
+            }
+            None => {
+                for l in lines {
+                    eprintln!("{l}");
+                }
             }
         }
-        Outcome::Skipped if !quiet => eprintln!("up to date {}", input.display()),
-        Outcome::Failed(why) => eprintln!("FAILED {}: {why}", input.display()),
-        _ => {}
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
     }
 }
 

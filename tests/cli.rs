@@ -111,3 +111,36 @@ fn inspect_layout_lists_blocks_per_page() {
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.starts_with("page 1 "), "{text}");
 }
+
+#[test]
+fn report_lists_every_document_with_status_and_counts() {
+    let dir = support::scratch("cli-report");
+    let bad = dir.join("bad.pdf");
+    std::fs::write(&bad, "").unwrap();
+    let good = support::fixture_pdfs()[0].clone();
+    let report = dir.join("report.json");
+    let o = quire(&[
+        "convert", "--to", "json", "--out", dir.join("out").to_str().unwrap(), "--report", report.to_str().unwrap(),
+        good.to_str().unwrap(), bad.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let r: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let docs = r["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["status"], "converted");
+    assert!(docs[0]["counts"]["pages"].as_u64().unwrap() > 0);
+    assert!(docs[0]["counts"]["references"].as_u64().unwrap() > 0);
+    assert_eq!(docs[1]["status"], "failed");
+    assert!(docs[1]["error"].as_str().unwrap().contains("not a PDF"));
+}
+
+#[test]
+fn a_document_over_its_time_limit_fails_without_writing() {
+    let dir = support::scratch("cli-timeout");
+    let out = dir.join("out");
+    let pdf = support::fixture_pdfs()[0].clone();
+    let o = quire(&["convert", "--timeout", "0.001", "--out", out.to_str().unwrap(), pdf.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("timed out after 0.001 s"), "{}", stderr(&o));
+    assert!(files_in(&out).is_empty());
+}
