@@ -46,6 +46,8 @@ pub fn normalise(layout: &Layout, _opts: &NormaliseOptions) -> Warned<Document> 
 
     // Lines left for the body and the back matter, in reading order.
     let rest: Vec<usize> = (fr.body_start..lines.len()).filter(|&i| !furn.flags[i] && !fr.consumed[i]).collect();
+    let page_notes = sections::find_page_notes(&lines, &rest, &body);
+    let rest: Vec<usize> = rest.into_iter().filter(|i| !page_notes.lines.contains(i)).collect();
 
     let back_lines: Vec<back::BackLine> = rest.iter().map(|&i| lines[i].to_back_line()).collect();
     let back_start = back::find_start(&back_lines).unwrap_or(rest.len()).min(rest.len());
@@ -60,7 +62,7 @@ pub fn normalise(layout: &Layout, _opts: &NormaliseOptions) -> Warned<Document> 
         None => (rest[..back_start].to_vec(), vec![], rest[back_start..].to_vec()),
     };
 
-    let built = sections::build(&lines, &body_idx, &note_idx, &body, &dict);
+    let built = sections::build(&lines, &body_idx, &note_idx, page_notes, &body, &dict);
     warnings.extend(built.warnings);
     doc.sections = built.sections;
     doc.footnotes = built.footnotes;

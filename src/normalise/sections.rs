@@ -156,7 +156,7 @@ fn text_call(word: &str, expected: u32) -> Option<&str> {
     } else {
         last.is_lowercase() && head.chars().count() >= 3
     };
-    (ok && n == expected).then_some(head)
+    (ok && (expected..=expected + 2).contains(&n)).then_some(head)
 }
 
 /// A note being collected.
@@ -277,10 +277,13 @@ pub(crate) fn list_mark(text: &str) -> Option<usize> {
 }
 
 /// Builds sections and notes from the body lines and the endnote lines.
-pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], body: &BodyStyle, ev: &Evidence) -> Built {
+///
+/// `notes` are the page-bottom notes found beforehand by [`page_notes`]; `body_idx` no
+/// longer holds their lines.
+pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], notes: PageNotes, body: &BodyStyle, ev: &Evidence) -> Built {
     let mut warnings = Vec::new();
-    let (note_lines, mut notes) = page_notes(lines, body_idx, body);
-    let text_idx: Vec<usize> = body_idx.iter().copied().filter(|i| !note_lines.contains(i)).collect();
+    let mut notes = notes.notes;
+    let text_idx: Vec<usize> = body_idx.to_vec();
     notes.extend(endnotes(lines, note_idx));
 
     let edges = edges(lines, &text_idx, body);
@@ -449,7 +452,7 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &
                 Some(head) if calls.len() < 0xFFFE => {
                     s.push_str(head);
                     s.push(char::from_u32(CALL_BASE + calls.len() as u32).unwrap_or(' '));
-                    calls.push(expected.to_string());
+                    calls.push(w.text[head.len()..].to_string());
                 }
                 _ => s.push_str(&w.text),
             }
@@ -650,6 +653,21 @@ fn is_quote(lines: &[TLine], idx: &[usize], edges: &HashMap<(u32, u16), Edges>, 
     left_ok && (right_ok && n >= 1 || italic * 2 > n || small * 2 > n) && (n > 1 || right_ok)
 }
 
+/// Page-bottom notes and the lines they took.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PageNotes {
+    /// Indices of the lines that belong to notes.
+    pub lines: Vec<usize>,
+    /// The notes, in printed order.
+    notes: Vec<NoteAcc>,
+}
+
+/// Finds page-bottom notes among the lines `idx`.
+pub(crate) fn find_page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> PageNotes {
+    let (taken, notes) = page_notes(lines, idx, body);
+    PageNotes { lines: taken, notes }
+}
+
 /// Finds page-bottom notes: smaller lines with nothing but notes below them, starting at a mark.
 fn page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> (Vec<usize>, Vec<NoteAcc>) {
     let mut taken = Vec::new();
@@ -754,7 +772,9 @@ mod tests {
         let body = BodyStyle::of(&lines);
         let idx: Vec<usize> = (0..lines.len()).collect();
         let ev = Evidence::from_lines(lines.iter());
-        build(&lines, &idx, &[], &body, &ev)
+        let notes = find_page_notes(&lines, &idx, &body);
+        let idx: Vec<usize> = idx.into_iter().filter(|i| !notes.lines.contains(i)).collect();
+        build(&lines, &idx, &[], notes, &body, &ev)
     }
 
     fn texts(b: &Built) -> Vec<(Option<String>, u8, Vec<(BlockKind, String)>)> {
@@ -928,6 +948,7 @@ mod tests {
         assert_eq!(text_call("deterrence.1", 1), Some("deterrence."));
         assert_eq!(text_call("2021).5", 5), Some("2021)."));
         assert_eq!(text_call("deterrence.1", 2), None);
+        assert_eq!(text_call("deterrence.9", 2), None);
         assert_eq!(text_call("45.3", 3), None);
         assert_eq!(text_call("2021", 1), None);
     }
