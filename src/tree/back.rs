@@ -1,10 +1,11 @@
 //! Back matter: notes, references, colophon, and the page furniture kept apart from the body.
 
 use super::{PersonName, Provenance};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A footnote or endnote.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Footnote {
     /// The mark printed at the call and before the note, such as "1" or "*".
     pub label: String,
@@ -15,7 +16,7 @@ pub struct Footnote {
 }
 
 /// One entry of the reference list.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Reference {
     /// The entry as printed, whole, including a "[n]" label or a repeated-author dash.
     pub raw: String,
@@ -48,7 +49,7 @@ pub struct Reference {
 }
 
 /// The sort of work a reference cites.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReferenceKind {
     /// An article in a journal or magazine.
@@ -62,7 +63,7 @@ pub enum ReferenceKind {
 }
 
 /// The publisher's details and disclaimer printed at the end of a publication.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Colophon {
     /// The institute's disclaimer, such as "… takes no institutional position …".
     pub disclaimer: Option<String>,
@@ -109,7 +110,7 @@ impl Colophon {
 }
 
 /// Text printed on a page that is not part of the content.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Furniture {
     /// What it is.
     pub kind: FurnitureKind,
@@ -120,7 +121,7 @@ pub struct Furniture {
 }
 
 /// The kinds of page furniture.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FurnitureKind {
     /// A running head at the top of the page.

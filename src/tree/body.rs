@@ -1,10 +1,11 @@
 //! The body: sections and the blocks they hold.
 
 use super::Provenance;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A section: an optional heading and the blocks under it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Section {
     /// Heading level: 1 for a top-level section, 2 for a subsection, and so on.
     pub level: u8,
@@ -17,7 +18,7 @@ pub struct Section {
 }
 
 /// One block of body text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Block {
     /// What kind of block this is.
     pub kind: BlockKind,
@@ -28,7 +29,7 @@ pub struct Block {
 }
 
 /// The kinds of body block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// An ordinary paragraph.
@@ -40,7 +41,7 @@ pub enum BlockKind {
 }
 
 /// A piece of a block's content.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "type", content = "value")]
 pub enum Inline {
     /// Plain text.

@@ -1,9 +1,10 @@
 //! Front matter: the title block and publication metadata.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Title block and other metadata of a publication.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FrontMatter {
     /// Name of the series the publication belongs to, such as "Issue Briefing".
     pub series: Option<String>,
@@ -25,7 +26,7 @@ pub struct FrontMatter {
 }
 
 /// An author of the publication.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Author {
     /// Given names, such as "Leif-Eric"; `None` for a single-name or institutional author.
     pub given: Option<String>,
@@ -36,7 +37,7 @@ pub struct Author {
 }
 
 /// A person's name as it appears in a reference.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PersonName {
     /// Family name, or the whole name of an institution.
     pub surname: String,
@@ -45,7 +46,7 @@ pub struct PersonName {
 }
 
 /// A calendar date that may lack its day or month.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 pub struct Date {
     /// Year, such as 2024.
     pub year: i32,

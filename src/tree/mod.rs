@@ -13,13 +13,14 @@ pub use back::{Colophon, Footnote, Furniture, FurnitureKind, Reference, Referenc
 pub use body::{Block, BlockKind, Inline, Section};
 pub use front::{Author, Date, FrontMatter, PersonName};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Version of the tree's JSON form; bumped whenever a field changes meaning or shape.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A converted publication: everything quire understood of one PDF.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Document {
     /// Version of this JSON form ([`SCHEMA_VERSION`] when written by this crate).
     pub schema_version: u32,
@@ -42,7 +43,7 @@ pub struct Document {
 }
 
 /// Facts about the PDF a document was read from.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SourceInfo {
     /// Number of pages in the source PDF.
     pub pages: u32,
@@ -51,7 +52,7 @@ pub struct SourceInfo {
 }
 
 /// Where a piece of content was printed in the source PDF.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Provenance {
     /// Page number, counting from 1 in PDF page order (not the printed folio).
     pub page: u32,
@@ -60,7 +61,7 @@ pub struct Provenance {
 }
 
 /// A rectangle in points, origin at the page's top-left corner, y growing downward.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct BoxPt {
     /// Left edge.
     pub x0: f32,
@@ -126,6 +127,13 @@ impl Document {
             f(v);
         }
     }
+}
+
+/// The JSON Schema of the tree's JSON form (draft 2020-12), pretty-printed.
+pub fn json_schema() -> String {
+    let mut s = serde_json::to_string_pretty(&schemars::schema_for!(Document)).expect("a schema always serialises");
+    s.push('\n');
+    s
 }
 
 /// Whether `c` is a Hangul syllable or jamo.
