@@ -1,0 +1,1 @@
+//! The archive index: one static HTML page listing every converted document.
