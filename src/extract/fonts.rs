@@ -302,6 +302,17 @@ fn stream_bytes(doc: &Document, o: &Object) -> Option<Vec<u8>> {
     Some(data)
 }
 
+/// Text for a glyph named after its own code (`/a65` at code 65, as pdfTeX's bitmap
+/// Type 3 fonts write), read as Latin-1; the last resort for a simple font.
+fn named_after_code(name: &str, code: u8) -> Option<String> {
+    let digits = name.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let prefix = name.len() - digits.len();
+    if !(1..=2).contains(&prefix) || digits.is_empty() || digits.parse::<u32>().ok()? != code as u32 {
+        return None;
+    }
+    matches!(code, 0x21..=0x7E | 0xC0..=0xFF).then(|| char::from(code).to_string())
+}
+
 /// Reads one font dictionary.
 fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<Font> {
     let subtype = get(doc, dict, b"Subtype").and_then(name_of).unwrap_or_default();
@@ -357,6 +368,12 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         }
         _ => {}
     }
+    let mut program = program;
+    if program.builtin_names.is_empty() && (symbolic || enc_obj.is_none()) {
+        if let Some(enc) = std14::builtin_encoding(&base_name) {
+            program.builtin_names = enc.iter().map(|(c, n)| (*c, n.to_string())).collect();
+        }
+    }
     let has_builtin = !program.builtin_names.is_empty();
     let is_truetype = subtype == "TrueType";
     let std = std14::metrics(&base_name);
@@ -390,8 +407,8 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
                 text = BaseEncoding::WinAnsi.char(code).map(String::from);
             }
         }
-        if text.is_none() && !program.gid_name.is_empty() && name.is_some() {
-            text = None;
+        if text.is_none() {
+            text = name.as_deref().and_then(|n| named_after_code(n, code));
         }
         simple_text[code as usize] = text;
         names[code as usize] = name;
@@ -676,6 +693,13 @@ mod tests {
         let i = font_info(&doc, "TeXGyrePagella-Semibold", None);
         assert_eq!(i.weight, Some(600));
         assert!(i.bold);
+    }
+
+    #[test]
+    fn glyphs_named_after_their_code_read_as_latin1() {
+        assert_eq!(named_after_code("a192", 192).as_deref(), Some("À"));
+        assert_eq!(named_after_code("g12", 40), None);
+        assert_eq!(named_after_code("a7", 7), None);
     }
 
     #[test]

@@ -489,6 +489,8 @@ impl<'a> Interp<'a, '_> {
                 t
             }
             Some(t) => t,
+            // A zero-width glyph without text (a control code drawn as nothing) is no text.
+            None if w0 == 0.0 => return,
             None => {
                 self.stats.unmapped_glyphs += 1;
                 font.unmapped.set(font.unmapped.get() + 1);
@@ -736,6 +738,29 @@ mod tests {
         let pg = read_page(&doc, id, 1, &mut FontCache::default(), &mut ExtractStats::default(), &mut Vec::new());
         for g in &pg.glyphs {
             println!("{:?} x {:.2}-{:.2} y {:.2}-{:.2} base {:.2} size {:.2} font {} up {}", g.text, g.bbox.x0, g.bbox.x1, g.bbox.y0, g.bbox.y1, g.baseline, g.size, g.font, g.upright);
+        }
+    }
+
+    /// Runs extraction over every PDF in QUIRE_DIR and prints each outcome with its time.
+    #[test]
+    #[ignore]
+    fn survey_directory() {
+        let Ok(dir) = std::env::var("QUIRE_DIR") else { return };
+        let mut entries: Vec<_> = std::fs::read_dir(dir).expect("dir").flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries.into_iter().filter(|p| p.extension().is_some_and(|e| e == "pdf")) {
+            let bytes = std::fs::read(&p).expect("read");
+            let t = std::time::Instant::now();
+            let r = crate::extract::extract(&bytes, &Default::default());
+            let name = p.file_name().expect("name").to_string_lossy().into_owned();
+            let ms = t.elapsed().as_millis();
+            match r {
+                Ok(l) => {
+                    let words: usize = l.output.pages.iter().flat_map(|pg| &pg.blocks).flat_map(|b| &b.lines).map(|li| li.words.len()).sum();
+                    println!("OK {name} {ms}ms pages={} words={words} {:?} warnings={:?}", l.output.pages.len(), l.output.stats, l.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>());
+                }
+                Err(e) => println!("ERR {name} {ms}ms {e}"),
+            }
         }
     }
 }

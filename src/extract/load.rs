@@ -1,7 +1,8 @@
 //! Opening a PDF: sniffing, size limits, repair, decryption, page count.
 
 use crate::error::{Error, Result, Stage, Warning};
-use lopdf::{Document, LoadOptions};
+use lopdf::{Document, LoadOptions, Object, ObjectId};
+use std::collections::HashSet;
 
 /// Largest input accepted, in bytes.
 pub(crate) const MAX_INPUT_BYTES: u64 = 1 << 30;
@@ -58,24 +59,26 @@ pub(crate) fn open(bytes: &[u8], password: Option<&str>, warnings: &mut Vec<Warn
             return Err(Error::PasswordRequired);
         }
     }
+    if doc.trailer.has(b"Encrypt") && pages(&doc).is_empty() {
+        // The empty password did not open it: lopdf then returns a document without objects.
+        let opened = password.and_then(|pw| Document::load_mem_with_options(data, options(Some(pw))).ok());
+        match opened {
+            Some(d) if !pages(&d).is_empty() => doc = d,
+            _ => return Err(Error::PasswordRequired),
+        }
+    }
     if let Some(r) = doc.xref_recovery {
         warnings.push(Warning::new(Stage::Extract, format!("the cross-reference table was damaged and repaired ({r:?})")));
     }
-    let pages = doc.get_pages().len() as u64;
-    if pages == 0 {
-        // A damaged page tree may still be found by scanning the file for objects.
-        if let Ok(rebuilt) = Document::load_mem_with_options(data, LoadOptions { force_reconstruct: true, ..options(password) }) {
-            if !rebuilt.is_encrypted() && !rebuilt.get_pages().is_empty() {
-                warnings.push(Warning::new(Stage::Extract, "the page tree was unreadable; pages were found by scanning the file"));
-                doc = rebuilt;
-            }
-        }
-    }
-    let pages = doc.get_pages().len() as u64;
-    if pages == 0 {
+    let found = doc.get_pages().len();
+    let n = pages(&doc).len() as u64;
+    if n == 0 {
         return Err(Error::NoPages);
     }
-    if pages > MAX_PAGES {
+    if found == 0 {
+        warnings.push(Warning::new(Stage::Extract, "the page tree is damaged (a loop or a broken link); pages were found by walking around the damage"));
+    }
+    if n > MAX_PAGES {
         return Err(Error::TooLarge { what: "the page count".into(), limit: MAX_PAGES });
     }
     Ok(doc)
@@ -88,6 +91,53 @@ fn is_password_error(e: &lopdf::Error) -> bool {
 
 fn malformed(e: &lopdf::Error) -> Error {
     Error::Malformed { reason: format!("{e}") }
+}
+
+/// The document's pages in order.
+///
+/// lopdf's page list, or when it finds none (a loop or broken link in the page tree), a walk
+/// of the tree that skips nodes already seen, or failing that every `/Type /Page` object.
+pub(crate) fn pages(doc: &Document) -> Vec<ObjectId> {
+    let listed: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    if !listed.is_empty() {
+        return listed;
+    }
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    if let Ok(root) = doc.catalog().and_then(|c| c.get(b"Pages")).and_then(Object::as_reference) {
+        walk(doc, root, &mut seen, &mut out, 0);
+    }
+    if out.is_empty() {
+        out = doc
+            .objects
+            .iter()
+            .filter(|(_, o)| o.as_dict().is_ok_and(|d| d.get(b"Type").and_then(Object::as_name).is_ok_and(|t| t == b"Page")))
+            .map(|(id, _)| *id)
+            .collect();
+    }
+    out.truncate(MAX_PAGES as usize + 1);
+    out
+}
+
+fn walk(doc: &Document, id: ObjectId, seen: &mut HashSet<ObjectId>, out: &mut Vec<ObjectId>, depth: usize) {
+    if depth > 64 || !seen.insert(id) || out.len() > MAX_PAGES as usize {
+        return;
+    }
+    let Ok(node) = doc.get_dictionary(id) else { return };
+    match node.get(b"Kids").and_then(Object::as_array) {
+        Ok(kids) => {
+            for k in kids {
+                if let Ok(kid) = k.as_reference() {
+                    walk(doc, kid, seen, out, depth + 1);
+                }
+            }
+        }
+        Err(_) => {
+            if node.get(b"Type").and_then(Object::as_name).map_or(true, |t| t == b"Page") {
+                out.push(id);
+            }
+        }
+    }
 }
 
 /// Says what a non-PDF input looks like.
@@ -147,5 +197,19 @@ mod tests {
     #[test]
     fn header_without_body_is_malformed() {
         assert!(matches!(open(b"%PDF-1.7\n", None, &mut Vec::new()), Err(Error::Malformed { .. }) | Err(Error::NoPages)));
+    }
+
+    #[test]
+    #[ignore]
+    fn debug_open() {
+        let Ok(path) = std::env::var("QUIRE_PDF") else { return };
+        let bytes = std::fs::read(path).expect("read");
+        let data = &bytes[..];
+        for opts in [LoadOptions::default(), LoadOptions { force_reconstruct: true, ..LoadOptions::default() }] {
+            match Document::load_mem_with_options(data, opts) {
+                Ok(d) => println!("loaded encrypted={} pages={} recovery={:?} objects={}", d.is_encrypted(), d.get_pages().len(), d.xref_recovery, d.objects.len()),
+                Err(e) => println!("error {e:?}"),
+            }
+        }
     }
 }

@@ -63,12 +63,18 @@ pub fn extract(pdf: &[u8], opts: &ExtractOptions) -> Result<Warned<Layout>> {
     let mut stats = ExtractStats::default();
     let mut pages = Vec::new();
     let mut visible = 0u64;
-    for (number, page_id) in doc.get_pages() {
+    for (number, page_id) in (1u32..).zip(load::pages(&doc)) {
         let page = glyphs::read_page(&doc, page_id, number, &mut fonts, &mut stats, &mut warnings);
         visible += page.glyphs.iter().filter(|g| !g.invisible && !g.text.trim().is_empty()).count() as u64;
         pages.push(lines::build_page(page));
     }
     if stats.glyphs == 0 || (visible == 0 && stats.invisible_glyphs == 0) {
+        if doc.xref_recovery.is_some() {
+            // A rebuilt file with nothing readable is more likely broken than scanned.
+            return Err(Error::Malformed {
+                reason: "the cross-reference table had to be rebuilt and no readable text was found".into(),
+            });
+        }
         return Err(Error::NoTextLayer { pages: pages.len() as u32 });
     }
     if stats.invisible_glyphs > 0 && visible == 0 {
