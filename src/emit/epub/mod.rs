@@ -215,6 +215,22 @@ mod tests {
     }
 
     #[test]
+    fn empty_document_still_gives_a_book() {
+        let e = epub(&Document::new(), &EpubOptions::default()).unwrap();
+        let opf = entry(&e, "OEBPS/content.opf");
+        assert!(opf.contains("<dc:title id=\"title\">Untitled</dc:title>"));
+        assert!(opf.contains("urn:uuid:"));
+        assert!(entry(&e, "OEBPS/title.xhtml").contains("<h1 class=\"title\">Untitled</h1>"));
+    }
+
+    #[test]
+    fn korean_names_in_bios_are_marked() {
+        let e = epub(&sample(), &EpubOptions::default()).unwrap();
+        let bios = entry(&e, "OEBPS/authors.xhtml");
+        assert!(bios.contains("Seo (<span lang=\"ko\" xml:lang=\"ko\">서수아</span>) is a fellow."), "{bios}");
+    }
+
+    #[test]
     fn nav_nests_sections_and_carries_the_language() {
         let e = epub(&sample(), &EpubOptions::default()).unwrap();
         let nav = entry(&e, "OEBPS/nav.xhtml");
