@@ -1,4 +1,4 @@
-//! Positioned text: what [`crate::extract`] reads from a PDF and [`crate::normalise`] reads.
+//! Positioned text: what [`extract()`](crate::extract()) reads from a PDF and [`normalise()`](crate::normalise()) reads.
 //!
 //! Coordinates are in points with the origin at the top-left corner of the page's
 //! visible area (its crop box), y growing downward, whatever the page's rotation.

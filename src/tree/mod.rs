@@ -3,7 +3,7 @@
 //! The tree mirrors the ground-truth schema (`shared/spec/truth-schema.md`) so that a
 //! converted document can be compared with its truth field by field. It depends on
 //! nothing else in the crate: the writers in [`crate::emit`] read it, and
-//! [`crate::normalise`] builds it.
+//! [`normalise()`](crate::normalise()) builds it.
 
 mod back;
 mod body;
