@@ -1,7 +1,7 @@
 //! Reading a PDF: positioned text through lopdf. The only module that uses lopdf.
 //!
 //! [`extract`] runs in three steps: `load` opens the file (sniffing, repair, decryption,
-//! limits), `glyphs` interprets each page's content stream into positioned [`Glyph`]s
+//! limits), `glyphs` interprets each page's content stream into positioned `Glyph`s
 //! through the font layer in `fonts`, and `lines` groups glyphs into words, lines and
 //! blocks and orders them for reading.
 
