@@ -4,6 +4,7 @@
 #   make bench           time quire against pdftotext (hyperfine) and print the ratios
 #   make eval            score the dev corpus (../shared/corpus/dev) with ../shared/tools/score.py
 #   make clean           remove build products and outputs
+#   make fuzz            fuzz extract+normalise with cargo-fuzz for $(FUZZTIME) s (see fuzz/README.md)
 # Override the folders: make INPUT=/archive OUTPUT=/converted   (make -j works)
 
 INPUT   ?= input
@@ -17,7 +18,7 @@ EVALOUT ?= target/eval
 PDFS    := $(wildcard $(INPUT)/*.pdf)
 OUTS    := $(foreach p,$(PDFS),$(addprefix $(OUTPUT)/$(basename $(notdir $(p))),.xml .epub .pdf))
 
-.PHONY: all build test eval bench clean FORCE
+.PHONY: all build test eval bench clean fuzz FORCE
 .DELETE_ON_ERROR:
 
 all: $(OUTS)
@@ -38,6 +39,7 @@ $(OUTPUT):
 test:
 	$(CARGO) test --locked --all-targets
 	$(CARGO) test --locked --doc
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --locked --no-deps --quiet
 
 eval: $(BIN)
 	@if [ -d "$(DEV)" ]; then \
@@ -53,3 +55,12 @@ bench: $(BIN)
 clean:
 	$(CARGO) clean
 	rm -f $(OUTPUT)/*.xml $(OUTPUT)/*.epub $(OUTPUT)/*.pdf $(OUTPUT)/*.json
+
+# Fuzzes extract -> normalise -> JSON (fuzz/, a crate outside this workspace, built in fuzz/target).
+# Needs `cargo install cargo-fuzz`; RUSTC_BOOTSTRAP lets stable rustc take the sanitizer flags.
+FUZZTIME ?= 600
+fuzz:
+	mkdir -p fuzz/corpus/extract
+	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run extract corpus/extract seeds -- \
+	  -dict=pdf.dict -jobs=1 -workers=1 -max_len=200000 -timeout=10 -rss_limit_mb=2048 \
+	  -max_total_time=$(FUZZTIME)
