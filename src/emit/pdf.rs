@@ -311,6 +311,10 @@ fn compose(doc: &Document, s: &Setter, size: f32) -> Vec<Line> {
                 match inl {
                     Inline::Text(t) => spans.push(Span::new(t.as_str(), Style::Regular)),
                     Inline::NoteCall(n) => {
+                        // Consecutive calls are separated by a superscript comma.
+                        if matches!(spans.last(), Some(Span { rise, .. }) if *rise > 0.0) {
+                            spans.push(Span { text: ",".into(), ..note_call(doc, *n) });
+                        }
                         spans.push(note_call(doc, *n));
                         if printed_notes.insert(*n) {
                             pending_notes.push(*n);
@@ -365,6 +369,12 @@ fn compose(doc: &Document, s: &Setter, size: f32) -> Vec<Line> {
     }
 
     back_matter(&mut out, s, &st, doc);
+    // Breathing room below every rule.
+    for i in 1..out.len() {
+        if out[i - 1].rule.is_some() && out[i].rule.is_none() {
+            out[i].space_before = out[i].space_before.max(st.lead * 0.5);
+        }
+    }
     out
 }
 
@@ -521,6 +531,15 @@ fn reference_spans(r: &crate::tree::Reference) -> Vec<Span> {
     }
 }
 
+/// The title without what follows a subtitle separator (a colon or a spaced dash).
+fn short_title(title: &str) -> &str {
+    let cut = [": ", " — ", " – ", " - "].iter().filter_map(|sep| title.find(sep)).min();
+    match cut {
+        Some(i) if title[..i].split_whitespace().count() >= 2 => title[..i].trim(),
+        _ => title.trim(),
+    }
+}
+
 /// Running head (short title and page number) for every page but the first.
 fn furniture(s: &Setter, title: &str, page: usize, _total: usize, size: f32, geo: &Geometry) -> Vec<(Line, f32)> {
     if page == 1 {
@@ -529,15 +548,15 @@ fn furniture(s: &Setter, title: &str, page: usize, _total: usize, size: f32, geo
     let fs = size * 0.8;
     let folio = s.fonts.shape(&page.to_string(), Style::Regular);
     let folio_w = fonts::width(&folio) * fs;
-    // The title, cut with an ellipsis to leave room for the folio.
-    let room = geo.measure - folio_w - size * 2.0;
-    let mut text = title.to_string();
-    let mut glyphs = s.fonts.shape(&text, Style::Italic);
-    while fonts::width(&glyphs) * fs > room && !text.is_empty() {
-        let cut = text.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
-        text.truncate(cut);
-        text = text.trim_end().to_string();
-        glyphs = s.fonts.shape(&format!("{text}…"), Style::Italic);
+    // The short title: the main title before any subtitle separator, cut at a word
+    // with an ellipsis when it would take more than about half the line.
+    let room = (geo.measure - folio_w - size * 2.0).min(geo.measure * 0.6);
+    let mut words: Vec<&str> = short_title(title).split_whitespace().collect();
+    let mut glyphs = s.fonts.shape(&words.join(" "), Style::Italic);
+    while fonts::width(&glyphs) * fs > room && words.len() > 1 {
+        words.pop();
+        let cut = words.join(" ");
+        glyphs = s.fonts.shape(&format!("{}…", cut.trim_end_matches([',', ';', ':'])), Style::Italic);
     }
     let mut line = Line { size: fs, lead: fs, ..Default::default() };
     let mut x = 0.0;
@@ -624,6 +643,13 @@ mod tests {
             lopdf::Document::load_mem(&out).unwrap().get_pages().len()
         };
         assert!(count(PageSize::Phone) > count(PageSize::A4));
+    }
+
+    #[test]
+    fn short_title_drops_the_subtitle() {
+        assert_eq!(short_title("Korea’s Strategy in Practice: Balancing Risk"), "Korea’s Strategy in Practice");
+        assert_eq!(short_title("Asia — A View"), "Asia — A View");
+        assert_eq!(short_title("Plain Title"), "Plain Title");
     }
 
     #[test]

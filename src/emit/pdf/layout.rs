@@ -132,8 +132,10 @@ pub(super) struct Setter<'f, 'a> {
 }
 
 /// Characters after which a line may break without a hyphen.
+///
+/// Not after dashes: text extractors take a dash at a line end for a hyphen and drop it.
 fn breaks_after(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2013}' | '\u{2014}' | '/')
+    matches!(c, '-' | '\u{2010}' | '/')
 }
 
 impl Setter<'_, '_> {
@@ -177,13 +179,44 @@ impl Setter<'_, '_> {
         map.push(usize::MAX);
         let avail = (self.measure - st.left - st.right).max(st.size * 4.0);
         let first = st.first;
-        let breaks = break_lines(&items, &|n| if n == 0 { avail - first } else { avail });
+        let line_stretch = if ragged { 3.0 * st.size } else { st.size };
+        let breaks = break_lines(&items, &|n| if n == 0 { avail - first } else { avail }, line_stretch);
 
         let mut lines = Vec::new();
         let mut start = 0;
         for (ln, b) in breaks.iter().enumerate() {
             let last = ln + 1 == breaks.len();
             let x0 = st.left + if ln == 0 { st.first } else { 0.0 };
+            let target = if ln == 0 { avail - first } else { avail };
+            // The spacing that makes the line's own glue fill it (the break's ratio also
+            // counts the line stretch); very loose lines stay short rather than gappy.
+            let ratio = {
+                let (mut w, mut stt, mut shr, mut seen) = (0.0f32, 0.0f32, 0.0f32, false);
+                for it in &items[start..b.at] {
+                    match *it {
+                        Item::Box { width } => {
+                            w += width;
+                            seen = true;
+                        }
+                        Item::Glue { width, stretch, shrink } if seen => {
+                            w += width;
+                            stt += stretch;
+                            shr += shrink;
+                        }
+                        _ => {}
+                    }
+                }
+                if let Item::Penalty { width, .. } = items[b.at] {
+                    w += width;
+                }
+                if w < target && stt > 0.0 {
+                    ((target - w) / stt).min(3.0)
+                } else if w > target && shr > 0.0 {
+                    ((target - w) / shr).max(-1.0)
+                } else {
+                    0.0
+                }
+            };
             let mut line = Line { lead: st.lead, size: st.size, ..Default::default() };
             let mut x = x0;
             let mut seen_box = false;
@@ -209,12 +242,12 @@ impl Setter<'_, '_> {
                         }
                     }
                     Item::Glue { width: w, stretch, shrink } if seen_box && map[i] != usize::MAX => {
-                        let actual = if ragged || (last && b.ratio > 0.0) {
+                        let actual = if ragged || (last && ratio > 0.0) {
                             w
-                        } else if b.ratio >= 0.0 {
-                            w + b.ratio * stretch
+                        } else if ratio >= 0.0 {
+                            w + ratio * stretch
                         } else {
-                            w + b.ratio * shrink
+                            w + ratio * shrink
                         };
                         let Elem::Space { glyph, size } = &elems[map[i]] else { continue };
                         pending_space = Some((glyph.clone(), *size, actual));
@@ -263,9 +296,14 @@ impl Setter<'_, '_> {
             start = b.at + 1;
         }
         let n = lines.len();
+        let hyphenated: Vec<bool> = breaks
+            .iter()
+            .map(|b| matches!(items[b.at], Item::Penalty { width, .. } if width > 0.0))
+            .collect();
         for (k, l) in lines.iter_mut().enumerate() {
-            // Orphans and widows: the first two and the last two lines stay together.
-            l.keep_with_prev = st.keep_together || (k == 1) || (k > 0 && k + 1 == n);
+            // Orphans and widows: the first two and the last two lines stay together;
+            // a word hyphenated at a line end does not continue on the next page.
+            l.keep_with_prev = st.keep_together || (k == 1) || (k > 0 && k + 1 == n) || (k > 0 && hyphenated[k - 1]);
         }
         if let Some(l) = lines.first_mut() {
             l.space_before = st.space_before;
@@ -291,6 +329,12 @@ impl Setter<'_, '_> {
                 first = false;
                 if token.is_empty() {
                     continue;
+                }
+                // A line may break between a superscript (a note call) and what follows it.
+                if let Some(Elem::Piece(p)) = out.last() {
+                    if p.rise > 0.0 && span.rise > 0.0 && token != "," {
+                        out.push(Elem::Break { penalty: 100.0, flagged: false });
+                    }
                 }
                 let glyphs = self.fonts.shape(token, span.style);
                 let breaks = self.break_points(token, &glyphs, size, st);
@@ -333,7 +377,12 @@ impl Setter<'_, '_> {
         let url_like = token.contains("://") || token.starts_with("www.") || token.contains("doi.org") || token.contains('@');
         for w in chars.windows(2) {
             let (_, c) = w[0];
-            if breaks_after(c) && w[1].1.is_alphanumeric() {
+            if url_like && c != '/' {
+                // In a web address a hyphen starts the next line, so none looks added.
+                if w[1].1 == '-' {
+                    v.push((w[1].0, false, 80.0));
+                }
+            } else if breaks_after(c) && w[1].1.is_alphanumeric() {
                 v.push((w[1].0, false, 50.0));
             }
         }
@@ -368,7 +417,7 @@ impl Setter<'_, '_> {
         // Web addresses and other long tokens break after their punctuation, without a hyphen.
         if url_like || token_width > avail * 0.5 {
             for w in chars.windows(2) {
-                if matches!(w[0].1, '/' | '.' | '_' | '?' | '&' | '=' | '#' | '%' | ':' | ',' | ';')
+                if matches!(w[0].1, '/' | '.' | '_' | '?' | '&' | '=' | '#' | '%' | ',' | ';')
                     && !matches!(w[1].1, '/' | '.' | ',' | ';' | ')' | ']')
                 {
                     v.push((w[1].0, false, 80.0));

@@ -43,18 +43,20 @@ struct Node {
 
 /// Breaks `items` into lines of `width(line_number)` points.
 ///
-/// The paragraph must end with a forced break. Tries a strict tolerance first, then
+/// `line_stretch` is stretch every line has besides its glue (a ragged right margin),
+/// so that a line without spaces, such as part of a long web address, can still be
+/// set. The paragraph must end with a forced break. Tries a strict tolerance first, then
 /// looser ones; the last pass accepts overfull lines so that a result always exists.
-pub(super) fn break_lines(items: &[Item], width: &dyn Fn(usize) -> f32) -> Vec<Break> {
+pub(super) fn break_lines(items: &[Item], width: &dyn Fn(usize) -> f32, line_stretch: f32) -> Vec<Break> {
     for tolerance in [2.0, 6.0] {
-        if let Some(b) = run(items, width, tolerance, false) {
+        if let Some(b) = run(items, width, line_stretch, tolerance, false) {
             return b;
         }
     }
-    run(items, width, f32::INFINITY, true).unwrap_or_default()
+    run(items, width, line_stretch, f32::INFINITY, true).unwrap_or_default()
 }
 
-fn run(items: &[Item], width: &dyn Fn(usize) -> f32, tolerance: f32, emergency: bool) -> Option<Vec<Break>> {
+fn run(items: &[Item], width: &dyn Fn(usize) -> f32, line_stretch: f32, tolerance: f32, emergency: bool) -> Option<Vec<Break>> {
     let mut nodes = vec![Node {
         at: 0,
         line: 0,
@@ -82,7 +84,7 @@ fn run(items: &[Item], width: &dyn Fn(usize) -> f32, tolerance: f32, emergency: 
                 let line_w = tw - n.total_w + pen_w;
                 let target = width(n.line);
                 let ratio = if line_w < target {
-                    let st = tst - n.total_st;
+                    let st = tst - n.total_st + line_stretch;
                     if st > 0.0 {
                         (target - line_w) / st
                     } else {
@@ -234,7 +236,7 @@ mod tests {
     fn every_line_fits_within_its_shrink() {
         let words: Vec<f32> = (0..60).map(|i| 10.0 + (i * 7 % 23) as f32).collect();
         let items = para(&words);
-        let breaks = break_lines(&items, &|_| 120.0);
+        let breaks = break_lines(&items, &|_| 120.0, 0.0);
         assert!(breaks.len() > 5);
         for (k, w) in line_widths(&items, &breaks).iter().enumerate() {
             let shrinkable = 1.0 * 8.0;
@@ -257,14 +259,30 @@ mod tests {
             Item::Glue { width: 0.0, stretch: 1.0e5, shrink: 0.0 },
             Item::Penalty { width: 0.0, penalty: FORCE, flagged: false },
         ];
-        let breaks = break_lines(&items, &|_| 97.0);
+        let breaks = break_lines(&items, &|_| 97.0, 0.0);
+        assert_eq!(breaks.iter().map(|b| b.at).collect::<Vec<_>>(), vec![3, 6]);
+    }
+
+    #[test]
+    fn line_stretch_lets_a_line_without_spaces_be_set() {
+        // Three unbreakable pieces with break points but no glue (a long address).
+        let items = vec![
+            Item::Box { width: 60.0 },
+            Item::Penalty { width: 0.0, penalty: 80.0, flagged: false },
+            Item::Box { width: 30.0 },
+            Item::Penalty { width: 0.0, penalty: 80.0, flagged: false },
+            Item::Box { width: 50.0 },
+            Item::Glue { width: 0.0, stretch: 1.0e5, shrink: 0.0 },
+            Item::Penalty { width: 0.0, penalty: FORCE, flagged: false },
+        ];
+        let breaks = break_lines(&items, &|_| 100.0, 30.0);
         assert_eq!(breaks.iter().map(|b| b.at).collect::<Vec<_>>(), vec![3, 6]);
     }
 
     #[test]
     fn too_long_word_still_gives_lines() {
         let items = para(&[300.0, 20.0, 20.0]);
-        let breaks = break_lines(&items, &|_| 100.0);
+        let breaks = break_lines(&items, &|_| 100.0, 0.0);
         assert!(!breaks.is_empty());
         assert_eq!(breaks.last().unwrap().at, items.len() - 1);
     }
