@@ -283,6 +283,58 @@ pub(crate) fn collect_lines(layout: &Layout) -> Vec<TLine> {
             }
         }
     }
+    attach_orphan_marks(out)
+}
+
+/// Puts a list bullet that stands alone back in front of the line it belongs to.
+///
+/// Some layouts leave a bullet in a block (or column) of its own; its line is the one on
+/// the same baseline that starts just right of it.
+fn attach_orphan_marks(mut lines: Vec<TLine>) -> Vec<TLine> {
+    let orphan = |l: &TLine| {
+        let t = l.text.trim();
+        t.chars().count() == 1 && t.chars().all(|c| "•◦▪▫‣●○■□∙·–-*⁃➢►✓".contains(c))
+    };
+    let mut drop = vec![false; lines.len()];
+    for i in 0..lines.len() {
+        if !orphan(&lines[i]) {
+            continue;
+        }
+        let (page, base, x1, size) = (lines[i].page, lines[i].baseline, lines[i].bbox.x1, lines[i].size.max(1.0));
+        let target = (0..lines.len())
+            .filter(|&j| j != i && !drop[j] && !orphan(&lines[j]) && lines[j].page == page)
+            .filter(|&j| (lines[j].baseline - base).abs() <= size * 1.3 && lines[j].bbox.x0 >= x1 - 0.5)
+            .filter(|&j| lines[j].bbox.x0 - x1 <= size * 3.0)
+            .filter(|&j| lines[j].block_start || (lines[j].baseline - base).abs() <= size * 0.3)
+            .min_by(|&a, &b| {
+                let da = (lines[a].baseline - base).abs();
+                let db = (lines[b].baseline - base).abs();
+                da.total_cmp(&db).then(lines[a].bbox.x0.total_cmp(&lines[b].bbox.x0))
+            });
+        if let Some(j) = target {
+            let mut w = lines[i].words[0].clone();
+            w.space_before = false;
+            if let Some(first) = lines[j].words.first_mut() {
+                first.space_before = true;
+            }
+            lines[j].words.insert(0, w);
+            lines[j].bbox = lines[j].bbox.union(&lines[i].bbox);
+            lines[j].text = line_text(&lines[j].words);
+            drop[i] = true;
+        }
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, l) in lines.into_iter().enumerate() {
+        if drop[i] {
+            if l.block_end {
+                if let Some(prev) = out.last_mut().filter(|p: &&mut TLine| p.block == l.block) {
+                    prev.block_end = true;
+                }
+            }
+            continue;
+        }
+        out.push(l);
+    }
     out
 }
 
@@ -450,6 +502,19 @@ mod tests {
         let l = Builder::new().page().para(72.0, 100.0, &["of\u{AD}fi\u{AD}cials met"]).build();
         let lines = collect_lines(&l);
         assert_eq!(lines[0].text, "officials met");
+    }
+
+    #[test]
+    fn bullet_standing_alone_joins_its_line() {
+        let l = Builder::new()
+            .page()
+            .block(&[("•", 60.0, 100.0, 10.0, REGULAR)])
+            .para(72.0, 100.0, &["Fund long-term research;", "on many things."])
+            .build();
+        let lines = collect_lines(&l);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text, "• Fund long-term research;");
+        assert!(lines[0].block_start);
     }
 
     #[test]
