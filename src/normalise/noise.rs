@@ -97,10 +97,15 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
             groups.entry((top, shape(&l.text))).or_default().push(i);
         }
     }
+    // Furniture comes back on a fair share of the pages, not on two pages out of fifty.
+    let min_pages = ((npages.saturating_sub(1)) as f32 * 0.3).ceil().max(2.0) as usize;
     for ((top, sh), idx) in &groups {
         if sh.is_empty() {
             continue;
         }
+        let mut on_pages: Vec<u32> = idx.iter().map(|&i| lines[i].page).collect();
+        on_pages.dedup();
+        let common = on_pages.len() >= min_pages;
         for &i in idx {
             let l = &lines[i];
             // The same text on another page, at about the same height and size.
@@ -117,7 +122,7 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
             let number = is_page_number(&l.text);
             if number && (repeated || npages == 1 || band_edge(lines, i, *top)) {
                 kinds[i] = Some(FurnitureKind::PageNumber);
-            } else if repeated && npages > 1 {
+            } else if repeated && common && npages > 1 {
                 let only_digits = sh.chars().all(|c| c == '#');
                 kinds[i] = Some(if only_digits {
                     FurnitureKind::PageNumber

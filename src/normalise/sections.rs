@@ -276,6 +276,11 @@ pub(crate) fn list_mark(text: &str) -> Option<usize> {
     }
 }
 
+/// Whether a line starts with a bullet that is never ordinary text.
+fn strong_bullet(text: &str) -> bool {
+    text.trim_start().chars().next().is_some_and(|c| "•◦▪▫‣●○■□∙⁃➢►✓".contains(c))
+}
+
 /// Builds sections and notes from the body lines and the endnote lines.
 ///
 /// `notes` are the page-bottom notes found beforehand by [`page_notes`]; `body_idx` no
@@ -531,7 +536,12 @@ fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges: &HashMap<(
             }
             continue;
         }
-        let mark = list_mark(&l.text).is_some();
+        // Numbers and dashes also open ordinary lines ("to\n2. Then"): trust them only at a
+        // block start, after a finished sentence, or where the line moves left or right.
+        let mark = list_mark(&l.text).is_some()
+            && (strong_bullet(&l.text)
+                || l.block_start
+                || prev.is_none_or(|p| ends_sentence(&p.text) || (p.bbox.x0 - l.bbox.x0).abs() > em * 0.3));
         let new_unit = match (units.last(), prev) {
             (None, _) | (_, None) => true,
             (Some(u), Some(p)) => {
@@ -959,6 +969,17 @@ mod tests {
         let lines = collect_lines(&l);
         assert_eq!(note_mark(&lines[0], Some(3)), Some(("3".to_string(), "Author's calculation for 2018.".to_string())));
         assert_eq!(note_mark(&lines[0], Some(4)), None);
+    }
+
+    #[test]
+    fn number_opening_a_wrapped_line_is_not_a_list_item() {
+        let l = Builder::new()
+            .page()
+            .para(72.0, 100.0, &[FULL, "the number of joint projects fell from 41 to", "2. Policymakers should therefore act now."])
+            .build();
+        let t = texts(&run(&l));
+        assert_eq!(t[0].2.len(), 1);
+        assert_eq!(t[0].2[0].0, BlockKind::Paragraph);
     }
 
     #[test]
