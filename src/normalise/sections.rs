@@ -553,7 +553,11 @@ fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges: &HashMap<(
                 } else {
                     let indented = l.bbox.x0 - left >= em * 0.6 && l.bbox.x0 - left <= em * 6.0;
                     let short_prev = p.bbox.x1 < right - (em * 4.0).max((right - left) * 0.15) && ends_sentence(&p.text);
-                    let back_out = p.bbox.x0 - l.bbox.x0 >= em * 0.6 && p.bbox.x0 - col.left >= em * 0.6 && ends_sentence(&p.text);
+                    // Leaving a passage indented on both sides (a quotation set in the block).
+                    let back_out = p.bbox.x0 - l.bbox.x0 >= em * 0.6
+                        && p.bbox.x0 - col.left >= em * 0.6
+                        && p.bbox.x1 < col.right - em * 0.8
+                        && ends_sentence(&p.text);
                     indented || short_prev || back_out
                 }
             }
