@@ -1,5 +1,8 @@
 //! Reading text back out of quire's outputs and out of a layout.
 
+use super::words::tokens;
+#[cfg(test)]
+use super::words::words;
 use crate::layout::{Layout, Line, Rect};
 use crate::tree::Provenance;
 use quick_xml::events::{BytesStart, Event};
@@ -236,38 +239,57 @@ fn ends_hyphenated(s: &str) -> bool {
 
 /// The text of a layout in reading order, lines inside the `furniture` boxes left out.
 ///
-/// A line ending in a hyphen is joined to the next line of its block without a space,
-/// so a hyphenated word reads whole (hyphens inside words are ignored when comparing).
-pub fn layout_text(layout: &Layout, furniture: &[Provenance]) -> String {
-    let mut out = String::new();
+/// A line ending in a hyphen is joined to the next line of its block without a space, so a
+/// hyphenated word reads whole (hyphens inside words are ignored when comparing); so is the
+/// last line of a block when the next block goes on in lower case (a word hyphenated across
+/// a page or column break). A line whose last word and the next line's first word make a
+/// `known` word that one of the halves is not is joined too: a web address or a word broken
+/// across lines without a hyphen.
+pub fn layout_text(layout: &Layout, furniture: &[Provenance], known: &dyn Fn(&str) -> bool) -> String {
+    // Each kept line with whether it starts a new block.
+    let mut lines: Vec<(String, bool)> = Vec::new();
     for page in &layout.pages {
         for block in &page.blocks {
-            let lines: Vec<String> = block
-                .lines
-                .iter()
-                .filter(|l| !inside_any(page.number, &l.bbox, furniture))
-                .map(line_text)
-                .collect();
-            for (i, l) in lines.iter().enumerate() {
-                out.push_str(l);
-                let join = i + 1 < lines.len() && ends_hyphenated(l);
-                if !join {
-                    out.push('\n');
-                }
+            let mut first = true;
+            for l in block.lines.iter().filter(|l| !inside_any(page.number, &l.bbox, furniture)) {
+                lines.push((line_text(l), first));
+                first = false;
             }
+        }
+    }
+    let mut out = String::new();
+    for (i, (l, _)) in lines.iter().enumerate() {
+        out.push_str(l);
+        let join = lines.get(i + 1).is_some_and(|(next, new_block)| {
+            let hyphen = ends_hyphenated(l) && (!new_block || next.starts_with(char::is_lowercase));
+            hyphen || broken_word(l, next, known)
+        });
+        if !join {
             out.push('\n');
         }
     }
     out
 }
 
+/// Whether `line` ends inside a word that `next` completes: the two halves make a known
+/// word and at least one half is not a word by itself.
+fn broken_word(line: &str, next: &str, known: &dyn Fn(&str) -> bool) -> bool {
+    if !line.ends_with(char::is_alphanumeric) || !next.starts_with(char::is_alphanumeric) {
+        return false;
+    }
+    let tail = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    let head = next.split(char::is_whitespace).next().unwrap_or("");
+    let (Some(a), Some(b)) = (tokens(tail).pop(), tokens(head).into_iter().next()) else { return false };
+    known(&format!("{a}{b}")) && (!known(&a) || !known(&b))
+}
+
 /// The text of a reflowed PDF read back through quire's own extractor, running heads and
 /// page numbers (what the normaliser takes for furniture) left out.
-pub fn pdf_text(pdf: &[u8]) -> Result<String, String> {
+pub fn pdf_text(pdf: &[u8], known: &dyn Fn(&str) -> bool) -> Result<String, String> {
     let layout = crate::extract(pdf, &crate::ExtractOptions::default()).map_err(|e| e.to_string())?.output;
     let doc = crate::normalise(&layout, &crate::NormaliseOptions::default()).output;
     let furniture: Vec<Provenance> = doc.furniture.iter().map(|f| f.source).collect();
-    Ok(layout_text(&layout, &furniture))
+    Ok(layout_text(&layout, &furniture, known))
 }
 
 #[cfg(test)]
@@ -282,7 +304,7 @@ mod tests {
             <body><p><italic>Foreign</italic>&#8217;s word<xref ref-type="fn" rid="fn1">x</xref></p></body>
             <back><fn-group><fn id="fn1"><label>x</label><p>Note</p></fn></fn-group></back></article>"#;
         let t = jats_text(xml).unwrap();
-        assert_eq!(crate::verify::words::words(&t), vec!["a", "b", "foreigns", "word", "note"]);
+        assert_eq!(words(&t), vec!["a", "b", "foreigns", "word", "note"]);
     }
 
     #[test]
@@ -313,7 +335,16 @@ mod tests {
         };
         let layout = Layout { pages: vec![Page { number: 1, blocks: vec![block], ..Default::default() }], ..Default::default() };
         let head = Provenance { page: 1, bbox: crate::tree::BoxPt { x0: 0.0, y0: 0.0, x1: 100.0, y1: 10.0 } };
-        let t = layout_text(&layout, &[head]);
-        assert_eq!(crate::verify::words::words(&t), vec!["an", "example"]);
+        let t = layout_text(&layout, &[head], &|_| false);
+        assert_eq!(words(&t), vec!["an", "example"]);
+    }
+
+    #[test]
+    fn a_word_broken_without_hyphen_is_joined_only_when_the_halves_make_a_known_word() {
+        let known = |w: &str| matches!(w, "publications" | "state" | "ments");
+        assert!(broken_word("see www.x.org/publi", "cations/2024 here", &known));
+        assert!(!broken_word("the state", "ments", &|w: &str| w == "state" || w == "ments" || w == "statements"));
+        assert!(!broken_word("the state.", "Then", &known));
+        assert!(broken_word("x.org/report-7351", "8303/ more", &|w: &str| w == "report73518303"));
     }
 }

@@ -151,6 +151,9 @@ fn dev_corpus_round_trip() {
         "document", "tree", "run", "jatsR", "jatsP", "epubR", "epubP", "pdfR", "pdfP", "secs"
     );
     let mut details = String::new();
+    let site = std::env::temp_dir().join("quire-verify-dev");
+    std::fs::create_dir_all(&site).expect("output folder");
+    let mut entries = Vec::new();
     for p in pdfs {
         let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
         let started = std::time::Instant::now();
@@ -171,6 +174,15 @@ fn dev_corpus_round_trip() {
             started.elapsed().as_secs_f32(),
             f.iter().map(|f| format!("{}:{}", f.severity.name(), f.code)).collect::<Vec<_>>().join(" ")
         );
+        let mut links = Vec::new();
+        for format in [Format::Jats, Format::Epub, Format::Pdf] {
+            if let Some(bytes) = done.output.get(format) {
+                let path = site.join(format!("{stem}.{}", format.extension()));
+                std::fs::write(&path, bytes).expect("output written");
+                links.push((format, crate::index::relative_href(&site, &path)));
+            }
+        }
+        entries.push(crate::index::IndexEntry::converted(&stem, doc, &links, Some(&v), f.clone()));
         details.push_str(&format!("== {stem}\n  tree lost: {:?}\n", v.tree.lost));
         for c in &v.formats {
             if !c.lost.is_empty() || c.error.is_some() {
@@ -181,5 +193,9 @@ fn dev_corpus_round_trip() {
             details.push_str(&format!("  [{}] {}: {}\n", fl.severity.name(), fl.code, fl.message));
         }
     }
-    println!("{details}");
+    let err = crate::convert(b"%PDF-1.7 truncated", &Options::default()).err().map(|e| e.to_string()).unwrap_or_default();
+    entries.push(crate::index::IndexEntry::failed("damaged-example", &err));
+    std::fs::write(site.join("index.html"), crate::index::render(&entries)).expect("index written");
+    println!("{details}\nindex: {}", site.join("index.html").display());
 }
+

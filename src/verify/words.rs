@@ -22,11 +22,17 @@ const DIFF_TIME_LIMIT: Duration = Duration::from_secs(20);
 
 /// The comparable words of `text`, in order.
 pub fn words(text: &str) -> Vec<String> {
+    let mut w = tokens(text);
+    w.retain(|w| w.chars().any(char::is_alphabetic));
+    w
+}
+
+/// The words of `text` folded as [`words`] folds them, numbers included.
+pub fn tokens(text: &str) -> Vec<String> {
     let folded: String = text.nfkc().collect::<String>().to_lowercase();
     let folded = folded.replace(['\u{00AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{FEFF}'], "");
     WORD.find_iter(&folded)
         .map(|m| m.as_str().chars().filter(|c| !matches!(c, '-' | '\'' | '’' | '‐' | '‑')).collect::<String>())
-        .filter(|w| w.chars().any(char::is_alphabetic))
         .collect()
 }
 
@@ -69,6 +75,8 @@ pub struct Match {
     pub total: usize,
     /// Runs of reference words not found: (stream, start, length), in reference order.
     pub lost: Vec<(usize, usize, usize)>,
+    /// Matched words found out of their stream's order (a note printed elsewhere).
+    pub moved: usize,
     /// Whether a diff ran out of time and the count is a lower bound.
     pub approximate: bool,
 }
@@ -90,7 +98,8 @@ impl Match {
 /// interleave in the output: notes printed at page feet sit between body paragraphs.
 /// Streams are matched one after another, each against the output words that earlier
 /// streams left unmatched; each match is a longest common subsequence (Myers' diff,
-/// linear space).
+/// linear space). Then each lost run that the unmatched output holds elsewhere, word for
+/// word for at least [`MIN_MOVED`] words, counts as found but moved.
 pub fn ordered_recall(streams: &[Vec<u32>], output: &[u32]) -> Match {
     let mut remaining: Vec<usize> = (0..output.len()).collect();
     let mut m = Match::default();
@@ -113,11 +122,51 @@ pub fn ordered_recall(streams: &[Vec<u32>], output: &[u32]) -> Match {
                 used[new_index..new_index + len].iter_mut().for_each(|u| *u = true);
             }
         }
+        m.moved += rescue_moved(stream, &mut found, &rest, &mut used);
         m.matched += found.iter().filter(|&&f| f).count();
         m.lost.extend(runs(&found).into_iter().map(|(a, n)| (s, a, n)));
         remaining = remaining.into_iter().zip(used).filter(|(_, u)| !u).map(|(i, _)| i).collect();
     }
     m
+}
+
+/// Fewest words of a lost run found together elsewhere to count as moved rather than lost.
+pub const MIN_MOVED: usize = 4;
+
+/// Finds the lost runs of `stream` (not `found`) in the unused words of `rest`, longest
+/// stretch first from each position; marks what it finds and returns the word count.
+fn rescue_moved(stream: &[u32], found: &mut [bool], rest: &[u32], used: &mut [bool]) -> usize {
+    let mut at: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (p, &w) in rest.iter().enumerate() {
+        if !used[p] {
+            at.entry(w).or_default().push(p);
+        }
+    }
+    let mut moved = 0;
+    for (a, n) in runs(found) {
+        let end = a + n;
+        let mut i = a;
+        while i < end {
+            let mut best = (0, 0);
+            for &p in at.get(&stream[i]).into_iter().flatten() {
+                let len = (0..end - i)
+                    .take_while(|&k| rest.get(p + k) == Some(&stream[i + k]) && !used[p + k])
+                    .count();
+                if len > best.0 {
+                    best = (len, p);
+                }
+            }
+            if best.0 >= MIN_MOVED {
+                found[i..i + best.0].iter_mut().for_each(|f| *f = true);
+                used[best.1..best.1 + best.0].iter_mut().for_each(|u| *u = true);
+                moved += best.0;
+                i += best.0;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    moved
 }
 
 /// Bag-of-words recall of `reference` in `output`: each output word may count once.
@@ -143,6 +192,7 @@ pub fn bag_recall(reference: &[u32], output: &[u32]) -> Match {
         matched: found.iter().filter(|&&f| f).count(),
         total: reference.len(),
         lost: runs(&found).into_iter().map(|(a, n)| (0, a, n)).collect(),
+        moved: 0,
         approximate: false,
     }
 }
@@ -230,6 +280,20 @@ mod tests {
         let o = v.ids("four five six one two three");
         assert_eq!(ordered_recall(&[r.clone()], &o).matched, 3);
         assert_eq!(bag_recall(&r, &o).matched, 6);
+    }
+
+    #[test]
+    fn a_note_printed_out_of_order_counts_as_moved_not_lost() {
+        let mut v = Vocab::default();
+        let notes = v.ids("first note is here. second note sits elsewhere in print. third note closes the list");
+        let out = v.ids("first note is here. third note closes the list. second note sits elsewhere in print");
+        let m = ordered_recall(&[notes], &out);
+        assert_eq!(m.matched, m.total);
+        assert!(m.moved >= MIN_MOVED, "{m:?}");
+        let short = v.ids("alpha beta gamma delta");
+        let m = ordered_recall(&[short], &v.ids("gamma delta alpha"));
+        assert_eq!(m.moved, 0);
+        assert_eq!(m.matched, 2);
     }
 
     #[test]
