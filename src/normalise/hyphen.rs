@@ -44,10 +44,16 @@ impl Evidence {
     pub fn from_lines<'a>(lines: impl Iterator<Item = &'a TLine>) -> Evidence {
         let mut e = Evidence::default();
         let (mut spaced, mut tight) = (0usize, 0usize);
+        let mut after_hyphen = false;
         for l in lines {
             let toks: Vec<&str> = l.text.split_whitespace().collect();
+            let continues = std::mem::replace(&mut after_hyphen, toks.last().is_some_and(|t| t.ends_with(is_hyphen)));
             for (i, t) in toks.iter().enumerate() {
                 let last = i + 1 == toks.len();
+                // The tail of a word broken at the previous line's end is no word of its own.
+                if i == 0 && continues {
+                    continue;
+                }
                 if is_dash_token(t) && i > 0 && !last {
                     spaced += 1;
                 }
@@ -211,6 +217,12 @@ mod tests {
     fn word_printed_whole_elsewhere_is_joined_even_if_parts_are_words() {
         let e = ev(&["the informal economy is large", "in formal terms"]);
         assert_eq!(join_lines(&e, ["the in-", "formal economy"]), "the informal economy");
+    }
+
+    #[test]
+    fn tail_of_a_broken_word_is_not_evidence() {
+        let e = ev(&["not only for deter-", "rence, but also", "to deter the worst"]);
+        assert_eq!(join_lines(&e, ["for deter-", "rence, but"]), "for deterrence, but");
     }
 
     #[test]

@@ -43,6 +43,10 @@ pub fn normalise(layout: &Layout, _opts: &NormaliseOptions) -> Warned<Document> 
     let fr = front::read(&lines, &furn, &body, &dict);
     warnings.extend(fr.warnings.iter().cloned());
     doc.front = fr.front.clone();
+    let mut furn = furn;
+    let echoes: Vec<&str> = [&doc.front.series, &doc.front.title].into_iter().flatten().map(String::as_str).collect();
+    noise::mark_echoes(&lines, &mut furn, lines[0].page, &echoes);
+    doc.furniture = furn.items.clone();
 
     // Lines left for the body and the back matter, in reading order.
     let rest: Vec<usize> = (fr.body_start..lines.len()).filter(|&i| !furn.flags[i] && !fr.consumed[i]).collect();

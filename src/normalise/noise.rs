@@ -181,6 +181,41 @@ fn starts_with_note_mark(l: &TLine) -> bool {
     }
 }
 
+/// Marks as running heads or feet the outermost band lines that repeat the front matter.
+///
+/// In a short document a running head may be printed on one page only; that it repeats
+/// the series or the title (or the title's first part) shows what it is.
+pub(crate) fn mark_echoes(lines: &[TLine], furn: &mut Furn, first_page: u32, echoes: &[&str]) {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let echoes: Vec<String> = echoes.iter().map(|e| norm(e)).filter(|e| e.chars().count() >= 4).collect();
+    for i in 0..lines.len() {
+        let l = &lines[i];
+        if furn.flags[i] || l.page == first_page {
+            continue;
+        }
+        let Some(top) = band(l) else { continue };
+        let t = norm(l.text.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace()));
+        let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace()).to_string();
+        if t.chars().count() < 4 || !band_edge_ignoring(lines, &furn.flags, i, top) {
+            continue;
+        }
+        if echoes.iter().any(|e| *e == t || (e.starts_with(&t) && t.chars().count() * 2 >= e.chars().count().min(40))) {
+            let kind = if top { FurnitureKind::RunningHead } else { FurnitureKind::RunningFoot };
+            furn.flags[i] = true;
+            furn.kinds[i] = Some(kind);
+            furn.items.push(Furniture { kind, text: l.text.clone(), source: l.prov() });
+        }
+    }
+}
+
+/// Whether line `i` is outermost on its page once furniture is set aside.
+fn band_edge_ignoring(lines: &[TLine], flags: &[bool], i: usize, top: bool) -> bool {
+    let l = &lines[i];
+    !lines.iter().enumerate().any(|(j, o)| {
+        j != i && !flags[j] && o.page == l.page && if top { o.bbox.y1 < l.bbox.y0 - 1.0 } else { o.bbox.y0 > l.bbox.y1 + 1.0 }
+    })
+}
+
 /// Whether line `i` is the outermost text of its page on its side (topmost or bottommost).
 fn band_edge(lines: &[TLine], i: usize, top: bool) -> bool {
     let l = &lines[i];
