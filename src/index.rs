@@ -180,12 +180,12 @@ main{max-width:1400px;margin:0 auto;padding:1.2rem 1.5rem 3rem}
 h1{font-size:1.6rem;margin:.2rem 0 .4rem}h2{font-size:1.2rem;margin:2rem 0 .6rem}
 a{color:#0b57a4}nav a{margin-right:.9rem}
 .summary span{display:inline-block;margin:.2rem .6rem .2rem 0;padding:.1rem .5rem;border-radius:.3rem;font-weight:600}
-table{border-collapse:collapse;width:100%;background:#fff}
+.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border-bottom:1px solid var(--line);padding:.5rem .55rem;text-align:left;vertical-align:top}
 thead th{background:#eef0f3;position:sticky;top:0;font-size:.85rem}
 tbody th{font-weight:normal}
 tr.r4,tr.r3{box-shadow:inset 5px 0 var(--err)}tr.r2{box-shadow:inset 5px 0 #d89a00}tr.r1{box-shadow:inset 5px 0 #6d93c7}tr.r0{box-shadow:inset 5px 0 #59a56f}
-.t{font-weight:650}.stem,.meta{color:#555;font-size:.82rem}
+.t{font-weight:650}tbody th{min-width:15rem}.nw{white-space:nowrap}.stem,.meta{color:#555;font-size:.82rem}
 .flags{list-style:none;margin:0;padding:0;min-width:18rem}.flags li{margin:0 0 .3rem}
 .sev{display:inline-block;min-width:3.6rem;text-align:center;font-size:.72rem;font-weight:700;text-transform:uppercase;border-radius:.25rem;padding:.05rem .3rem;margin-right:.35rem}
 .error,.failed{color:var(--err);background:var(--err-bg)}.warn{color:var(--warn);background:var(--warn-bg)}.info{color:var(--info);background:var(--info-bg)}.ok{color:var(--ok);background:var(--ok-bg)}
@@ -207,7 +207,8 @@ pub fn render(entries: &[IndexEntry]) -> String {
     by_sev.sort_by(|a, b| {
         (Reverse(a.rank()), Reverse(worst_count(a)), &a.stem).cmp(&(Reverse(b.rank()), Reverse(worst_count(b)), &b.stem))
     });
-    let max_count = entries.iter().map(|e| e.sections.max(e.references).max(e.footnotes)).max().unwrap_or(0).max(1);
+    let most = |f: fn(&IndexEntry) -> usize| entries.iter().map(f).max().unwrap_or(0);
+    let max = [most(|e| e.sections), most(|e| e.references), most(|e| e.footnotes)];
 
     let mut h = String::new();
     h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -232,15 +233,15 @@ pub fn render(entries: &[IndexEntry]) -> String {
          <a href=\"#by-date\">by date</a><a href=\"#by-file\">by file name</a></nav>\n",
     );
 
-    h.push_str("<h2 id=\"by-severity\">Documents, worst first</h2>\n<table>\n<thead><tr>");
+    h.push_str("<h2 id=\"by-severity\">Documents, worst first</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr>");
     for head in ["Document", "Date", "ISBN", "Pages", "Outputs", "Text kept", "Contents", "Flags"] {
         h.push_str(&format!("<th scope=\"col\">{head}</th>"));
     }
     h.push_str("</tr></thead>\n<tbody>\n");
     for e in &by_sev {
-        row(&mut h, e, max_count);
+        row(&mut h, e, max);
     }
-    h.push_str("</tbody>\n</table>\n");
+    h.push_str("</tbody>\n</table>\n</div>\n");
 
     let mut by_title = by_sev.clone();
     by_title.sort_by_key(|e| (e.shown_title().to_lowercase(), e.stem.clone()));
@@ -267,8 +268,17 @@ fn worst_count(e: &IndexEntry) -> usize {
     e.flags.iter().filter(|f| Some(f.severity) == worst).count()
 }
 
-/// One row of the main table.
-fn row(h: &mut String, e: &IndexEntry, max_count: usize) {
+/// `r` as a percentage: "100 %" only when nothing is missing, else two decimals.
+fn recall_text(r: f64) -> String {
+    if r >= 1.0 {
+        "100 %".into()
+    } else {
+        format!("{:.2} %", (r * 100.0).min(99.99))
+    }
+}
+
+/// One row of the main table; `max` holds the largest section, reference and note counts.
+fn row(h: &mut String, e: &IndexEntry, max: [usize; 3]) {
     h.push_str(&format!("<tr id=\"{}\" class=\"r{}\">", anchor(&e.stem), e.rank()));
     h.push_str(&format!("<th scope=\"row\"><div class=\"t\">{}</div>", esc(e.shown_title())));
     if !e.authors.is_empty() {
@@ -276,8 +286,8 @@ fn row(h: &mut String, e: &IndexEntry, max_count: usize) {
     }
     h.push_str(&format!("<div class=\"stem\">{}</div></th>", esc(&e.stem)));
     let opt = |v: &Option<String>| v.as_deref().map(esc).unwrap_or_else(|| "–".into());
-    h.push_str(&format!("<td>{}</td><td>{}</td>", opt(&e.date), opt(&e.isbn)));
-    h.push_str(&format!("<td>{}</td>", if e.failure.is_some() { "–".into() } else { e.pages.to_string() }));
+    h.push_str(&format!("<td class=\"nw\">{}</td><td class=\"nw\">{}</td>", opt(&e.date), opt(&e.isbn)));
+    h.push_str(&format!("<td class=\"nw\">{}</td>", if e.failure.is_some() { "–".into() } else { e.pages.to_string() }));
 
     if let Some(reason) = &e.failure {
         h.push_str(&format!(
@@ -307,10 +317,10 @@ fn row(h: &mut String, e: &IndexEntry, max_count: usize) {
                 " class=\"bad\""
             };
             h.push_str(&format!(
-                "<span>{}</span><span class=\"bar\" aria-hidden=\"true\"><i{class} style=\"width:{:.1}%\"></i></span><span>{:.1} %</span>",
+                "<span>{}</span><span class=\"bar\" aria-hidden=\"true\"><i{class} style=\"width:{:.1}%\"></i></span><span>{}</span>",
                 esc(&f.to_uppercase()),
                 (r * 100.0).clamp(0.0, 100.0),
-                r * 100.0
+                recall_text(*r)
             ));
         }
         h.push_str("</div>");
@@ -318,10 +328,10 @@ fn row(h: &mut String, e: &IndexEntry, max_count: usize) {
     h.push_str("</td>");
 
     h.push_str("<td><div class=\"bars\">");
-    for (name, n) in [("Sections", e.sections), ("Refs", e.references), ("Notes", e.footnotes)] {
+    for ((name, n), m) in [("Sections", e.sections), ("Refs", e.references), ("Notes", e.footnotes)].into_iter().zip(max) {
         h.push_str(&format!(
             "<span>{name}</span><span class=\"bar\" aria-hidden=\"true\"><i class=\"n\" style=\"width:{:.1}%\"></i></span><span>{n}</span>",
-            n as f64 * 100.0 / max_count as f64
+            n as f64 * 100.0 / m.max(1) as f64
         ));
     }
     h.push_str("</div></td>");

@@ -271,10 +271,13 @@ pub fn layout_text(layout: &Layout, furniture: &[Provenance], known: &dyn Fn(&st
     out
 }
 
-/// Whether `line` ends inside a word that `next` completes: the two halves make a known
-/// word and at least one half is not a word by itself.
+/// Whether `line` ends inside a word that `next` completes (perhaps starting with the
+/// hyphen the break fell before): the two halves make a known word and at least one half
+/// is not a word by itself.
 fn broken_word(line: &str, next: &str, known: &dyn Fn(&str) -> bool) -> bool {
-    if !line.ends_with(char::is_alphanumeric) || !next.starts_with(char::is_alphanumeric) {
+    // A web address may also break before one of its hyphens.
+    let next_starts = next.trim_start_matches('-').starts_with(char::is_alphanumeric);
+    if !line.ends_with(char::is_alphanumeric) || !next_starts {
         return false;
     }
     let tail = line.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -346,5 +349,6 @@ mod tests {
         assert!(!broken_word("the state", "ments", &|w: &str| w == "state" || w == "ments" || w == "statements"));
         assert!(!broken_word("the state.", "Then", &known));
         assert!(broken_word("x.org/report-7351", "8303/ more", &|w: &str| w == "report73518303"));
+        assert!(broken_word("x.org/what-gets-wrong", "-73518303?utm=1", &|w: &str| w == "whatgetswrong73518303"));
     }
 }
