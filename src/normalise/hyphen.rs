@@ -251,3 +251,4 @@ mod tests {
         assert_eq!(join_lines(&tight, ["yet the specifics—", "financing"]), "yet the specifics—financing");
     }
 }
+

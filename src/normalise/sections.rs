@@ -621,8 +621,14 @@ fn merge_continuations(lines: &[TLine], units: Vec<Unit>, edges: &HashMap<(u32, 
                 let col = edges.get(&(b.page, b.column));
                 let b_indented = col.is_some_and(|c| b.bbox.x0 - c.left >= b.size * 0.6);
                 let unfinished = !ends_sentence(&text_a) && !text_a.trim_end().ends_with(';');
+                // A last line that runs to the column's edge is rarely a paragraph's last.
+                let a_full = prev.lines.len() >= 2
+                    && edges.get(&(a.page, a.column)).is_some_and(|c| a.bbox.x1 >= c.right - a.size * 0.5);
                 if moved {
-                    unfinished || starts_lowercase(&b.text) || (indent_style && !b_indented && prev.kind == UKind::Para)
+                    unfinished
+                        || starts_lowercase(&b.text)
+                        || (indent_style && !b_indented && prev.kind == UKind::Para)
+                        || (a_full && !b_indented && prev.kind == UKind::Para)
                 } else {
                     unfinished && starts_lowercase(&b.text) && b.block_start
                 }
