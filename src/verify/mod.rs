@@ -441,7 +441,7 @@ pub fn flags(source: &Layout, doc: &Document, verification: Option<&Verification
         );
     }
 
-    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     out
 }
 

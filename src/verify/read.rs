@@ -123,8 +123,11 @@ fn zip_file(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, path: &str) -> Re
     Ok(v)
 }
 
-/// The start tags (name and attributes) of an XML document, for reading package files.
-fn start_tags(xml: &[u8]) -> Result<Vec<(String, Vec<(String, String)>)>, String> {
+/// An element's local name and its attributes (local name, value).
+type Tag = (String, Vec<(String, String)>);
+
+/// The start tags of an XML document, for reading package files.
+fn start_tags(xml: &[u8]) -> Result<Vec<Tag>, String> {
     let mut reader = quick_xml::Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut out = Vec::new();
