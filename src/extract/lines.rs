@@ -230,7 +230,8 @@ fn channel_is_empty(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f
         if other.baseline > run.baseline + reach {
             break;
         }
-        if j == ri || other.size < 0.85 * run.size {
+        // Narrow runs (footnote calls, page numbers) are no evidence either way.
+        if j == ri || other.x1 - other.x0 < 4.0 * other.size {
             continue;
         }
         if other.x0 < lo && other.x1 > hi {
@@ -625,13 +626,14 @@ fn group_blocks(lines: Vec<Line>) -> Vec<TextBlock> {
 /// set to a measure (justified), so that edge is the column's.
 fn is_filled(lines: &[TextLine]) -> bool {
     let size = dominant(lines.iter().map(|l| (l.size, 1)));
-    let right = right_edge(lines, size);
+    let right = lines.iter().map(TextLine::x1).fold(f32::NEG_INFINITY, f32::max);
     lines.iter().filter(|l| l.x1() >= right - 0.5 * size).count() >= 2
 }
 
 /// For each ragged region (one-line notes, short entries), the right edge of the nearest
-/// justified region with the same left edge, if it reaches further: the measure its lines
-/// were set to, against which a short line shows it ended rather than wrapped.
+/// justified region with the same left edge (or one up to 1.5 em further left, as notes are
+/// often indented), if it reaches further: the measure its lines were set to, against which
+/// a short line shows it ended rather than wrapped.
 fn borrowed_measures(regions: &[Region]) -> Vec<Option<f32>> {
     let filled: Vec<bool> = regions.iter().map(|r| is_filled(&r.lines)).collect();
     let top = |r: &Region| r.lines.first().map_or(0.0, |l| l.line.bbox.y0);
@@ -649,7 +651,12 @@ fn borrowed_measures(regions: &[Region]) -> Vec<Option<f32>> {
                 .iter()
                 .enumerate()
                 .filter(|&(j, q)| {
-                    j != i && filled[j] && (q.x0 - r.x0).abs() < 0.4 * size && q.x1 > right && overlap(q.x0, q.x1, r.x0, r.x1) > 0.0
+                    let indent = r.x0 - q.x0;
+                    j != i
+                        && filled[j]
+                        && (-0.4 * size..1.5 * size).contains(&indent)
+                        && q.x1 > right
+                        && overlap(q.x0, q.x1, r.x0, r.x1) > 0.0
                 })
                 .map(|(_, q)| {
                     let distance = (top(q) - bottom(r)).max(top(r) - bottom(q)).max(0.0);
@@ -677,12 +684,16 @@ fn joins_region(r: &Region, l: &TextLine, leading: &Leading) -> bool {
         Some(lead) => lead + LEAD_SLACK * size,
         None => leading.modal(l.size).map_or(1.5 * l.size, |m| m + LEAD_SLACK * l.size),
     };
-    if d > limit.min(2.5 * size) {
+    // A word hyphenated across the break continues on the next line, whatever the spacing says.
+    let hyphenated = p.line.words.last().is_some_and(|w| w.text.ends_with(['-', '\u{2010}', '\u{ad}']) && w.text.chars().count() > 1);
+    if d > limit.min(2.5 * size) && !(hyphenated && d <= 2.0 * size) {
         return false;
     }
-    // A short line (or lines) all in one other font above a line: a heading over its text.
-    let heading_above =
-        r.lines.len() <= 3 && r.lines.iter().all(|x| x.pure && x.font == p.font) && l.font != p.font && p.x1() < l.x1() - size;
+    // A short line (or lines) all in one other font above a much wider line: a heading over its text.
+    let heading_above = r.lines.len() <= 3
+        && r.lines.iter().all(|x| x.pure && x.font == p.font)
+        && l.font != p.font
+        && p.x1() - p.x0() <= 0.7 * (l.x1() - l.x0());
     !heading_above
 }
 
@@ -741,8 +752,8 @@ fn starts_item(l: &TextLine) -> bool {
 /// A first-line indent starts a paragraph; a hanging indent (references) continues one.
 /// Which of the two the region uses is read from its own lines: lone lines sticking out
 /// to the left of the lines after them are hanging, lone lines indented from the lines
-/// after them are first lines. In justified text a line ending well short of the right edge
-/// ends its paragraph; so does any line after which the next line's first word would
+/// after them are first lines. In justified text a line ending three ems or more short of
+/// the right edge ends its paragraph; so does any line after which the next line's first word would
 /// still have fitted (the break was forced) within the region's measure, or within
 /// `column_right` (that of a justified neighbour) for a ragged region; a line starting with
 /// a list label starts an item.
@@ -777,10 +788,9 @@ fn split_region(lines: Vec<TextLine>, column_right: Option<f32>) -> Vec<Vec<Text
                 && (0..n).any(|j| j != k && labelled[j] && (lines[j].x0() - lines[k].x0()).abs() < tol)
         })
         .collect();
-    let hanging = is_hanging(&steps);
     let right = right_edge(&lines, size);
-    let full = lines[..n - 1].iter().filter(|l| l.x1() >= right - 0.5 * size).count();
-    let justified = n >= 3 && full * 5 >= (n - 1) * 3;
+    let full = lines[..n - 1].iter().filter(|l| l.x1() >= right - 0.3 * size).count();
+    let justified = n >= 3 && full * 5 >= (n - 1) * 4;
 
     // The right edge a line is measured against: that of the run of lines sharing its left
     // edge (an indented quote has its own), or the region's for a lone line.
@@ -803,17 +813,25 @@ fn split_region(lines: Vec<TextLine>, column_right: Option<f32>) -> Vec<Vec<Text
         }
         a = b;
     }
+    // Lines that ended rather than wrapped: the next line's first word would have fitted.
+    let ended: Vec<bool> = (1..n).map(|k| !centred && next_word_fits(&lines[k - 1], &lines[k], measure[k - 1])).collect();
+    let (hang, first) = indent_votes(&steps, &ended);
+    let hanging = hang > first;
+    let first_lines = first > hang;
     let mut out: Vec<Vec<TextLine>> = Vec::new();
     let mut cur: Vec<TextLine> = Vec::new();
     for (k, l) in lines.into_iter().enumerate() {
         if let Some(prev) = cur.last() {
             let alone = cur.len() == 1;
             let breaks = match steps[k - 1] {
-                Step::In => !(alone && (hanging || continues_label(prev, &l, tol))),
+                // Unless the region indents first lines, a step in after a lone line that
+                // wrapped (did not end) continues its entry.
+                Step::In => !(alone && (hanging || (!first_lines && !ended[k - 1]) || continues_label(prev, &l, tol))),
                 Step::Out => !alone || hanging,
-                Step::Same => false,
-            } || (justified && prev.x1() < right - 1.5 * size)
-                || (!centred && next_word_fits(prev, &l, measure[k - 1]))
+                // In a hanging list two lines in a row at the outer edge are two entries.
+                Step::Same => hanging && (l.x0() - left).abs() < tol,
+            } || (justified && prev.x1() < right - 3.0 * size)
+                || ended[k - 1]
                 || item_start[k];
             if breaks {
                 out.push(std::mem::take(&mut cur));
@@ -826,12 +844,12 @@ fn split_region(lines: Vec<TextLine>, column_right: Option<f32>) -> Vec<Vec<Text
 }
 
 /// The right edge of a region's text: the furthest line end, unless one line (a long URL)
-/// sticks out more than an em beyond an edge the next two lines agree on.
+/// sticks out more than an em beyond an edge the next three lines agree on.
 fn right_edge(lines: &[TextLine], size: f32) -> f32 {
     let mut ends: Vec<f32> = lines.iter().map(TextLine::x1).collect();
     ends.sort_by(|a, b| b.total_cmp(a));
     match ends.as_slice() {
-        [first, second, third, ..] if first - second > size && second - third < 0.5 * size => *second,
+        [first, second, _, fourth, ..] if first - second > size && second - fourth < 0.5 * size => *second,
         [first, ..] => *first,
         [] => 0.0,
     }
@@ -847,11 +865,13 @@ fn next_word_fits(prev: &TextLine, l: &TextLine, right: f32) -> bool {
     prev.x1() + 0.25 * prev.size + width < right - 0.1 * prev.size
 }
 
-/// Whether a region's left edges follow a hanging indent rather than first-line indents.
+/// Votes for a hanging indent and for first-line indents in a region's left edges.
 ///
-/// Counts lone lines (runs of one line at one left edge) that stick out left of the next run
-/// (hanging) against lone lines indented from it (first lines); ties go to first lines.
-fn is_hanging(steps: &[Step]) -> bool {
+/// Two kinds of evidence, each counted both ways: lone lines (runs
+/// of one line at one left edge) sticking out left of the next run (hanging) or indented from
+/// it (first lines); and the step after a line that ended (its successor's first word would
+/// have fitted): a step out after it is a new hanging entry, a step in a new indented paragraph.
+fn indent_votes(steps: &[Step], ended: &[bool]) -> (usize, usize) {
     // Runs of equal left edges, each with the step that leads into it (None for the first).
     let mut runs: Vec<(usize, Option<Step>)> = vec![(1, None)];
     for &s in steps {
@@ -874,7 +894,14 @@ fn is_hanging(steps: &[Step]) -> bool {
             }
         }
     }
-    hang > first
+    for (s, _) in steps.iter().zip(ended).filter(|(_, e)| **e) {
+        match s {
+            Step::Out => hang += 1,
+            Step::In => first += 1,
+            Step::Same => {}
+        }
+    }
+    (hang, first)
 }
 
 /// Whether `l` is the second line of a list item or labelled entry begun by `prev`: its
@@ -1205,10 +1232,22 @@ mod tests {
         let long = "words words words words words words";
         let mut g = para(&[long, long], 72.0, 100.0, 10.0, 12.0, 15.0);
         g.extend(para(&["quoted words quoted words", "quoted words quoted"], 92.0, 124.0, 10.0, 12.0, 0.0));
-        g.extend(para(&[long], 72.0, 148.0, 10.0, 12.0, 0.0));
-        g.extend(para(&[long, long], 72.0, 160.0, 10.0, 12.0, 15.0));
+        g.extend(para(&["and the end."], 72.0, 148.0, 10.0, 12.0, 0.0));
+        g.extend(para(&[long, long, long], 72.0, 160.0, 10.0, 12.0, 15.0));
         let p = page(g);
-        assert_eq!(p.blocks.iter().map(|b| b.lines.len()).collect::<Vec<_>>(), [2, 2, 1, 2]);
+        assert_eq!(p.blocks.iter().map(|b| b.lines.len()).collect::<Vec<_>>(), [2, 2, 1, 3]);
+    }
+
+    #[test]
+    fn hanging_continuation_after_a_full_first_line_stays_in_its_entry() {
+        // Three entries set flush left with a hanging indent; the middle one's first line is full.
+        let full = "Author, B. 2021. A much longer title that fills its line";
+        let mut g = text_at("Author, A. 2020. Short.", 72.0, 100.0, 10.0, 0);
+        g.extend(text_at(full, 72.0, 112.0, 10.0, 0));
+        g.extend(text_at("doi:10.1/xyz.", 90.0, 124.0, 10.0, 0));
+        g.extend(text_at("Author, C. 2022. Short.", 72.0, 136.0, 10.0, 0));
+        let p = page(g);
+        assert_eq!(p.blocks.iter().map(|b| b.lines.len()).collect::<Vec<_>>(), [1, 2, 1]);
     }
 
     #[test]
@@ -1327,12 +1366,22 @@ mod tests {
                 .collect();
             // A block that starts inside a truth paragraph right after the block holding the text
             // before it in the same column is over-segmentation (page and column breaks are not counted).
+            // Every running text of the truth, not only body paragraphs.
+            let mut texts: Vec<String> = paras.clone();
+            let strings = |v: &serde_json::Value| -> Vec<String> {
+                v.as_array().into_iter().flatten().filter_map(|x| x.as_str()).map(String::from).collect()
+            };
+            texts.extend(strings(&truth["footnotes"]));
+            texts.extend(strings(&truth["front"]["abstract"]));
+            texts.extend(truth["references"].as_array().into_iter().flatten().filter_map(|r| r["raw"].as_str()).map(String::from));
+            texts.extend(truth["front"]["authors"].as_array().into_iter().flatten().filter_map(|a| a["bio"].as_str()).map(String::from));
+            texts.extend(truth["colophon"]["disclaimer"].as_str().map(String::from));
             let bodies: Vec<String> =
-                paras.iter().map(|p| p.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()).collect();
+                texts.iter().map(|p| p.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()).collect();
             let mut split = 0;
             for (k, key) in starts.iter().enumerate().step_by(2) {
                 let k = k / 2;
-                if key.len() < 12 || paras.iter().any(|p| start_key(p) == *key) || k == 0 || flat[k - 1].0 != flat[k].0 {
+                if key.len() < 12 || texts.iter().any(|p| start_key(p) == *key) || k == 0 || flat[k - 1].0 != flat[k].0 {
                     continue;
                 }
                 let prev = &flat[k - 1].1;
