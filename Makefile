@@ -1,6 +1,7 @@
 # quire — build, convert, test, evaluate.
 #   make                 build the release binary and convert $(INPUT)/*.pdf into $(OUTPUT)/
 #   make test            run the whole test suite
+#   make check           validate every output in $(OUTPUT)/ and fail on invalid outputs or lost text
 #   make bench           time quire against pdftotext (hyperfine) and print the ratios
 #   make eval            score the dev corpus (../shared/corpus/dev) with ../shared/tools/score.py
 #   make clean           remove build products and outputs
@@ -18,10 +19,10 @@ EVALOUT ?= target/eval
 PDFS    := $(wildcard $(INPUT)/*.pdf)
 OUTS    := $(foreach p,$(PDFS),$(addprefix $(OUTPUT)/$(basename $(notdir $(p))),.xml .epub .pdf))
 
-.PHONY: all build test eval bench clean fuzz FORCE
+.PHONY: all build test check eval bench clean fuzz FORCE
 .DELETE_ON_ERROR:
 
-all: $(OUTS)
+all: $(OUTS) $(OUTPUT)/index.html
 
 build: $(BIN)
 
@@ -31,7 +32,18 @@ $(BIN): FORCE
 
 # One PDF gives three outputs in one run; they are rebuilt when older than the PDF or the binary.
 $(OUTPUT)/%.xml $(OUTPUT)/%.epub $(OUTPUT)/%.pdf: $(INPUT)/%.pdf $(BIN) | $(OUTPUT)
-	$(BIN) convert --force --quiet --jobs 1 --out $(OUTPUT) $<
+	$(BIN) convert --force --quiet --verify --jobs 1 --out $(OUTPUT) $<
+
+# The archive index lists every document checked into $(OUTPUT) (kept in $(OUTPUT)/.quire/).
+$(OUTPUT)/index.html: $(OUTS)
+	$(BIN) index --out $(OUTPUT) $@
+
+# Validates every output in $(OUTPUT) and fails if any is invalid or lost text on the round trip.
+check: all
+	python3 $(SHARED)/tools/validate-jats -q $(OUTPUT)/*.xml
+	python3 $(SHARED)/tools/validate-epub -q $(OUTPUT)/*.epub
+	python3 $(SHARED)/tools/validate-pdf $(OUTPUT)/*.pdf
+	$(BIN) index --strict --out $(OUTPUT) $(OUTPUT)/index.html
 
 $(OUTPUT):
 	mkdir -p $@
@@ -54,7 +66,8 @@ bench: $(BIN)
 
 clean:
 	$(CARGO) clean
-	rm -f $(OUTPUT)/*.xml $(OUTPUT)/*.epub $(OUTPUT)/*.pdf $(OUTPUT)/*.json
+	rm -f $(OUTPUT)/*.xml $(OUTPUT)/*.epub $(OUTPUT)/*.pdf $(OUTPUT)/*.json $(OUTPUT)/index.html
+	rm -rf $(OUTPUT)/.quire
 
 # Fuzzes extract -> normalise -> JSON (fuzz/, a crate outside this workspace, built in fuzz/target).
 # Needs `cargo install cargo-fuzz`; RUSTC_BOOTSTRAP lets stable rustc take the sanitizer flags.

@@ -13,7 +13,7 @@ use std::cmp::Reverse;
 use std::path::{Component, Path, PathBuf};
 
 /// One document of the archive index.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct IndexEntry {
     /// The input file's stem; also the anchor of the document's row.
     pub stem: String,
@@ -348,7 +348,7 @@ fn row(h: &mut String, e: &IndexEntry, max: [usize; 3]) {
                 "<li><span class=\"sev {0}\">{0}</span>{1} <span class=\"meta\">({2})</span></li>",
                 f.severity.name(),
                 esc(&f.message),
-                esc(f.code)
+                esc(&f.code)
             ));
         }
         h.push_str("</ul>");
@@ -389,7 +389,7 @@ mod tests {
             pages: 4,
             outputs: vec![("JATS".into(), format!("{stem}.xml"))],
             recall: vec![("jats".into(), 1.0), ("pdf".into(), 0.95)],
-            flags: sev.map(|s| vec![Flag { code: "x", severity: s, message: "m".into() }]).unwrap_or_default(),
+            flags: sev.map(|s| vec![Flag { code: "x".into(), severity: s, message: "m".into() }]).unwrap_or_default(),
             ..Default::default()
         }
     }

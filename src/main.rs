@@ -3,6 +3,8 @@
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use quire::emit::PageSize;
+use quire::index::IndexEntry;
+use quire::verify::Severity;
 use quire::{Format, Options};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,6 +28,20 @@ enum Command {
     Convert(ConvertArgs),
     /// Print what quire understood of one PDF as an indented outline.
     Inspect(InspectArgs),
+    /// Write the HTML index of an output folder from the checks `convert --verify` kept there.
+    Index(IndexArgs),
+}
+
+#[derive(Args)]
+struct IndexArgs {
+    /// The index page to write.
+    file: PathBuf,
+    /// The output folder whose documents to list.
+    #[arg(long, default_value = "output")]
+    out: PathBuf,
+    /// Exit 1 when a document failed or lost text in any output.
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Args)]
@@ -63,6 +79,12 @@ struct ConvertArgs {
     /// Write a JSON report of every document (outputs, time, pages, warnings, counts).
     #[arg(long, value_name = "FILE.json")]
     report: Option<PathBuf>,
+    /// Read every output back and check it carries the source's text; flag documents that need a look.
+    #[arg(long)]
+    verify: bool,
+    /// Write an HTML index of every document in the output folder (implies --verify).
+    #[arg(long, value_name = "FILE.html")]
+    index: Option<PathBuf>,
     /// Print only failures and the summary.
     #[arg(long, short)]
     quiet: bool,
@@ -85,6 +107,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Convert(a) => convert(a),
         Command::Inspect(a) => inspect(a).map(|()| ExitCode::SUCCESS),
+        Command::Index(a) => index(a),
     };
     match result {
         Ok(code) => code,
@@ -97,9 +120,16 @@ fn main() -> ExitCode {
 
 /// What happened to one input.
 enum Outcome {
-    Converted { written: Vec<PathBuf>, warnings: Vec<quire::Warning>, counts: Counts },
+    Converted { written: Vec<PathBuf>, warnings: Vec<quire::Warning>, counts: Counts, check: Option<Check> },
     Skipped,
     Failed(String),
+}
+
+/// What `--verify` found for one document.
+struct Check {
+    verification: quire::verify::Verification,
+    flags: Vec<quire::verify::Flag>,
+    entry: IndexEntry,
 }
 
 /// Figures a reviewer needs about one converted document.
@@ -146,6 +176,10 @@ struct ReportEntry<'a> {
     warnings: &'a [quire::Warning],
     #[serde(skip_serializing_if = "Option::is_none")]
     counts: Option<&'a Counts>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verification: Option<&'a quire::verify::Verification>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    flags: Option<&'a [quire::verify::Flag]>,
 }
 
 fn convert(args: ConvertArgs) -> Result<ExitCode> {
@@ -167,6 +201,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     opts.pdf.font = args.font.clone();
     let binary_time = std::env::current_exe().ok().and_then(|p| p.metadata().ok()).and_then(|m| m.modified().ok());
     let timeout = Duration::from_secs_f64(args.timeout.max(0.001));
+    let verify = args.verify || args.index.is_some();
 
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let progress = Progress::new(inputs.len(), args.quiet);
@@ -182,8 +217,11 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
                 let outcome = if !args.force && up_to_date(input, &args.out, &formats, binary_time) {
                     Outcome::Skipped
                 } else {
-                    convert_one(input, &args.out, &opts, timeout)
+                    convert_one(input, &args.out, &opts, timeout, verify)
                 };
+                if verify {
+                    keep_entry(input, &args.out, &outcome);
+                }
                 progress.report(input, &outcome);
                 results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some((outcome, started.elapsed().as_secs_f64()));
             });
@@ -199,19 +237,24 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     if let Some(path) = &args.report {
         write_report(path, &inputs, &results)?;
     }
-    let (mut converted, mut skipped, mut warned, mut failures) = (0, 0, 0, vec![]);
+    if let Some(path) = &args.index {
+        write_index(path, &args.out)?;
+    }
+    let (mut converted, mut skipped, mut warned, mut flagged, mut failures) = (0, 0, 0, 0, vec![]);
     for (input, (r, _)) in inputs.iter().zip(&results) {
         match r {
-            Outcome::Converted { warnings, .. } => {
+            Outcome::Converted { warnings, check, .. } => {
                 converted += 1;
                 warned += usize::from(!warnings.is_empty());
+                flagged += usize::from(check.as_ref().is_some_and(|c| needs_a_look(&c.flags)));
             }
             Outcome::Skipped => skipped += 1,
             Outcome::Failed(why) => failures.push((input, why)),
         }
     }
+    let flagged = if verify { format!(", {flagged} flagged for a look") } else { String::new() };
     eprintln!(
-        "quire: {converted} converted ({warned} with warnings), {skipped} up to date, {} failed",
+        "quire: {converted} converted ({warned} with warnings{flagged}), {skipped} up to date, {} failed",
         failures.len()
     );
     for (input, why) in &failures {
@@ -224,7 +267,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
 ///
 /// Outputs are written here, after the conversion returned in time: a document given up
 /// for its time never writes anything.
-fn convert_one(input: &Path, out: &Path, opts: &Options, timeout: Duration) -> Outcome {
+fn convert_one(input: &Path, out: &Path, opts: &Options, timeout: Duration, verify: bool) -> Outcome {
     let bytes = match std::fs::read(input) {
         Ok(b) => b,
         Err(e) => return Outcome::Failed(format!("cannot read the file: {e}")),
@@ -232,15 +275,37 @@ fn convert_one(input: &Path, out: &Path, opts: &Options, timeout: Duration) -> O
     let (tx, rx) = std::sync::mpsc::channel();
     let thread_opts = opts.clone();
     let spawned = std::thread::Builder::new().stack_size(64 << 20).spawn(move || {
-        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| quire::convert(&bytes, &thread_opts)));
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            quire::convert(&bytes, &thread_opts).map(|done| {
+                let check = verify.then(|| {
+                    let o = &done.output;
+                    let v = quire::verify::round_trip(&o.layout, &o.document, o);
+                    let flags = quire::verify::flags(&o.layout, &o.document, Some(&v), &done.warnings);
+                    (v, flags)
+                });
+                (done, check)
+            })
+        }));
         let _ = tx.send(run);
     });
     if let Err(e) = spawned {
         return Outcome::Failed(format!("cannot start a conversion thread: {e}"));
     }
     match rx.recv_timeout(timeout) {
-        Ok(Ok(Ok(done))) => match quire::write_outputs(&done.output, &quire::output_stem(input), out) {
-            Ok(written) => Outcome::Converted { written, warnings: done.warnings, counts: Counts::of(&done.output) },
+        Ok(Ok(Ok((done, check)))) => match quire::write_outputs(&done.output, &quire::output_stem(input), out) {
+            Ok(written) => {
+                let check = check.map(|(verification, flags)| {
+                    let links: Vec<(Format, String)> = Format::ALL
+                        .into_iter()
+                        .filter(|f| done.output.get(*f).is_some())
+                        .map(|f| (f, format!("{}.{}", quire::output_stem(input), f.extension())))
+                        .collect();
+                    let stem = quire::output_stem(input);
+                    let entry = IndexEntry::converted(&stem, &done.output.document, &links, Some(&verification), flags.clone());
+                    Check { verification, flags, entry }
+                });
+                Outcome::Converted { written, warnings: done.warnings, counts: Counts::of(&done.output), check }
+            }
             Err(e) => Outcome::Failed(e.to_string()),
         },
         Ok(Ok(Err(e))) => Outcome::Failed(e.root().to_string()),
@@ -264,12 +329,24 @@ fn write_report(path: &Path, inputs: &[PathBuf], results: &[(Outcome, f64)]) -> 
         .iter()
         .zip(results)
         .map(|(input, (o, secs))| {
-            let (status, error, outputs, warnings, counts): (_, _, &[PathBuf], &[quire::Warning], _) = match o {
-                Outcome::Converted { written, warnings, counts } => ("converted", None, written, warnings, Some(counts)),
-                Outcome::Skipped => ("up-to-date", None, &none, &[], None),
-                Outcome::Failed(why) => ("failed", Some(why.as_str()), &none, &[], None),
+            let (status, error, outputs, warnings, counts, check): (_, _, &[PathBuf], &[quire::Warning], _, _) = match o {
+                Outcome::Converted { written, warnings, counts, check } => {
+                    ("converted", None, written, warnings, Some(counts), check.as_ref())
+                }
+                Outcome::Skipped => ("up-to-date", None, &none, &[], None, None),
+                Outcome::Failed(why) => ("failed", Some(why.as_str()), &none, &[], None, None),
             };
-            ReportEntry { input, status, error, outputs, seconds: (secs * 1000.0).round() / 1000.0, warnings, counts }
+            ReportEntry {
+                input,
+                status,
+                error,
+                outputs,
+                seconds: (secs * 1000.0).round() / 1000.0,
+                warnings,
+                counts,
+                verification: check.map(|c| &c.verification),
+                flags: check.map(|c| c.flags.as_slice()),
+            }
         })
         .collect();
     let json = serde_json::to_string_pretty(&serde_json::json!({ "documents": entries }))?;
@@ -297,9 +374,11 @@ impl Progress {
     fn report(&self, input: &Path, outcome: &Outcome) {
         let mut lines = vec![];
         match outcome {
-            Outcome::Converted { warnings, .. } if !self.quiet => {
+            Outcome::Converted { warnings, check, .. } if !self.quiet => {
                 lines.push(format!("converted {}", input.display()));
                 lines.extend(warnings.iter().map(|w| format!("  warning: {w}")));
+                let flags = check.iter().flat_map(|c| &c.flags).filter(|f| f.severity >= Severity::Warn);
+                lines.extend(flags.map(|f| format!("  flag {} ({}): {}", f.code, f.severity.name(), f.message)));
             }
             Outcome::Skipped if !self.quiet => lines.push(format!("up to date {}", input.display())),
             Outcome::Failed(why) => lines.push(format!("FAILED {}: {why}", input.display())),
@@ -326,6 +405,83 @@ impl Progress {
             b.finish_and_clear();
         }
     }
+}
+
+/// Whether any flag says a person should look at the document.
+fn needs_a_look(flags: &[quire::verify::Flag]) -> bool {
+    flags.iter().any(|f| f.severity >= Severity::Warn)
+}
+
+/// Where `--verify` keeps a document's index entry, so that later runs can list it.
+fn entry_path(out: &Path, stem: &str) -> PathBuf {
+    out.join(".quire").join(format!("{stem}.json"))
+}
+
+/// Keeps the index entry of a converted or failed document beside its outputs.
+fn keep_entry(input: &Path, out: &Path, outcome: &Outcome) {
+    let stem = quire::output_stem(input);
+    let entry = match outcome {
+        Outcome::Converted { check: Some(c), .. } => c.entry.clone(),
+        Outcome::Failed(why) => IndexEntry::failed(&stem, why),
+        _ => return,
+    };
+    let path = entry_path(out, &stem);
+    let written = std::fs::create_dir_all(path.parent().unwrap_or(out))
+        .map_err(|e| e.to_string())
+        .and_then(|()| serde_json::to_vec_pretty(&entry).map_err(|e| e.to_string()))
+        .and_then(|json| quire::write_atomically(&path, &json).map_err(|e| e.to_string()));
+    if let Err(e) = written {
+        eprintln!("quire: cannot keep the check of {} for the index: {e}", input.display());
+    }
+}
+
+/// The index entries kept in `out`, sorted by file stem.
+fn kept_entries(out: &Path) -> Result<Vec<IndexEntry>> {
+    let dir = out.join(".quire");
+    let mut entries = vec![];
+    let Ok(read) = std::fs::read_dir(&dir) else { return Ok(entries) };
+    let mut paths: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+        let text = std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?;
+        let entry: IndexEntry = serde_json::from_str(&text).with_context(|| format!("{} is not an index entry", p.display()))?;
+        entries.push(entry);
+    }
+    Ok(entries)
+}
+
+/// Writes the index page of every document kept in `out`, with links relative to the page.
+fn write_index(path: &Path, out: &Path) -> Result<Vec<IndexEntry>> {
+    let mut entries = kept_entries(out)?;
+    let page_dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    for e in &mut entries {
+        for (_, href) in &mut e.outputs {
+            *href = quire::index::relative_href(page_dir, &out.join(&*href));
+        }
+    }
+    quire::write_atomically(path, quire::index::render(&entries).as_bytes())
+        .with_context(|| format!("cannot write the index {}", path.display()))?;
+    Ok(entries)
+}
+
+fn index(args: IndexArgs) -> Result<ExitCode> {
+    let entries = write_index(&args.file, &args.out)?;
+    if entries.is_empty() {
+        eprintln!("quire: no checked documents in {}; run `quire convert --verify --out {}` first", args.out.display(), args.out.display());
+    }
+    let lost = |e: &IndexEntry| {
+        e.failure.is_some()
+            || e.flags.iter().any(|f| f.code.starts_with("text-lost") || f.code == "text-dropped" || f.code.starts_with("unreadable"))
+    };
+    let bad: Vec<&IndexEntry> = entries.iter().filter(|e| lost(e)).collect();
+    eprintln!("quire: index of {} document(s) written to {}; {} failed or lost text", entries.len(), args.file.display(), bad.len());
+    for e in &bad {
+        let why = e.failure.clone().unwrap_or_else(|| {
+            e.flags.iter().filter(|f| f.severity >= Severity::Warn).map(|f| f.message.clone()).collect::<Vec<_>>().join("; ")
+        });
+        eprintln!("  {}: {why}", e.stem);
+    }
+    Ok(if args.strict && !bad.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// Whether every output of `input` exists and is newer than both the PDF and the binary.

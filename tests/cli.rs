@@ -144,3 +144,45 @@ fn a_document_over_its_time_limit_fails_without_writing() {
     assert!(stderr(&o).contains("timed out after 0.001 s"), "{}", stderr(&o));
     assert!(files_in(&out).is_empty());
 }
+
+#[test]
+fn index_lists_converted_and_failed_documents_with_relative_links() {
+    let dir = support::scratch("cli-index");
+    let out = dir.join("out");
+    let bad = dir.join("scan.pdf");
+    std::fs::write(&bad, "%PDF-1.4\n%%EOF\n").unwrap();
+    let good = support::fixtures().join("dev-10.pdf");
+    let index = out.join("index.html");
+    let o = quire(&[
+        "convert", "--to", "jats,epub", "--out", out.to_str().unwrap(), "--index", index.to_str().unwrap(),
+        good.to_str().unwrap(), bad.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&index).unwrap();
+    assert!(html.contains("href=\"dev-10.xml\"") && html.contains("href=\"dev-10.epub\""), "{html}");
+    assert!(html.contains("scan") && html.contains("Not converted"), "{html}");
+    assert!(!html.contains("<script"), "the index needs no JavaScript");
+    // The index can be rebuilt later from what --verify kept, and --strict fails on the failed one.
+    let again = quire(&["index", "--strict", "--out", out.to_str().unwrap(), dir.join("again.html").to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1), "{}", stderr(&again));
+    assert!(std::fs::read_to_string(dir.join("again.html")).unwrap().contains("href=\"out/dev-10.xml\""));
+}
+
+#[test]
+fn verify_reports_round_trip_recall_per_format() {
+    let dir = support::scratch("cli-verify");
+    let report = dir.join("r.json");
+    let pdf = support::fixtures().join("dev-03.pdf");
+    let o = quire(&[
+        "convert", "--verify", "--out", dir.join("out").to_str().unwrap(), "--report", report.to_str().unwrap(),
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let formats = r["documents"][0]["verification"]["formats"].as_array().unwrap();
+    assert_eq!(formats.len(), 3);
+    for f in formats {
+        assert!(f["recall"].as_f64().unwrap() >= 0.99, "{f}");
+    }
+    assert!(stderr(&o).contains("0 flagged for a look"), "{}", stderr(&o));
+}

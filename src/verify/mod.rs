@@ -87,10 +87,10 @@ impl Verification {
 }
 
 /// A quality flag: something about one converted document a person should look at.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Flag {
     /// Stable identifier, such as `text-lost-pdf`.
-    pub code: &'static str,
+    pub code: String,
     /// How bad it is.
     pub severity: Severity,
     /// What was found, in words a non-programmer understands.
@@ -98,7 +98,7 @@ pub struct Flag {
 }
 
 /// How bad a flag is; ordered from least to most severe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing; the output is likely fine.
@@ -306,7 +306,7 @@ const NOTE_LABELS: &[&str] = &["notes", "endnotes", "footnotes", "주", "anmerku
 /// - `conversion-warnings` (info): the conversion raised warnings; the first is quoted.
 pub fn flags(source: &Layout, doc: &Document, verification: Option<&Verification>, warnings: &[Warning]) -> Vec<Flag> {
     let mut out = Vec::new();
-    let mut flag = |code: &'static str, severity: Severity, message: String| out.push(Flag { code, severity, message });
+    let mut flag = |code: &str, severity: Severity, message: String| out.push(Flag { code: code.to_string(), severity, message });
 
     let st = &source.stats;
     if st.glyphs > 0 {
