@@ -115,8 +115,6 @@ pub(crate) struct TLine {
     /// Page number, counting from 1.
     pub page: u32,
     /// Size of the page, in points.
-    pub page_width: f32,
-    /// Size of the page, in points.
     pub page_height: f32,
     /// Index of its layout block over the whole document.
     pub block: usize,
@@ -136,8 +134,6 @@ pub(crate) struct TLine {
     pub baseline: f32,
     /// Dominant size by characters.
     pub size: f32,
-    /// Dominant font by characters.
-    pub font: u32,
     /// Whether most characters are bold.
     pub bold: bool,
     /// Whether most characters are italic.
@@ -179,12 +175,8 @@ pub(crate) fn to_box(r: &Rect) -> BoxPt {
 pub(crate) struct BodyStyle {
     /// Size in points.
     pub size: f32,
-    /// Font index.
-    pub font: u32,
     /// Whether it is bold.
     pub bold: bool,
-    /// Whether it is italic.
-    pub italic: bool,
     /// Typical distance between baselines of body lines in one block.
     pub pitch: f32,
 }
@@ -201,12 +193,12 @@ impl BodyStyle {
         let best = by.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
         let ((sk, font), _) = best.unwrap_or(((20, 0), 0));
         let size = sk as f32 / 2.0;
-        let (bold, italic) = lines
+        let bold = lines
             .iter()
             .flat_map(|l| l.words.iter().map(move |w| (w, l)))
             .find(|(w, _)| w.font == font)
-            .map(|(_, l)| (l.bold, l.italic))
-            .unwrap_or((false, false));
+            .map(|(_, l)| l.bold)
+            .unwrap_or(false);
         let mut pitches: Vec<f32> = lines
             .windows(2)
             .filter(|w| w[0].block == w[1].block && (w[0].size - size).abs() < 0.6 && (w[1].size - size).abs() < 0.6)
@@ -215,7 +207,7 @@ impl BodyStyle {
             .collect();
         pitches.sort_by(f32::total_cmp);
         let pitch = pitches.get(pitches.len() / 2).copied().unwrap_or(size * 1.2);
-        BodyStyle { size, font, bold, italic, pitch }
+        BodyStyle { size, bold, pitch }
     }
 }
 
@@ -260,7 +252,6 @@ pub(crate) fn collect_lines(layout: &Layout) -> Vec<TLine> {
                 let italic = chars(&is_italic) * 2 > total;
                 let mut l = TLine {
                     page: page.number,
-                    page_width: page.width,
                     page_height: page.height,
                     block: block_id,
                     column: block.column,
@@ -270,7 +261,6 @@ pub(crate) fn collect_lines(layout: &Layout) -> Vec<TLine> {
                     bbox: line.bbox,
                     baseline: line.baseline,
                     size,
-                    font,
                     bold,
                     italic,
                     words,
@@ -497,7 +487,7 @@ mod tests {
         let lines = collect_lines(&l);
         let b = BodyStyle::of(&lines);
         assert_eq!(b.size, 10.0);
-        assert_eq!(b.font, REGULAR);
+        assert!(!b.bold);
         assert!((b.pitch - 12.0).abs() < 0.01);
     }
 
