@@ -16,7 +16,7 @@ fn fixture(name: &str) -> std::path::PathBuf {
 }
 
 fn codes(flags: &[Flag]) -> Vec<&'static str> {
-    flags.iter().map(|f| f.code).collect()
+    flags.iter().map(|f| f.code.as_str()).collect()
 }
 
 #[test]
