@@ -15,7 +15,7 @@ fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
-fn codes(flags: &[Flag]) -> Vec<&'static str> {
+fn codes(flags: &[Flag]) -> Vec<&str> {
     flags.iter().map(|f| f.code.as_str()).collect()
 }
 
