@@ -15,8 +15,8 @@ fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
-fn codes(flags: &[Flag]) -> Vec<&str> {
-    flags.iter().map(|f| f.code.as_str()).collect()
+fn codes(flags: &[Flag]) -> Vec<String> {
+    flags.iter().map(|f| f.code.clone()).collect()
 }
 
 #[test]
@@ -74,7 +74,7 @@ fn truncated_jats_body_is_flagged_and_unreadable_epub_is_an_error() {
     let v = round_trip(&layout, doc, &outputs);
     let f = flags(&layout, doc, Some(&v), &[]);
     let c = codes(&f);
-    assert!(c.contains(&"text-lost-jats") && c.contains(&"unreadable-epub"), "{c:?}");
+    assert!(c.contains(&"text-lost-jats".to_string()) && c.contains(&"unreadable-epub".to_string()), "{c:?}");
     assert!(!c.iter().any(|c| c.ends_with("-pdf")), "{c:?}");
     assert_eq!(f[0].severity, Severity::Error);
 }
@@ -89,7 +89,7 @@ fn tree_that_drops_paragraphs_is_flagged_as_text_dropped() {
     let v = round_trip(&layout, &doc, &Outputs { jats: None, epub: None, pdf: None, json: None, document: doc.clone(), layout: layout.clone() });
     assert!(v.formats.is_empty());
     let f = flags(&layout, &doc, Some(&v), &[]);
-    assert!(codes(&f).contains(&"text-dropped"), "{f:?}");
+    assert!(codes(&f).contains(&"text-dropped".to_string()), "{f:?}");
 }
 
 #[test]
@@ -97,13 +97,13 @@ fn missing_headings_and_references_are_flagged_from_layout_evidence() {
     let (layout, done) = convert(&fixture("dev-00-seed-pdflatex.pdf"));
     let mut doc = done.output.document.clone();
     assert!(!doc.references.is_empty());
-    assert!(!codes(&flags(&layout, &doc, None, &[])).contains(&"references-missing"));
+    assert!(!codes(&flags(&layout, &doc, None, &[])).contains(&"references-missing".to_string()));
     doc.references.clear();
     for s in &mut doc.sections {
         s.title = None;
     }
     let c = codes(&flags(&layout, &doc, None, &[]));
-    assert!(c.contains(&"references-missing") && c.contains(&"no-headings"), "{c:?}");
+    assert!(c.contains(&"references-missing".to_string()) && c.contains(&"no-headings".to_string()), "{c:?}");
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn unmapped_and_invisible_glyph_shares_raise_flags_by_threshold() {
     layout.stats.glyphs = 10_000;
     layout.stats.unmapped_glyphs = 5;
     let doc = Document::new();
-    assert!(!codes(&flags(&layout, &doc, None, &[])).contains(&"unmapped-glyphs"));
+    assert!(!codes(&flags(&layout, &doc, None, &[])).contains(&"unmapped-glyphs".to_string()));
     layout.stats.unmapped_glyphs = 50;
     let f = flags(&layout, &doc, None, &[]);
     assert_eq!(f.iter().find(|f| f.code == "unmapped-glyphs").map(|f| f.severity), Some(Severity::Warn));
@@ -121,7 +121,7 @@ fn unmapped_and_invisible_glyph_shares_raise_flags_by_threshold() {
     let f = flags(&layout, &doc, None, &[]);
     assert_eq!(f[0].code, "unmapped-glyphs");
     assert_eq!(f[0].severity, Severity::Error);
-    assert!(codes(&f).contains(&"ocr-text"));
+    assert!(codes(&f).contains(&"ocr-text".to_string()));
 }
 
 #[test]
@@ -131,7 +131,7 @@ fn flags_come_worst_first() {
     layout.stats.unmapped_glyphs = 50;
     let f = flags(&layout, &Document::new(), None, &[Warning::new(Stage::Extract, "something")]);
     assert!(f.windows(2).all(|w| w[0].severity >= w[1].severity), "{f:?}");
-    assert!(codes(&f).contains(&"conversion-warnings"));
+    assert!(codes(&f).contains(&"conversion-warnings".to_string()));
 }
 
 /// Round trip over the dev corpus: `cargo test --lib verify::tests::dev_corpus -- --ignored --nocapture`.
