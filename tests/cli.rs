@@ -186,3 +186,57 @@ fn verify_reports_round_trip_recall_per_format() {
     }
     assert!(stderr(&o).contains("0 flagged for a look"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_folder_without_pdfs_is_an_error_that_says_so() {
+    let dir = support::scratch("cli-empty-folder");
+    let o = quire(&["convert", "--out", dir.join("out").to_str().unwrap(), dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no PDF files found"), "{}", stderr(&o));
+}
+
+#[test]
+fn an_output_folder_that_cannot_be_made_is_an_error_that_names_it() {
+    let dir = support::scratch("cli-bad-out");
+    let blocker = dir.join("not-a-folder");
+    std::fs::write(&blocker, "").unwrap();
+    let pdf = support::fixture_pdfs()[0].clone();
+    let o = quire(&["convert", "--out", blocker.to_str().unwrap(), pdf.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot create output folder") && stderr(&o).contains("not-a-folder"), "{}", stderr(&o));
+}
+
+/// A tmpfs of a few kilobytes, unmounted when dropped; `None` where mounting is not allowed.
+struct TinyDisk(PathBuf);
+
+impl TinyDisk {
+    fn mount(dir: &Path) -> Option<TinyDisk> {
+        std::fs::create_dir_all(dir).ok()?;
+        let ok = Command::new("mount").args(["-t", "tmpfs", "-o", "size=24k", "tmpfs"]).arg(dir).status().ok()?.success();
+        ok.then(|| TinyDisk(dir.to_path_buf()))
+    }
+}
+
+impl Drop for TinyDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_fails_the_document_and_leaves_no_partial_file() {
+    let dir = support::scratch("cli-disk-full");
+    let Some(disk) = TinyDisk::mount(&dir.join("tiny")) else {
+        eprintln!("skipping: cannot mount a tmpfs here (needs root)");
+        return;
+    };
+    let pdf = support::fixture_pdfs()[0].clone();
+    let o = quire(&["convert", "--out", disk.0.to_str().unwrap(), pdf.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("No space left on device"), "{}", stderr(&o));
+    for f in files_in(&disk.0) {
+        assert!(!f.ends_with(".tmp"), "temporary file {f} left behind");
+        let len = std::fs::metadata(disk.0.join(&f)).unwrap().len();
+        assert!(len > 0, "{f} is empty");
+    }
+}
