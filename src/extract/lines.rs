@@ -170,12 +170,13 @@ impl Coverage {
     }
 }
 
-/// Splits runs at column gutters: gaps far wider than word spacing.
+/// Splits runs at column gutters and other gaps that no word space explains.
 ///
-/// A gap of 0.6 em or more is a gutter when the lines around it show a column edge there
-/// ([`channel_is_empty`]) and both sides are wide enough to be columns;
-/// a gap of 3 em or more is always a split. A wide justified space in one-column text has
-/// ink above and below it, so it does not split its line.
+/// A run splits at a gap of 3 em or more; at a gap of an em or more where the type size
+/// changes (text of another column or a note, not a superscript, which sits close); and at
+/// a gap of 0.6 em or more with at least 4 em of text on each side when the lines around it
+/// show a column edge there ([`channel_is_empty`]). A wide justified space in one-column
+/// text has ink above and below it, so it does not split its line.
 fn split_at_gutters(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
     let cover: Vec<Coverage> = runs.iter().map(|r| Coverage::new(gs, r)).collect();
     let mut out = Vec::with_capacity(runs.len());
@@ -194,7 +195,10 @@ fn split_at_gutters(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
                 continue;
             }
             let wide_sides = a - piece_x0 >= 4.0 * em && run.x1 - b >= 4.0 * em;
-            if gap >= 3.0 * em || (wide_sides && channel_is_empty(&runs, &cover, ri, (a, b))) {
+            // A superscript sits close to its word; across a wide gap a change of size is another text.
+            let (sa, sb) = (ink[w].size, next.size);
+            let other_size = gap >= sa.max(sb) && sa.min(sb) < 0.85 * sa.max(sb);
+            if gap >= 3.0 * em || other_size || (wide_sides && channel_is_empty(&runs, &cover, ri, (a, b))) {
                 cuts.push(b);
                 piece_x0 = b;
             }
@@ -247,6 +251,9 @@ fn channel_is_empty(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f
     evidence >= 2 && evidence >= 3 * against
 }
 
+/// The most characters a run of superscripts or subscripts on one baseline may hold.
+const MAX_SCRIPT_CHARS: usize = 10;
+
 /// Joins superscript and subscript runs (smaller, raised or lowered) to the line they touch.
 ///
 /// Footnote calls sit about a third of an em above the baseline in a smaller size; they
@@ -256,6 +263,11 @@ fn attach_scripts(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
     let max_size = runs.iter().map(|r| r.size).fold(0.0, f32::max);
     let mut host: Vec<Option<usize>> = vec![None; n];
     for (i, s) in runs.iter().enumerate() {
+        // Calls and indices are a few characters; a longer run is a line of its own.
+        let chars: usize = s.ids.iter().filter(|&&g| !is_space(&gs[g])).map(|&g| gs[g].text.chars().count()).sum();
+        if chars > MAX_SCRIPT_CHARS {
+            continue;
+        }
         let start = runs.partition_point(|r| r.baseline < s.baseline - 0.4 * max_size);
         let mut best: Option<(usize, f32, f32)> = None;
         for (j, h) in runs.iter().enumerate().skip(start) {
