@@ -76,3 +76,14 @@ fn example_convert_folder_writes_three_outputs_per_pdf() {
         assert!(out.join(format!("a.{ext}")).exists());
     }
 }
+
+#[test]
+fn converting_twice_gives_identical_bytes_in_every_format() {
+    let pdf = std::fs::read(support::fixtures().join("dev-07.pdf")).unwrap();
+    let opts = quire::Options::default().with_formats(&quire::Format::ALL);
+    let a = quire::convert(&pdf, &opts).unwrap().output;
+    let b = quire::convert(&pdf, &opts).unwrap().output;
+    for f in quire::Format::ALL {
+        assert!(a.get(f).unwrap() == b.get(f).unwrap(), "{} differs between two runs", f.name());
+    }
+}
