@@ -168,6 +168,15 @@ impl Coverage {
         let p = self.x0s.partition_point(|&x| x < hi);
         p > 0 && self.max_x1[p - 1] > lo
     }
+
+    /// The ink-free stretch holding an interval that ends at `hi` and is free: where the ink
+    /// before it ends and the ink after it starts (infinite where there is none).
+    fn free_stretch(&self, hi: f32) -> (f32, f32) {
+        let p = self.x0s.partition_point(|&x| x < hi);
+        let left = if p > 0 { self.max_x1[p - 1] } else { f32::NEG_INFINITY };
+        let right = self.x0s.get(p).copied().unwrap_or(f32::INFINITY);
+        (left, right)
+    }
 }
 
 /// Splits runs at column gutters and other gaps that no word space explains.
@@ -175,7 +184,7 @@ impl Coverage {
 /// A run splits at a gap of 3 em or more; at a gap of an em or more where the type size
 /// changes (text of another column or a note, not a superscript, which sits close); and at
 /// a gap of 0.6 em or more with at least 4 em of text on each side when the lines around it
-/// show a column edge there ([`channel_is_empty`]). A wide justified space in one-column
+/// show a column edge there ([`column_edges_at`]). A wide justified space in one-column
 /// text has ink above and below it, so it does not split its line.
 fn split_at_gutters(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
     let cover: Vec<Coverage> = runs.iter().map(|r| Coverage::new(gs, r)).collect();
@@ -198,7 +207,7 @@ fn split_at_gutters(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
             // A superscript sits close to its word; across a wide gap a change of size is another text.
             let (sa, sb) = (ink[w].size, next.size);
             let other_size = gap >= sa.max(sb) && sa.min(sb) < 0.85 * sa.max(sb);
-            if gap >= 3.0 * em || other_size || (wide_sides && channel_is_empty(&runs, &cover, ri, (a, b))) {
+            if gap >= 3.0 * em || other_size || (wide_sides && column_edges_at(&runs, &cover, ri, (a, b))) {
                 cuts.push(b);
                 piece_x0 = b;
             }
@@ -219,12 +228,13 @@ fn split_at_gutters(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
 }
 
 /// Whether the lines within four ems above and below run `ri` show a column gutter at the
-/// gap (a, b): the evidence is lines reaching across the gap with no ink in its middle
-/// (lo, hi), and lines that start exactly where the right-hand piece starts (a column's left
-/// edge); the counter-evidence is lines with ink in the middle of the gap. Lines wholly to one
-/// side otherwise say nothing. The gutter needs two pieces of evidence and three times as
-/// many as against, so a few wide justified spaces that happen to line up are not one.
-fn channel_is_empty(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f32)) -> bool {
+/// gap (a, b): the evidence is lines showing a column edge there, text that starts where the
+/// right-hand piece starts or ends where the left-hand piece ends (within 0.3 em), whether
+/// the line lies to one side or reaches across with a gap of its own; the counter-evidence
+/// is lines with ink in the middle third (lo, hi) of the gap. The gutter needs two pieces of
+/// evidence and twice as many as against, so wide justified spaces that happen to line up
+/// are not one.
+fn column_edges_at(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f32)) -> bool {
     let run = &runs[ri];
     let (lo, hi) = (a + (b - a) / 3.0, b - (b - a) / 3.0);
     let reach = 4.0 * run.size;
@@ -238,17 +248,21 @@ fn channel_is_empty(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f
         if j == ri || other.x1 - other.x0 < 4.0 * other.size {
             continue;
         }
+        let edge = |l: f32, r: f32| (r - b).abs() < 0.3 * run.size || (l - a).abs() < 0.3 * run.size;
         if other.x0 < lo && other.x1 > hi {
             if cover[j].covers(lo, hi) {
                 against += 1;
             } else {
-                evidence += 1;
+                let (l, r) = cover[j].free_stretch(hi);
+                if edge(l, r) {
+                    evidence += 1;
+                }
             }
-        } else if (other.x0 - b).abs() < 0.3 * run.size {
+        } else if edge(other.x1, other.x0) {
             evidence += 1;
         }
     }
-    evidence >= 2 && evidence >= 3 * against
+    evidence >= 2 && evidence >= 2 * against
 }
 
 /// The most characters a run of superscripts or subscripts on one baseline may hold.
