@@ -1126,6 +1126,49 @@ mod tests {
     }
 
     #[test]
+    fn line_on_a_baseline_shared_by_offset_columns_splits_at_the_column_edges() {
+        // The right column's baselines sit 6 pt lower, except one that meets a left line.
+        let mut g = Vec::new();
+        for k in 0..8 {
+            let y = 100.0 + 12.0 * k as f32;
+            g.extend(gapped(&["left", "column", "text", "here"], 72.0, y, 10.0, 0.3));
+            let yr = if k == 4 { y } else { y + 6.0 };
+            g.extend(gapped(&["right", "column", "words"], 240.0, yr, 10.0, 0.3));
+        }
+        let p = page(g);
+        for b in &p.blocks {
+            for l in &b.lines {
+                assert!(l.bbox.x1 < 230.0 || l.bbox.x0 > 230.0, "line crosses the gutter: {}", l.text());
+            }
+        }
+    }
+
+    #[test]
+    fn wide_justified_spaces_at_a_page_top_do_not_split() {
+        // The first line has two wide spaces; below it only ordinary lines.
+        let mut g = gapped(&["for", "meeting", "the", "economic", "and", "foreign", "policy"], 72.0, 100.0, 10.0, 0.8);
+        g.extend(filler(72.0, 112.0, 4));
+        let p = page(g);
+        assert_eq!(p.blocks[0].lines[0].text(), "for meeting the economic and foreign policy");
+    }
+
+    #[test]
+    fn note_call_in_the_next_column_stays_out_of_this_line() {
+        // A body line in the left column; at the same height, a smaller note with its call
+        // in the right column.
+        let mut g = Vec::new();
+        for k in 0..4 {
+            g.extend(gapped(&["body", "text", "of", "the", "left"], 72.0, 100.0 + 12.0 * k as f32, 10.0, 0.3));
+        }
+        g.extend(text_at("10", 240.0, 135.0, 6.0, 1));
+        g.extend(gapped(&["The", "note", "text"], 246.0, 137.5, 8.0, 0.3));
+        let p = page(g);
+        let texts: Vec<String> = p.blocks.iter().flat_map(|b| b.lines.iter().map(Line::text)).collect();
+        assert!(texts.contains(&"body text of the left".to_string()), "{texts:?}");
+        assert!(texts.contains(&"10The note text".to_string()), "{texts:?}");
+    }
+
+    #[test]
     fn two_columns_read_left_then_right() {
         let mut g = Vec::new();
         g.extend(para(&["first para line", "first para ends"], 72.0, 100.0, 10.0, 12.0, 10.0));
