@@ -773,6 +773,12 @@ fn starts_item(l: &TextLine) -> bool {
     }
 }
 
+/// Whether a line begins with a raised, smaller word: a note's call. In running text a call
+/// follows its word, so it never begins a line.
+fn starts_with_call(l: &TextLine) -> bool {
+    l.line.words.first().is_some_and(|w| w.size < 0.85 * l.size && w.bbox.y1 < l.line.baseline)
+}
+
 /// Splits a region into paragraphs, list items and entries.
 ///
 /// A first-line indent starts a paragraph; a hanging indent (references) continues one.
@@ -782,7 +788,8 @@ fn starts_item(l: &TextLine) -> bool {
 /// the right edge ends its paragraph; so does any line after which the next line's first word would
 /// still have fitted (the break was forced) within the region's measure, or within
 /// `column_right` (that of a justified neighbour) for a ragged region; a line starting with
-/// a list label starts an item.
+/// a list label (when another line has one at the same edge) starts an item, and a line
+/// starting with a raised call starts a note.
 fn split_region(lines: Vec<TextLine>, column_right: Option<f32>) -> Vec<Vec<TextLine>> {
     let n = lines.len();
     if n < 2 {
@@ -810,8 +817,8 @@ fn split_region(lines: Vec<TextLine>, column_right: Option<f32>) -> Vec<Vec<Text
     let labelled: Vec<bool> = lines.iter().map(starts_item).collect();
     let item_start: Vec<bool> = (0..n)
         .map(|k| {
-            labelled[k]
-                && (0..n).any(|j| j != k && labelled[j] && (lines[j].x0() - lines[k].x0()).abs() < tol)
+            starts_with_call(&lines[k])
+                || (labelled[k] && (0..n).any(|j| j != k && labelled[j] && (lines[j].x0() - lines[k].x0()).abs() < tol))
         })
         .collect();
     let right = right_edge(&lines, size);
@@ -1166,6 +1173,19 @@ mod tests {
         let texts: Vec<String> = p.blocks.iter().flat_map(|b| b.lines.iter().map(Line::text)).collect();
         assert!(texts.contains(&"body text of the left".to_string()), "{texts:?}");
         assert!(texts.contains(&"10The note text".to_string()), "{texts:?}");
+    }
+
+    #[test]
+    fn notes_starting_with_raised_calls_are_separate_blocks() {
+        // Two notes; the first fills its line, so only the raised call shows the second begins.
+        let mut g = Vec::new();
+        for (k, text) in ["a note that runs the full width of the area", "a short note"].iter().enumerate() {
+            let y = 700.0 + 11.0 * k as f32;
+            g.extend(text_at(&(k + 1).to_string(), 72.0, y - 3.0, 6.0, 1));
+            g.extend(text_at(text, 76.0, y, 9.0, 0));
+        }
+        let p = page(g);
+        assert_eq!(block_texts(&p), ["1a note that runs the full width of the area", "2a short note"]);
     }
 
     #[test]
