@@ -19,6 +19,9 @@ pub(crate) struct FrontResult {
     pub front: FrontMatter,
     /// For each line, whether the front matter used it.
     pub consumed: Vec<bool>,
+    /// For each line, whether it was set aside as title-page matter without being read
+    /// (such as lines above the title); the caller keeps their text elsewhere.
+    pub skipped: Vec<bool>,
     /// Index of the first line after the front matter.
     pub body_start: usize,
     /// Warnings raised.
@@ -27,7 +30,7 @@ pub(crate) struct FrontResult {
 
 /// Reads the title block from the first page.
 pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence) -> FrontResult {
-    let mut r = FrontResult { consumed: vec![false; lines.len()], ..Default::default() };
+    let mut r = FrontResult { consumed: vec![false; lines.len()], skipped: vec![false; lines.len()], ..Default::default() };
     let Some(first_page) = lines.first().map(|l| l.page) else { return r };
     let p1: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].page == first_page).collect();
     let is_number = |i: usize| furn.kinds.get(i).copied().flatten() == Some(FurnitureKind::PageNumber);
@@ -57,17 +60,23 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
     }
     r.front.title = Some(join_lines(ev, title_idx.iter().map(|&i| lines[i].text.as_str())));
     for &i in p1.iter().filter(|&&i| i <= *title_idx.last().unwrap_or(&t0)) {
+        r.skipped[i] = true;
+    }
+    for &i in &title_idx {
         r.consumed[i] = true;
     }
     // The series: the nearest line above the title, set smaller.
     let title_top = lines[t0].bbox.y0;
-    r.front.series = p1
+    let series = p1
         .iter()
         .copied()
         .filter(|&i| i < t0 && !is_number(i) && lines[i].bbox.y1 <= title_top + 1.0 && lines[i].size < max_size - 0.5)
         .filter(|&i| lines[i].text.split_whitespace().count() <= 10)
-        .max_by(|&a, &b| lines[a].bbox.y1.total_cmp(&lines[b].bbox.y1))
-        .map(|i| lines[i].text.clone());
+        .max_by(|&a, &b| lines[a].bbox.y1.total_cmp(&lines[b].bbox.y1));
+    if let Some(i) = series {
+        r.consumed[i] = true;
+    }
+    r.front.series = series.map(|i| lines[i].text.clone());
 
     // Subtitle, authors and date, in any order, until something else comes.
     let mut k = title_idx.last().map_or(t0 + 1, |x| x + 1);
@@ -169,9 +178,10 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
         let short: Vec<&usize> = left.iter().filter(|&&i| lines[i].text.split_whitespace().count() <= 6).collect();
         if short.len() == 1 && left.len() == 1 && r.front.publisher.is_none() {
             r.front.publisher = Some(lines[*short[0]].text.trim().to_string());
+            r.consumed[*short[0]] = true;
         }
         for &i in &left {
-            r.consumed[i] = true;
+            r.skipped[i] = true;
         }
         r.body_start = p1.last().map_or(k, |x| x + 1);
     } else {

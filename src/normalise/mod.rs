@@ -13,7 +13,7 @@ mod sections;
 
 use crate::error::{Stage, Warned, Warning};
 use crate::layout::{Layout, Rect, Word};
-use crate::tree::{BoxPt, Document, Provenance, SourceInfo};
+use crate::tree::{Block, BoxPt, Document, Provenance, Section, SourceInfo};
 use std::collections::HashMap;
 
 /// Settings for building the tree.
@@ -66,14 +66,51 @@ pub fn normalise(layout: &Layout, _opts: &NormaliseOptions) -> Warned<Document> 
         None => (rest[..back_start].to_vec(), vec![], rest[back_start..].to_vec()),
     };
 
-    let built = sections::build(&lines, &body_idx, &note_idx, page_notes, &body, &dict);
+    let back_only: Vec<back::BackLine> = back_idx.iter().map(|&i| lines[i].to_back_line()).collect();
+    let bm = (!back_only.is_empty()).then(|| back::read(&back_only, &doc.front.authors));
+
+    // Every line some pass took; whatever is left must still reach the tree.
+    let mut used: Vec<bool> = (0..lines.len()).map(|i| furn.flags[i] || fr.consumed[i]).collect();
+    for &i in page_notes.lines.iter().chain(&body_idx).chain(&note_idx) {
+        used[i] = true;
+    }
+    if let Some(n) = notes_at {
+        used[rest[n]] = true;
+    }
+    if let Some(bm) = &bm {
+        for (k, &i) in back_idx.iter().enumerate() {
+            used[i] = bm.used.get(k).copied().unwrap_or(false);
+        }
+    }
+    let mut built = sections::build(&lines, &body_idx, &note_idx, page_notes.clone(), &body, &dict);
+    for &i in &built.unused_notes {
+        used[i] = false;
+    }
+    let left: Vec<usize> = (0..lines.len()).filter(|&i| !used[i]).collect();
+    // Lines before the notes and back matter go back into the body at their place;
+    // lines inside that region become paragraphs of the last section.
+    let tail_from = note_idx.first().into_iter().chain(back_idx.first()).copied().min().unwrap_or(lines.len());
+    let (early, late): (Vec<usize>, Vec<usize>) = left.iter().partition(|&&i| i < tail_from);
+    if !early.is_empty() {
+        let mut idx: Vec<usize> = body_idx.iter().chain(&early).copied().collect();
+        idx.sort_unstable();
+        built = sections::build(&lines, &idx, &note_idx, page_notes, &body, &dict);
+    }
     warnings.extend(built.warnings);
     doc.sections = built.sections;
     doc.footnotes = built.footnotes;
+    if !late.is_empty() {
+        let blocks = loose_paragraphs(&lines, &late, &dict);
+        match doc.sections.last_mut() {
+            Some(s) => s.blocks.extend(blocks),
+            None => doc.sections.push(Section { level: 1, title: None, blocks, source: vec![] }),
+        }
+    }
+    if !left.is_empty() {
+        warnings.push(kept_warning(&lines, &left));
+    }
 
-    let back_only: Vec<back::BackLine> = back_idx.iter().map(|&i| lines[i].to_back_line()).collect();
-    if !back_only.is_empty() {
-        let bm = back::read(&back_only, &doc.front.authors);
+    if let Some(bm) = bm {
         doc.references = bm.references;
         doc.colophon = bm.colophon;
         for (i, bio) in bm.bios {
@@ -103,6 +140,65 @@ pub fn normalise(layout: &Layout, _opts: &NormaliseOptions) -> Warned<Document> 
 
 #[allow(dead_code)]
 mod back;
+
+/// Paragraphs made of lines no pass claimed: one per run of lines in one layout block.
+fn loose_paragraphs(lines: &[TLine], idx: &[usize], ev: &hyphen::Evidence) -> Vec<Block> {
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for &i in idx {
+        match runs.last_mut() {
+            Some(r) if r.last().is_some_and(|&p| p + 1 == i && lines[p].block == lines[i].block) => r.push(i),
+            _ => runs.push(vec![i]),
+        }
+    }
+    runs.into_iter()
+        .filter_map(|r| {
+            let text = hyphen::join_lines(ev, r.iter().map(|&i| lines[i].text.as_str()));
+            let text = text.trim_end_matches('\u{AD}').trim();
+            if text.is_empty() {
+                return None;
+            }
+            let mut source: Vec<Provenance> = Vec::new();
+            for &i in &r {
+                match source.last_mut() {
+                    Some(p) if p.page == lines[i].page => {
+                        let b = to_box(&lines[i].bbox);
+                        p.bbox = BoxPt { x0: p.bbox.x0.min(b.x0), y0: p.bbox.y0.min(b.y0), x1: p.bbox.x1.max(b.x1), y1: p.bbox.y1.max(b.y1) };
+                    }
+                    _ => source.push(lines[i].prov()),
+                }
+            }
+            Some(Block::paragraph(text, source))
+        })
+        .collect()
+}
+
+/// The warning that says how many unclaimed lines were kept as body text, and where.
+fn kept_warning(lines: &[TLine], idx: &[usize]) -> Warning {
+    let mut pages: Vec<u32> = idx.iter().map(|&i| lines[i].page).collect();
+    pages.dedup();
+    pages.sort_unstable();
+    pages.dedup();
+    let mut spans: Vec<String> = Vec::new();
+    let mut k = 0;
+    while k < pages.len() {
+        let mut j = k;
+        while j + 1 < pages.len() && pages[j + 1] == pages[j] + 1 {
+            j += 1;
+        }
+        spans.push(if j > k { format!("{}-{}", pages[k], pages[j]) } else { pages[k].to_string() });
+        k = j + 1;
+    }
+    let first = pages.first().copied();
+    let n = idx.len();
+    let on = if pages.len() == 1 { "page" } else { "pages" };
+    warn(
+        first.filter(|_| pages.len() == 1),
+        format!(
+            "{n} line(s) on {on} {} were not recognised as part of any structure (body, notes, references, colophon); kept as paragraphs at their place in the body",
+            spans.join(", ")
+        ),
+    )
+}
 
 /// A warning from this stage.
 pub(crate) fn warn(page: Option<u32>, message: impl Into<String>) -> Warning {
@@ -509,6 +605,58 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].text, "• Fund long-term research;");
         assert!(lines[0].block_start);
+    }
+
+    /// The words of the layout that the tree's text lacks (label words such as "References" aside).
+    fn words_missing(layout: &Layout, doc: &Document) -> Vec<String> {
+        let mut all = String::new();
+        doc.visit_text(&mut |s| {
+            all.push(' ');
+            all.push_str(s);
+        });
+        for f in &doc.furniture {
+            all.push(' ');
+            all.push_str(&f.text);
+        }
+        let found: std::collections::HashSet<String> = all.split_whitespace().map(str::to_string).collect();
+        layout
+            .pages
+            .iter()
+            .flat_map(|p| p.blocks.iter())
+            .flat_map(|b| b.lines.iter())
+            .flat_map(|l| l.words.iter())
+            .map(|w| w.text.clone())
+            .filter(|w| !found.contains(w) && !sections::is_label_word(w))
+            .collect()
+    }
+
+    #[test]
+    fn no_line_is_dropped_and_kept_lines_are_reported() {
+        let long = "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm";
+        let l = Builder::new()
+            .page()
+            .para(72.0, 60.0, &["Sidebar prose set above the title, which no careful reader of a", "the title block takes for a series line at all, nor should it."])
+            .block(&[("A Title in Large Type", 72.0, 140.0, 20.0, BOLD)])
+            .block(&[("Ann Lee", 72.0, 170.0, 11.0, REGULAR)])
+            .para(72.0, 220.0, &[long, long, "and the opening paragraph ends here."])
+            .para(72.0, 280.0, &[long, long, "and a second paragraph ends here."])
+            .page()
+            .para(72.0, 100.0, &[long, long, "and the last body paragraph ends here."])
+            .block(&[("References", 72.0, 160.0, 10.0, BOLD)])
+            .para(72.0, 180.0, &["Kim, Jae. 2019. A Study of Things. Seoul: Press."])
+            .para(72.0, 200.0, &["Lee, Ann. 2020. Another Study. Busan: Press."])
+            .block(&[("Acknowledgements", 72.0, 240.0, 10.0, BOLD)])
+            .para(72.0, 260.0, &["We thank the reviewers for their comments."])
+            .build();
+        let d = normalise(&l, &NormaliseOptions::default());
+        assert_eq!(words_missing(&l, &d.output), Vec::<String>::new());
+        assert_eq!(d.output.references.len(), 2);
+        let first = d.output.sections[0].blocks[0].text();
+        assert!(first.starts_with("Sidebar prose set above the title"), "{first}");
+        let last = d.output.sections.last().and_then(|s| s.blocks.last()).map(|b| b.text()).unwrap_or_default();
+        assert_eq!(last, "We thank the reviewers for their comments.");
+        let w = d.warnings.iter().map(|w| w.message.clone()).find(|m| m.contains("not recognised")).unwrap_or_default();
+        assert!(w.contains("4 line(s) on pages 1-2"), "{w}");
     }
 
     #[test]

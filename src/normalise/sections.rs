@@ -75,6 +75,8 @@ pub(crate) struct Built {
     pub footnotes: Vec<Footnote>,
     /// Warnings raised.
     pub warnings: Vec<Warning>,
+    /// Endnote lines that no note took (printed before the first note mark).
+    pub unused_notes: Vec<usize>,
 }
 
 /// Position in `rest` of a "Notes" heading that starts an endnote list, if any.
@@ -289,7 +291,8 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
     let mut warnings = Vec::new();
     let mut notes = notes.notes;
     let text_idx: Vec<usize> = body_idx.to_vec();
-    notes.extend(endnotes(lines, note_idx));
+    let (end, unused_notes) = endnotes(lines, note_idx);
+    notes.extend(end);
 
     let edges = edges(lines, &text_idx, body);
     let units = cut_units(lines, &text_idx, body, &edges);
@@ -388,7 +391,7 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
         .into_iter()
         .map(|n| Footnote { label: n.label, text: super::hyphen::join_lines(ev, n.lines.iter().map(String::as_str)), source: n.source })
         .collect();
-    Built { sections, footnotes, warnings }
+    Built { sections, footnotes, warnings, unused_notes }
 }
 
 fn push_text(content: &mut Vec<Inline>, t: &str) {
@@ -746,9 +749,10 @@ fn page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> (Vec<usize>, 
     (taken, notes)
 }
 
-/// Reads endnotes from the lines after a "Notes" heading.
-fn endnotes(lines: &[TLine], idx: &[usize]) -> Vec<NoteAcc> {
+/// Reads endnotes from the lines after a "Notes" heading; also gives the lines no note took.
+fn endnotes(lines: &[TLine], idx: &[usize]) -> (Vec<NoteAcc>, Vec<usize>) {
     let mut notes: Vec<NoteAcc> = Vec::new();
+    let mut unused = Vec::new();
     let mut expected = 1u32;
     let mut marked_any = false;
     for &i in idx {
@@ -774,11 +778,13 @@ fn endnotes(lines: &[TLine], idx: &[usize]) -> Vec<NoteAcc> {
                 } else if let Some(n) = notes.last_mut() {
                     n.lines.push(l.text.clone());
                     n.source.push(l.prov());
+                } else {
+                    unused.push(i);
                 }
             }
         }
     }
-    notes
+    (notes, unused)
 }
 
 #[cfg(test)]

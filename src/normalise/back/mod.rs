@@ -43,6 +43,11 @@ pub(crate) struct BackMatter {
     pub publisher: Option<String>,
     /// Warnings for cases that could not be decided.
     pub warnings: Vec<Warning>,
+    /// For each line given, whether its text went into the back matter read (or was a label).
+    ///
+    /// Lines left out here (prose that is neither bio nor disclaimer, body text read out of
+    /// order) are the caller's to keep.
+    pub used: Vec<bool>,
 }
 
 /// Index of the first line of back matter (reference heading, bio, disclaimer, colophon), if any.
@@ -60,11 +65,15 @@ pub(crate) fn find_start(lines: &[BackLine]) -> Option<usize> {
 
 /// Reads the back matter from its lines; `authors` are those of the front matter, for bios.
 pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
-    let mut out = BackMatter::default();
+    let mut out = BackMatter { used: vec![false; lines.len()], ..Default::default() };
     let Some(start) = find_start(lines) else { return out };
     let lines = &lines[start..];
+    let mut used = vec![false; lines.len()];
     let vocab = Vocab::from_lines(lines.iter().map(|l| l.text.as_str()));
     let i = usize::from(lines.first().is_some_and(|l| references::is_heading(&l.text)));
+    if i == 1 {
+        used[0] = true;
+    }
     let mut taken = vec![false; authors.len()];
 
     // The reference list runs until a bio, a disclaimer, a colophon field or another heading.
@@ -72,6 +81,9 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     let list: Vec<BackLine> = list_idx.iter().map(|&k| lines[k].clone()).collect();
     let mut previous: Option<Reference> = None;
     for entry in references::split_entries(&list) {
+        for &k in &entry {
+            used[list_idx[k]] = true;
+        }
         let raw = references::entry_text(&list, &entry, &vocab);
         let mut r = references::parse_reference(&raw, previous.as_ref());
         r.source_boxes = provenance(&list, &entry);
@@ -82,6 +94,8 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
 
     // Then bios and the disclaimer as paragraphs, and colophon fields line by line.
     let mut paras: Vec<(Option<usize>, Vec<&str>)> = Vec::new();
+    // The lines of each paragraph, beside `paras`.
+    let mut para_lines: Vec<Vec<usize>> = Vec::new();
     let mut fields: Vec<String> = Vec::new();
     let mut in_fields = false;
     // The last line of each paragraph, to continue a paragraph interrupted by another column.
@@ -90,11 +104,13 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
         let l = &lines[k];
         let t = l.text.trim();
         if t.is_empty() || bio::is_about_heading(t) || references::is_heading(t) {
+            used[k] = true;
             continue;
         }
         if let Some(a) = bio::bio_author(t, authors, &taken) {
             taken[a] = true;
             paras.push((Some(a), vec![t]));
+            para_lines.push(vec![k]);
             para_last.push(k);
             continue;
         }
@@ -103,12 +119,14 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
         if let Some(p) = above.filter(|&p| p + 1 < paras.len() || in_fields) {
             // The paragraph goes on below after a box printed in another column.
             paras[p].1.push(t);
+            para_lines[p].push(k);
             para_last[p] = k;
             continue;
         }
         let opens_disclaimer = colophon::has_disclaimer_cue(t) && t.starts_with(|c: char| c.is_uppercase());
         if field || in_fields && above.is_none() && !opens_disclaimer {
             in_fields = true;
+            used[k] = true;
             match fields.last_mut() {
                 Some(f) if !l.block_start && continues_field(f, t) => *f = join_lines(&[f.as_str(), t], &vocab),
                 _ => fields.push(t.to_string()),
@@ -123,12 +141,16 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
         match paras.last_mut() {
             Some(p) if !new_para => {
                 p.1.push(t);
+                if let Some(ls) = para_lines.last_mut() {
+                    ls.push(k);
+                }
                 if let Some(last) = para_last.last_mut() {
                     *last = k;
                 }
             }
             _ => {
                 paras.push((None, vec![t]));
+                para_lines.push(vec![k]);
                 para_last.push(k);
             }
         }
@@ -138,23 +160,36 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
         if let Some((_, ls)) = paras.pop() {
             fields.splice(0..0, ls.into_iter().map(String::from));
         }
+        for k in para_lines.pop().unwrap_or_default() {
+            used[k] = true;
+        }
     }
-    let mut unclaimed: Vec<String> = Vec::new();
-    for (who, ls) in &paras {
+    let mut unclaimed: Vec<(String, &[usize])> = Vec::new();
+    for ((who, ls), ks) in paras.iter().zip(&para_lines) {
         let text = join_lines(ls, &vocab);
         match who {
             Some(a) => out.bios.push((*a, text)),
             None if colophon::has_disclaimer_cue(&text) && out.colophon.disclaimer.is_none() => out.colophon.disclaimer = Some(text),
-            None => unclaimed.push(text),
+            None => {
+                unclaimed.push((text, ks));
+                continue;
+            }
+        }
+        for &k in ks {
+            used[k] = true;
         }
     }
     if out.colophon.disclaimer.is_none() && !fields.is_empty() {
         // Fallback: the last prose paragraph before the colophon fields.
-        if let Some(t) = unclaimed.pop().filter(|t| t.split_whitespace().count() >= 12) {
+        if let Some((t, ks)) = unclaimed.pop().filter(|t| t.0.split_whitespace().count() >= 12) {
             out.warnings.push(Warning::new(Stage::Normalise, "disclaimer recognised by position only"));
             out.colophon.disclaimer = Some(t);
+            for &k in ks {
+                used[k] = true;
+            }
         }
     }
+    out.used[start..].copy_from_slice(&used);
     let f = colophon::read_fields(&fields);
     let disclaimer = out.colophon.disclaimer.take();
     out.colophon = f.colophon;
