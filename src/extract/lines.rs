@@ -1220,6 +1220,18 @@ mod tests {
     }
 
     #[test]
+    fn page_number_in_the_gutter_comes_after_both_columns() {
+        let mut g = Vec::new();
+        g.extend(para(&["left one", "left two", "left three"], 72.0, 120.0, 10.0, 12.0, 0.0));
+        g.extend(para(&["right one", "right two"], 160.0, 120.0, 10.0, 12.0, 0.0));
+        g.extend(text_at("7", 150.0, 700.0, 9.0, 0));
+        let p = page(g);
+        let firsts: Vec<String> = p.blocks.iter().map(|b| b.lines[0].text()).collect();
+        assert_eq!(firsts, ["left one", "right one", "7"]);
+        assert_eq!(p.blocks.iter().map(|b| b.column).collect::<Vec<_>>(), [0, 1, 0]);
+    }
+
+    #[test]
     fn columns_continue_across_an_accidental_horizontal_gap() {
         // Both columns have a paragraph gap at the same height: still left column first.
         let mut g = Vec::new();
@@ -1442,6 +1454,17 @@ mod tests {
                     _ => {}
                 }
             }
+            let strings = |v: &serde_json::Value| -> Vec<String> {
+                v.as_array().into_iter().flatten().filter_map(|x| x.as_str()).map(String::from).collect()
+            };
+            let mut other: Vec<String> = strings(&truth["front"]["abstract"]);
+            other.extend(truth["front"]["authors"].as_array().into_iter().flatten().filter_map(|a| a["bio"].as_str()).map(String::from));
+            other.extend(truth["colophon"]["disclaimer"].as_str().map(String::from));
+            let other_hits = other.iter().filter(|t| starts.contains(&start_key(t))).count();
+            println!(
+                "{stem}: abstract, bios and disclaimer {other_hits}/{}",
+                other.len()
+            );
             println!(
                 "{stem}: headings whole {whole_titles}/{}, notes {note_hits}/{}, references {ref_hits}/{}, order inversions {inversions}",
                 titles.len(),
@@ -1457,9 +1480,6 @@ mod tests {
             // before it in the same column is over-segmentation (page and column breaks are not counted).
             // Every running text of the truth, not only body paragraphs.
             let mut texts: Vec<String> = paras.clone();
-            let strings = |v: &serde_json::Value| -> Vec<String> {
-                v.as_array().into_iter().flatten().filter_map(|x| x.as_str()).map(String::from).collect()
-            };
             texts.extend(strings(&truth["footnotes"]));
             texts.extend(strings(&truth["front"]["abstract"]));
             texts.extend(truth["references"].as_array().into_iter().flatten().filter_map(|r| r["raw"].as_str()).map(String::from));

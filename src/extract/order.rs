@@ -1,11 +1,11 @@
 //! Layout analysis, second half: columns and reading order of a page's blocks.
 //!
-//! A recursive XY-cut over block boxes. Where a vertical gutter runs through every block
-//! of a region, the region is read column by column, left to right. Otherwise it is cut
-//! into horizontal bands, read top to bottom; consecutive bands that share a gutter (the
-//! same columns continuing past an accidental horizontal gap) are kept together, so a
-//! full-width title, then the left column, then the right column, then a full-width band
-//! below come out in that order. Running heads and feet stay ordinary blocks in their band.
+//! A recursive XY-cut over block boxes. A region is cut along its widest empty strip: at
+//! a vertical gutter running through all its blocks it is read column by column, left to
+//! right; at horizontal gaps it is read band by band, top to bottom. Consecutive bands that
+//! share a gutter (the same columns continuing past an accidental horizontal gap) are kept
+//! together, so a full-width title, then the left column, then the right column, then a
+//! full-width band below come out in that order. Running heads and feet stay ordinary blocks in their band.
 
 use crate::layout::TextBlock;
 
@@ -14,7 +14,9 @@ const MAX_DEPTH: usize = 64;
 
 /// Puts blocks in reading order and sets each one's column index.
 pub(super) fn reading_order(blocks: Vec<TextBlock>) -> Vec<TextBlock> {
-    let min_gutter = 0.25 * typical_size(&blocks);
+    // Column gutters are about an em or more; narrower slivers (beside a page number set
+    // in the gutter) are not columns.
+    let min_gutter = 0.8 * typical_size(&blocks);
     let mut order: Vec<(usize, u16)> = Vec::with_capacity(blocks.len());
     let ctx = Cut { blocks: &blocks, min_gutter };
     ctx.cut((0..blocks.len()).collect(), 0, 0, &mut order);
@@ -54,7 +56,15 @@ impl Cut<'_> {
             return;
         }
         let gutters = self.gutters(&ids);
-        if !gutters.is_empty() {
+        let bands = self.bands(ids.clone());
+        // Cut along the widest gap first: a footer far below two columns is a band of its own
+        // even when it sits beside the gutter.
+        let widest_gutter = gutters.iter().map(|g| g.1 - g.0).fold(0.0, f32::max);
+        let widest_gap = bands
+            .windows(2)
+            .map(|w| self.top(&w[1]) - self.bottom(&w[0]))
+            .fold(0.0, f32::max);
+        if !gutters.is_empty() && (bands.len() <= 1 || widest_gutter >= widest_gap) {
             let mut columns: Vec<Vec<usize>> = vec![Vec::new(); gutters.len() + 1];
             for &i in &ids {
                 let k = gutters.partition_point(|g| g.1 <= self.blocks[i].bbox.x0);
@@ -66,7 +76,6 @@ impl Cut<'_> {
             }
             return;
         }
-        let bands = self.bands(ids);
         if bands.len() <= 1 {
             let all = bands.into_iter().flatten().collect();
             out.extend(self.top_down(all).into_iter().map(|i| (i, col)));
@@ -75,6 +84,16 @@ impl Cut<'_> {
         for band in bands {
             self.cut(band, col, depth + 1, out);
         }
+    }
+
+    /// The top of a band's highest block.
+    fn top(&self, band: &[usize]) -> f32 {
+        band.iter().map(|&i| self.blocks[i].bbox.y0).fold(f32::INFINITY, f32::min)
+    }
+
+    /// The bottom of a band's lowest block.
+    fn bottom(&self, band: &[usize]) -> f32 {
+        band.iter().map(|&i| self.blocks[i].bbox.y1).fold(f32::NEG_INFINITY, f32::max)
     }
 
     /// Blocks sorted top to bottom, then left to right: the order when nothing can be cut.
@@ -128,15 +147,15 @@ impl Cut<'_> {
         joined
     }
 
-    /// Whether joining two bands keeps the gutter the earlier band already has: the joined
-    /// blocks leave a gutter covering at least half of one of its own. A band whose text
-    /// merely ends short of the next column does not pass.
+    /// Whether joining two bands keeps the gutter each already has: the joined blocks leave a
+    /// gutter covering nine tenths of one of its own. A band whose text merely ends short of
+    /// the next column, or a page number set in the gutter, does not pass.
     fn continues_columns(&self, earlier: &[usize], later: &[usize], both: &[usize]) -> bool {
         let joined = self.gutters(both);
         let keeps = |band: &[usize]| {
             let own = self.gutters(band);
             own.is_empty()
-                || own.iter().any(|g| joined.iter().any(|u| u.1.min(g.1) - u.0.max(g.0) >= 0.5 * (g.1 - g.0)))
+                || own.iter().any(|g| joined.iter().any(|u| u.1.min(g.1) - u.0.max(g.0) >= 0.9 * (g.1 - g.0)))
         };
         !joined.is_empty() && keeps(earlier) && keeps(later)
     }
