@@ -148,15 +148,17 @@ impl Cut<'_> {
     }
 
     /// Whether joining two bands keeps the gutter each already has: the joined blocks leave a
-    /// gutter covering nine tenths of one of its own. A band whose text merely ends short of
-    /// the next column, or a page number set in the gutter, does not pass.
+    /// gutter covering nine tenths of one of its own, and at least one has columns. A band
+    /// whose text merely ends short of the next column, or a page number set in the gutter,
+    /// does not pass; two bands each on one side read the same top to bottom.
     fn continues_columns(&self, earlier: &[usize], later: &[usize], both: &[usize]) -> bool {
         let joined = self.gutters(both);
-        let keeps = |band: &[usize]| {
-            let own = self.gutters(band);
+        let (own_earlier, own_later) = (self.gutters(earlier), self.gutters(later));
+        let keeps = |own: &[(f32, f32)]| {
             own.is_empty()
                 || own.iter().any(|g| joined.iter().any(|u| u.1.min(g.1) - u.0.max(g.0) >= 0.9 * (g.1 - g.0)))
         };
-        !joined.is_empty() && keeps(earlier) && keeps(later)
+        let columnar = !own_earlier.is_empty() || !own_later.is_empty();
+        !joined.is_empty() && columnar && keeps(&own_earlier) && keeps(&own_later)
     }
 }
