@@ -25,7 +25,26 @@ pub(crate) fn is_about_heading(text: &str) -> bool {
 
 /// Whether a line opens like a bio whatever the authors: a name with its surname in capitals.
 pub(crate) fn looks_like_bio_start(text: &str) -> bool {
-    CAPS_NAME.is_match(text.trim())
+    let t = text.trim();
+    caps_within_five_words(t) && CAPS_NAME.is_match(t)
+}
+
+/// Whether the first five words start with capitals and one after the first opens with two.
+///
+/// A cheap test that every CAPS_NAME match passes (a `\p{Lu}` letter is upper case), run
+/// first because compiling that pattern costs more than most documents' matches.
+fn caps_within_five_words(t: &str) -> bool {
+    for (k, w) in t.split_whitespace().take(5).enumerate() {
+        let mut cs = w.chars();
+        let (a, b) = (cs.next(), cs.next());
+        if !a.is_some_and(char::is_uppercase) {
+            return false;
+        }
+        if k > 0 && b.is_some_and(char::is_uppercase) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Lower case without accents, for comparing names.
@@ -85,6 +104,15 @@ mod tests {
 
     fn author(given: &str, surname: &str) -> Author {
         Author { given: Some(given.into()), surname: surname.into(), bio: None }
+    }
+
+    #[test]
+    fn bio_start_needs_a_capitalised_surname_among_the_first_words() {
+        assert!(looks_like_bio_start("Jane Q. DOE is a senior fellow"));
+        assert!(looks_like_bio_start("José María GARCÍA, director"));
+        assert!(!looks_like_bio_start("Jane Doe is a senior fellow"));
+        assert!(!looks_like_bio_start("The NATO summit"));
+        assert!(!looks_like_bio_start("A B C D E FOO"));
     }
 
     #[test]

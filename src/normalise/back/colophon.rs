@@ -10,35 +10,52 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("valid regex")
 }
 
+// Each pattern is compiled on its first use, which costs more than most matches (Unicode
+// classes build large automata). Cheap tests of text that every match must contain run
+// first, so a document without, say, an e-mail address never compiles EMAIL.
+
+/// Whether `t` holds an e-mail address (EMAIL needs an "@").
+fn has_email(t: &str) -> bool {
+    t.contains('@') && EMAIL.is_match(t)
+}
+
+/// The "For inquiries: …" label line (INQUIRIES needs a colon).
+fn inquiries(t: &str) -> Option<regex::Captures<'_>> {
+    if !t.contains([':', '：']) {
+        return None;
+    }
+    INQUIRIES.captures(t)
+}
+
 static TYPESET: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:typeset(?:ting)?|typesetter|layout|design(?:ed)?)(?:\s+by)?\s*[:：]\s*(.+)$|^(?i:typeset by)\s+(.+)$"));
 static INQUIRIES: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:for\s+)?(?:inquir(?:y|ies)|enquir(?:y|ies)|contact)(?:\s+\w+)?\s*[:：]\s*(.+)$"));
 static DATE_ISSUE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:date of (?:issue|publication)|published|publication date|issued)\s*[:：]?\s*(.+)$"));
-static ISBN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:e?-?ISBN(?:-1[03])?\s*[:：]?\s*)?((?:97[89][-‐ ]?)?\d{1,5}[-‐ ]\d{1,7}[-‐ ]\d{1,7}[-‐ ][\dX](?:[-‐ ]\d{1,6})?)$"));
-static ISBN_LABELLED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bISBN(?:-1[03])?\s*[:：]?\s*([\dX][\dX -]{8,}[\dX])"));
-static PHONE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:phone|tel(?:ephone)?|t)\s*[.:]?\s*(\+?\(?\d[\d ()./-]{5,}\d)"));
-static FAX: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:fax|f)\s*[.:]?\s*(\+?\(?\d[\d ()./-]{5,}\d)"));
+static ISBN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:e?-?ISBN(?:-1[03])?\s*[:：]?\s*)?((?:97[89][-‐ ]?)?[0-9]{1,5}[-‐ ][0-9]{1,7}[-‐ ][0-9]{1,7}[-‐ ][0-9X](?:[-‐ ][0-9]{1,6})?)$"));
+static ISBN_LABELLED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bISBN(?:-1[03])?\s*[:：]?\s*([0-9X][0-9X -]{8,}[0-9X])"));
+static PHONE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:phone|tel(?:ephone)?|t)\s*[.:]?\s*(\+?\(?[0-9][0-9 ()./-]{5,}[0-9])"));
+static FAX: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:fax|f)\s*[.:]?\s*(\+?\(?[0-9][0-9 ()./-]{5,}[0-9])"));
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"));
 static WEBSITE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:https?://|www\.)[^\s,;]+"));
 static WEB_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:website|web|homepage|url)\s*[:.]?\s*([^\s,;]+\.[a-z]{2,}[^\s,;]*)"));
 static ANY_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:phone|tel|fax|e-?mail|website|web|homepage|url)\b"));
-static POSTAL: LazyLock<Regex> = LazyLock::new(|| re(r"\d{3,}|\b\d+\s*-\s*\d+\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"));
+static POSTAL: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9]{3,}|\b[0-9]+\s*-\s*[0-9]+\b|\b[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}\b"));
 static DISCLAIMER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)institutional position|sole(?:ly)? (?:the )?responsibility|do(?:es)? not necessarily (?:reflect|represent)|views expressed|opinions expressed|the author(?:s|\(s\))? alone|not (?:the )?(?:official )?(?:views|position)|disclaimer|takes? no (?:position|responsibility)")
 });
-static DATE_DMY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})\b"));
-static DATE_MDY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b"));
-static DATE_MY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([a-z]{3,9})\.?,?\s+(\d{4})\b"));
-static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?\b"));
+static DATE_DMY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([0-9]{1,2})\s+([a-z]{3,9})\.?,?\s+([0-9]{4})\b"));
+static DATE_MDY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([a-z]{3,9})\.?\s+([0-9]{1,2}),?\s+([0-9]{4})\b"));
+static DATE_MY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([a-z]{3,9})\.?,?\s+([0-9]{4})\b"));
+static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b([0-9]{4})[-./]([0-9]{1,2})(?:[-./]([0-9]{1,2}))?\b"));
 
 /// Whether a line holds a colophon field (a label, an ISBN, contact details).
 pub(crate) fn is_field_line(text: &str) -> bool {
     let t = text.trim();
     TYPESET.is_match(t)
-        || INQUIRIES.is_match(t)
+        || inquiries(t).is_some()
         || DATE_ISSUE.is_match(t) && parse_date(t).is_some()
         || ISBN.is_match(t)
         || ISBN_LABELLED.is_match(t)
-        || ANY_LABEL.is_match(t) && (PHONE.is_match(t) || FAX.is_match(t) || EMAIL.is_match(t) || WEBSITE.is_match(t))
+        || ANY_LABEL.is_match(t) && (PHONE.is_match(t) || FAX.is_match(t) || has_email(t) || WEBSITE.is_match(t))
 }
 
 /// Whether a paragraph reads as the institute's disclaimer.
@@ -74,7 +91,7 @@ pub(crate) fn read_fields(lines: &[String]) -> Fields {
             in_contact = false;
             continue;
         }
-        if let Some(m) = INQUIRIES.captures(t) {
+        if let Some(m) = inquiries(t) {
             c.inquiries = m.get(1).map(|v| v.as_str().trim().to_string());
             in_contact = true;
             continue;
@@ -91,7 +108,7 @@ pub(crate) fn read_fields(lines: &[String]) -> Fields {
             in_contact = false;
             continue;
         }
-        let contact_like = PHONE.is_match(t) || FAX.is_match(t) || EMAIL.is_match(t) || WEBSITE.is_match(t);
+        let contact_like = PHONE.is_match(t) || FAX.is_match(t) || has_email(t) || WEBSITE.is_match(t);
         if in_contact && contact_like {
             continue;
         }
@@ -104,7 +121,7 @@ pub(crate) fn read_fields(lines: &[String]) -> Fields {
                 c.fax = FAX.captures(t).and_then(|m| m.get(1)).map(|v| v.as_str().trim().to_string());
             }
             if c.email.is_none() {
-                c.email = EMAIL.find(t).map(|m| m.as_str().trim_end_matches('.').to_string());
+                c.email = t.contains('@').then(|| EMAIL.find(t)).flatten().map(|m| m.as_str().trim_end_matches('.').to_string());
             }
             if c.website.is_none() {
                 c.website = WEB_LABEL

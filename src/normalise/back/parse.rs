@@ -10,36 +10,52 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("valid regex")
 }
 
-static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})\.)\s+"));
+// Each pattern is compiled on its first use, which costs more than most matches (Unicode
+// classes build large automata); text that every match must contain is tested first.
+
+/// Whether `hay` contains one of the lower-case ASCII `needles`, ignoring ASCII case.
+///
+/// Exact as a pre-test for a `(?i)` pattern only when the needles avoid `k` and `s`, the two
+/// ASCII letters that Unicode case folding pairs with other characters (U+212A, U+017F).
+fn has_ascii_ci(hay: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| hay.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n.as_bytes())))
+}
+
+/// Whether a word is a run of initials such as "J." or "J.-P." (INITIALS needs a dot).
+fn initials(w: &str) -> bool {
+    w.contains('.') && INITIALS.is_match(w)
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:\[([0-9]{1,4})\]|([0-9]{1,4})\.)\s+"));
 static DASH: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:[\x{2014}\x{2013}\x{2015}_-]\s*){1,8}[.,]\s*"));
 static DOI_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)https?://(?:dx\.)?doi\.org/(10\.\S+)"));
 static DOI_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bdoi:\s*(10\.\S+)"));
-static DOI_BARE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)(10\.\d{4,9}/\S+)"));
+static DOI_BARE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)(10\.[0-9]{4,9}/\S+)"));
 static URL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:https?://|www\.)\S+"));
 static ONLINE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\[online\]\.?\s*(?:available(?: at)?:?)?\s*"));
 static ACCESSED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)[(\[]?\b(?:accessed|retrieved)(?: on)?\s+[^.)\]]*[.)\]]?"));
 static APA_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\s\(((?:1[5-9]|20)\d{2}[a-z]?|n\.\s?d\.)(?:,\s*[^)]*)?\)\.?\s*"));
+    LazyLock::new(|| re(r"\s\(((?:1[5-9]|20)[0-9]{2}[a-z]?|n\.\s?d\.)(?:,\s*[^)]*)?\)\.?\s*"));
 static CHICAGO_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[.,]\s+((?:1[5-9]|20)\d{2}[a-z]?|n\.\s?d\.|forthcoming)\.\s*"));
-static ANY_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:1[5-9]|20)\d{2}[a-z]?)\b"));
+    LazyLock::new(|| re(r"[.,]\s+((?:1[5-9]|20)[0-9]{2}[a-z]?|n\.\s?d\.|forthcoming)\.\s*"));
+static ANY_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:1[5-9]|20)[0-9]{2}[a-z]?)\b"));
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"^(?:“(.+?)”|"(.+?)"|‘(.+?)’)\s*(.*)$"#));
 static QUOTED_ANY: LazyLock<Regex> = LazyLock::new(|| re(r#"“(.+?)”|"(.+?)""#));
 static VOL_ISSUE_PAGES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(.+?),?\s+(\d+[A-Za-z]?)\s*(?:\(([^)]+)\))?\s*[:,]\s*(?:pp?\.\s*)?([A-Za-z]?\d+(?:\s*[–—-]\s*[A-Za-z]?\d+)?)\b")
+    re(r"^(.+?),?\s+([0-9]+[A-Za-z]?)\s*(?:\(([^)]+)\))?\s*[:,]\s*(?:pp?\.\s*)?([A-Za-z]?[0-9]+(?:\s*[–—-]\s*[A-Za-z]?[0-9]+)?)\b")
 });
 static IEEE_JOURNAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(.+?),\s+vol\.\s*([\w-]+)(?:,\s+no\.\s*([\w-]+))?(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:pp?\.\s*([A-Za-z]?\d+(?:\s*[–—-]\s*[A-Za-z]?\d+)?)))?")
+    re(r"^(.+?),\s+vol\.\s*([\w-]+)(?:,\s+no\.\s*([\w-]+))?(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:pp?\.\s*([A-Za-z]?[0-9]+(?:\s*[–—-]\s*[A-Za-z]?[0-9]+)?)))?")
 });
-static PAGES_PP: LazyLock<Regex> = LazyLock::new(|| re(r"\bpp?\.\s*([A-Za-z]?\d+\s*[–—-]\s*[A-Za-z]?\d+|\d+)"));
+static PAGES_PP: LazyLock<Regex> = LazyLock::new(|| re(r"\bpp?\.\s*([A-Za-z]?[0-9]+\s*[–—-]\s*[A-Za-z]?[0-9]+|[0-9]+)"));
 static EDITED: LazyLock<Regex> = LazyLock::new(|| re(r"^In\s+(.+?),\s+(?:edited|ed\.|eds\.|trans\.)\s"));
-static CHAPTER_PAGES: LazyLock<Regex> = LazyLock::new(|| re(r",\s*(\d+\s*[–—-]\s*\d+)\.\s"));
+static CHAPTER_PAGES: LazyLock<Regex> = LazyLock::new(|| re(r",\s*([0-9]+\s*[–—-]\s*[0-9]+)\.\s"));
 static APA_IN: LazyLock<Regex> = LazyLock::new(|| re(r"^In\s+(?:.+?\((?:Eds?\.|Trans\.)\),\s+)?(.+?)(?:\s+\((?:pp?\.\s*([^)]+))\))?\.(?:\s|$)"));
 static IEEE_IN: LazyLock<Regex> = LazyLock::new(|| re(r"^in\s+(.+?),\s+((?:[^,]+,\s+)*?[^,]+),\s+Eds?\.\s"));
 static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| re(r"\b[A-Z][\w .]+:\s+[A-Z][\w&.' ]+(?:Press|Publish\w*|Books|Routledge|Macmillan|Wiley|Springer|Sons|University)"));
 static INITIALS: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\p{Lu}[\p{Ll}]?\.(?:\s*-\s*|\s+)?)+$"));
 static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?$|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(?:spring|summer|fall|autumn|winter)$")
+    re(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+[0-9]{1,2})?(?:,\s*[0-9]{4})?$|^[0-9]{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(?:spring|summer|fall|autumn|winter)$")
 });
 static HANGUL_NAME: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Hangul}{2,5}$"));
 
@@ -107,8 +123,9 @@ pub(crate) fn parse_reference(raw: &str, previous: Option<&Reference>) -> Refere
 fn take_links(text: &str) -> (String, Option<String>, Option<String>) {
     let mut body = text.to_string();
     let mut doi = None;
-    for pat in [&*DOI_LINK, &*DOI_LABEL, &*DOI_BARE] {
-        if doi.is_some() {
+    // Every DOI pattern needs "10.": without it none is compiled or run.
+    for pat in [&DOI_LINK, &DOI_LABEL, &DOI_BARE] {
+        if doi.is_some() || !body.contains("10.") {
             break;
         }
         if let Some(c) = pat.captures(&body) {
@@ -118,13 +135,13 @@ fn take_links(text: &str) -> (String, Option<String>, Option<String>) {
         }
     }
     let mut url = None;
-    if let Some(m) = URL.find(&body) {
+    if let Some(m) = has_ascii_ci(&body, &["http", "www."]).then(|| URL.find(&body)).flatten() {
         url = Some(clean_link(m.as_str()));
         let range = m.range();
         body.replace_range(range, " ");
     }
-    let body = ONLINE.replace_all(&body, " ");
-    let body = ACCESSED.replace_all(&body, " ");
+    let body = if body.contains('[') { ONLINE.replace_all(&body, " ").into_owned() } else { body };
+    let body = if has_ascii_ci(&body, &["acce", "retrieved"]) { ACCESSED.replace_all(&body, " ").into_owned() } else { body };
     let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
     let body = body.trim_end_matches([' ', '.', ',', ';']).to_string() + ".";
     (body, doi.filter(|d| !d.is_empty()), url.filter(|u| !u.is_empty()))
@@ -146,7 +163,7 @@ fn clean_link(s: &str) -> String {
 /// Whether an unlabelled entry starts with initials-first names and a quoted title.
 fn looks_ieee(body: &str) -> bool {
     let first = body.split(',').next().unwrap_or("");
-    let starts_initial = first.split_whitespace().next().is_some_and(|w| INITIALS.is_match(w));
+    let starts_initial = first.split_whitespace().next().is_some_and(|w| initials(w));
     starts_initial && QUOTED_ANY.find(body).is_some_and(|m| body[..m.start()].trim_end().ends_with(','))
 }
 
@@ -188,7 +205,7 @@ fn split_authors(s: &str, order: AuthorOrder) -> Vec<PersonName> {
             let mut i = 0;
             while i < pieces.len() {
                 let sur = pieces[i].clone();
-                let given = pieces.get(i + 1).filter(|g| INITIALS.is_match(g) || is_given_like(g));
+                let given = pieces.get(i + 1).filter(|g| initials(g) || is_given_like(g));
                 if let Some(g) = given {
                     out.push(PersonName { surname: sur, given: Some(g.clone()) });
                     i += 2;
@@ -394,7 +411,7 @@ fn parse_container(after: &str, r: &mut Reference, chicago: bool) {
     let sents = sentences(after);
     if let Some(first) = sents.first() {
         let s = strip_end(first);
-        if PUBLISHER.is_match(first) && first.contains(':') {
+        if first.contains(':') && PUBLISHER.is_match(first) {
             r.kind = Some(ReferenceKind::Book);
         } else if !MONTH_DATE.is_match(&s) && !s.is_empty() && !s.chars().all(|c| !c.is_alphabetic()) {
             let _ = chicago;
@@ -419,7 +436,7 @@ fn parse_ieee(body: &str, r: &mut Reference) {
         if let Some(c) = IEEE_IN.captures(after) {
             r.kind = Some(ReferenceKind::Book);
             r.source = c.get(1).map(|m| strip_end(m.as_str()));
-        } else if let Some(c) = IEEE_JOURNAL.captures(after) {
+        } else if let Some(c) = after.contains("vol.").then(|| IEEE_JOURNAL.captures(after)).flatten() {
             r.kind = Some(ReferenceKind::Journal);
             r.source = c.get(1).map(|m| strip_end(m.as_str()));
             r.volume = c.get(2).map(|m| m.as_str().to_string());
@@ -440,7 +457,7 @@ fn parse_ieee(body: &str, r: &mut Reference) {
     let pieces: Vec<&str> = body.splitn(2, ',').collect();
     if pieces.len() == 2 {
         let who = pieces[0];
-        let is_person = who.split_whitespace().next().is_some_and(|w| INITIALS.is_match(w));
+        let is_person = who.split_whitespace().next().is_some_and(|w| initials(w));
         if !r.repeated_authors {
             r.authors = if is_person { split_authors(who, AuthorOrder::GivenFirst) } else { vec![PersonName { surname: who.trim().to_string(), given: None }] };
         }

@@ -18,12 +18,17 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 static DASH_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[\x{2014}\x{2013}\x{2015}_-]\s*){1,8}[.,]").expect("valid regex"));
-static LABEL_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[(\d{1,4})\]\s+\S").expect("valid regex"));
-static NUM_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,4})\.\s+\p{Lu}").expect("valid regex"));
+static LABEL_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[([0-9]{1,4})\]\s+\S").expect("valid regex"));
+static NUM_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]{1,4})\.\s+\p{Lu}").expect("valid regex"));
 /// Author list then year: "Surname, Given … 2019." / "Surname, A. (2019" / "Institution. 2019." / "홍길동. 2019."
+///
+/// The author part may hold at most [`AUTHOR_YEAR_MAX`] characters; [`author_year`] checks
+/// that on the captured part, since a bounded repeat of a Unicode class compiles slowly.
 static AUTHOR_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Lu}\p{Hangul}\p{Han}][^0-9]{0,200}?[.,]\s+\(?(?:1[5-9]|20)\d{2}[a-z]?(?:[.,)]|$)").expect("valid regex")
+    Regex::new(r"^[\p{Lu}\p{Hangul}\p{Han}]([^0-9]*?)[.,]\s+\(?(?:1[5-9]|20)[0-9]{2}[a-z]?(?:[.,)]|$)").expect("valid regex")
 });
+/// Most characters between an entry's first letter and the punctuation before its year.
+const AUTHOR_YEAR_MAX: usize = 200;
 static SURNAME_COMMA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?,\s+\p{Lu}").expect("valid regex"));
 
@@ -42,7 +47,35 @@ pub(crate) fn bracket_label(text: &str) -> Option<u32> {
 /// label, or an author list followed by a year.
 pub(crate) fn looks_like_start(text: &str) -> bool {
     let t = text.trim_start();
-    DASH_START.is_match(t) || LABEL_START.is_match(t) || AUTHOR_YEAR.is_match(t)
+    DASH_START.is_match(t) || LABEL_START.is_match(t) || author_year(t)
+}
+
+// Each pattern is compiled on its first use, which costs more than most matches; text that
+// every match must contain is tested first.
+
+/// Whether `t` opens with an author list followed by a year (AUTHOR_YEAR).
+///
+/// The lazy author part is the shortest that matches, so a longer one never fits the limit
+/// when the shortest does not.
+fn author_year(t: &str) -> bool {
+    has_year(t) && AUTHOR_YEAR.captures(t).and_then(|c| c.get(1)).is_some_and(|m| m.as_str().chars().count() <= AUTHOR_YEAR_MAX)
+}
+
+/// Whether `t` holds four ASCII digits that read as a year from 1500 to 2099.
+fn has_year(t: &str) -> bool {
+    t.as_bytes().windows(4).any(|w| {
+        (w[0] == b'1' && (b'5'..=b'9').contains(&w[1]) || w[0] == b'2' && w[1] == b'0') && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    })
+}
+
+/// Whether `t` opens with "12. " and a capital (NUM_START needs a leading digit).
+fn num_start(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_ascii_digit()) && NUM_START.is_match(t)
+}
+
+/// Whether `t` opens with "Surname, Given" (SURNAME_COMMA needs a comma).
+fn surname_comma(t: &str) -> bool {
+    t.contains(',') && SURNAME_COMMA.is_match(t)
 }
 
 /// Index of the reference-list heading, or of the first line where two references follow.
@@ -67,7 +100,7 @@ pub(crate) fn split_entries(lines: &[BackLine]) -> Vec<Vec<usize>> {
     if idx.is_empty() {
         return vec![];
     }
-    let numbered = bracket_label(&lines[idx[0]].text).is_some() || NUM_START.is_match(lines[idx[0]].text.trim_start());
+    let numbered = bracket_label(&lines[idx[0]].text).is_some() || num_start(lines[idx[0]].text.trim_start());
     let indent = indents(lines);
     let indented = idx.iter().filter(|&&i| indent[i] > 3.0).count();
     let hanging = !numbered && indented * 5 >= idx.len() && indent[idx[0]] <= 2.0;
@@ -77,11 +110,11 @@ pub(crate) fn split_entries(lines: &[BackLine]) -> Vec<Vec<usize>> {
         let first = t.chars().next().unwrap_or(' ');
         let prev_open = out.last().is_some_and(|e| ends_open(lines, e));
         let starts = if numbered {
-            bracket_label(t).is_some() || NUM_START.is_match(t)
+            bracket_label(t).is_some() || num_start(t)
         } else if hanging {
             indent[i] <= 2.0 && (looks_like_start(t) || (first.is_uppercase() || first == '“' || first == '"') && !prev_open)
         } else {
-            looks_like_start(t) || lines[i].block_start && SURNAME_COMMA.is_match(t) && !prev_open
+            looks_like_start(t) || lines[i].block_start && surname_comma(t) && !prev_open
         };
         match out.last_mut() {
             Some(e) if !starts => e.push(i),
@@ -272,5 +305,15 @@ mod tests {
         for s in ["Measuring Fertility Policy in East Asia, 2015–2023.” Asian", "Relations. Nikkei Asia. https://asia", "2021/06/korea-japan-relations", "Pacific, 66(6), 700–732."] {
             assert!(!looks_like_start(s), "{s}");
         }
+    }
+
+    #[test]
+    fn author_part_before_the_year_is_limited_in_length() {
+        let within = format!("A{}, 2019.", "b".repeat(AUTHOR_YEAR_MAX));
+        let beyond = format!("A{}, 2019.", "b".repeat(AUTHOR_YEAR_MAX + 1));
+        assert!(looks_like_start(&within));
+        assert!(!looks_like_start(&beyond));
+        // The shortest author part counts: an early year makes a long line a start.
+        assert!(looks_like_start(&format!("Smith, 2019. {}, 2020.", "b".repeat(300))));
     }
 }

@@ -66,7 +66,7 @@ pub(crate) fn strip_soft_hyphens(s: &str) -> String {
 }
 
 static URL_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:https?:|www\.|[a-z0-9.-]+\.[a-z]{2,}/|doi\.org|(?:doi:)?10\.\d{4,}/)").expect("valid regex")
+    Regex::new(r"(?i)^(?:https?:|www\.|[a-z0-9.-]+\.[a-z]{2,}/|doi\.org|(?:doi:)?10\.[0-9]{4,}/)").expect("valid regex")
 });
 
 /// Whether a whitespace-free token is (the start of) a web address or DOI.
