@@ -18,7 +18,7 @@ use program::{Program, ProgramMaps};
 
 use crate::layout::FontInfo;
 use lopdf::{Dictionary, Document, Object, ObjectId};
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -73,6 +73,10 @@ pub(crate) struct Font {
     pub vertical: bool,
     /// Glyphs drawn that had no Unicode value.
     pub unmapped: Cell<u64>,
+    /// Simple fonts: the final text of each code, worked out on first use.
+    simple_final: OnceCell<Vec<Option<Box<str>>>>,
+    /// Composite fonts: the final text of each code seen so far.
+    composite_final: RefCell<HashMap<u32, Option<Box<str>>>>,
 }
 
 /// One decoded code of a string.
@@ -119,9 +123,25 @@ impl Font {
     }
 
     /// The Unicode text of a code, ligatures expanded; None when unmapped.
+    ///
+    /// Worked out once per code and font: documents draw the same few codes many times.
     pub fn text(&self, code: u32) -> Option<String> {
-        let raw = self.raw_text(code)?;
-        Some(expand_ligatures(&raw))
+        if !self.composite {
+            let table = self.simple_final.get_or_init(|| (0..256).map(|c| self.final_text(c)).collect());
+            return table.get(code as usize).and_then(|t| t.as_deref()).map(str::to_string);
+        }
+        if let Some(t) = self.composite_final.borrow().get(&code) {
+            return t.as_deref().map(str::to_string);
+        }
+        let t = self.final_text(code);
+        let out = t.as_deref().map(str::to_string);
+        self.composite_final.borrow_mut().insert(code, t);
+        out
+    }
+
+    /// The text of a code with ligatures expanded, not cached.
+    fn final_text(&self, code: u32) -> Option<Box<str>> {
+        self.raw_text(code).map(|raw| expand_ligatures(&raw).into_boxed_str())
     }
 
     fn raw_text(&self, code: u32) -> Option<String> {
@@ -387,6 +407,20 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         Some(BaseEncoding::Standard)
     };
 
+    // Glyph name -> glyph id, built on first need (the lowest id when a name repeats).
+    let by_name: OnceCell<HashMap<&str, u16>> = OnceCell::new();
+    let gid_named = |n: &str| {
+        by_name
+            .get_or_init(|| {
+                let mut m: HashMap<&str, u16> = HashMap::new();
+                for (g, v) in &program.gid_name {
+                    m.entry(v.as_str()).and_modify(|e| *e = (*e).min(*g)).or_insert(*g);
+                }
+                m
+            })
+            .get(n)
+            .copied()
+    };
     let mut simple_text = vec![None; 256];
     let mut names: Vec<Option<String>> = vec![None; 256];
     for code in 0..=255u8 {
@@ -400,7 +434,7 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         if text.is_none() && is_truetype {
             // The program's own code -> glyph map, then that glyph's Unicode or name.
             let gid = program.code_gid.get(&code).copied().or_else(|| {
-                name.as_deref().and_then(|n| program.gid_name.iter().find(|(_, v)| v.as_str() == n).map(|(g, _)| *g))
+                name.as_deref().and_then(gid_named)
             });
             text = gid.and_then(|g| program.gid_unicode.get(&g)).filter(|s| usable(s)).cloned();
             if text.is_none() && !symbolic && name.is_none() {
@@ -436,7 +470,7 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         let from_std = std.and_then(|m| names[code].as_deref().and_then(|n| m.width(n)));
         let from_program = || {
             let gid = program.code_gid.get(&(code as u8)).copied().or_else(|| {
-                names[code].as_deref().and_then(|n| program.gid_name.iter().find(|(_, v)| v.as_str() == n).map(|(g, _)| *g))
+                names[code].as_deref().and_then(gid_named)
             });
             gid.and_then(|g| program.gid_advance.get(&g).copied())
         };
@@ -471,6 +505,8 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         descent,
         vertical: false,
         unmapped: Cell::new(0),
+        simple_final: OnceCell::new(),
+        composite_final: RefCell::default(),
     })
 }
 
@@ -613,6 +649,8 @@ fn load_composite(doc: &Document, dict: &Dictionary, base_name: &str, to_unicode
         descent,
         vertical,
         unmapped: Cell::new(0),
+        simple_final: OnceCell::new(),
+        composite_final: RefCell::default(),
     })
 }
 
