@@ -2,10 +2,12 @@
 //!
 //! Whether "inter-" + "national" is one word or a compound is decided from the
 //! document itself: a word that occurs joined elsewhere is joined, a hyphenated form
-//! that occurs inside a line elsewhere keeps its hyphen. Without evidence, a break
-//! between two lowercase fragments is taken as the typesetter's.
+//! that occurs inside a line elsewhere keeps its hyphen. Without evidence, the shipped
+//! word list decides: a joined form it knows is joined; two halves it knows as words
+//! whose joined form it does not know ("trade-" + "offs") keep their hyphen. Otherwise a
+//! break between two lowercase fragments is taken as the typesetter's.
 
-use super::TLine;
+use super::{lexicon, TLine};
 use std::collections::HashSet;
 
 /// First elements that English writes with a hyphen, consulted only when the document
@@ -152,8 +154,13 @@ impl Evidence {
         if self.hyphenated.contains(&hyph) || self.hyphenated.contains(&format!("{last_part}-{first_part}")) {
             return Decision::Keep;
         }
-        if self.words.contains(&joined) {
+        if self.words.contains(&joined) || lexicon::is_word(&joined) {
             return Decision::Join;
+        }
+        let word_or_plural = |w: &str| lexicon::is_word(w) || w.strip_suffix('s').is_some_and(lexicon::is_word);
+        let long_enough = last_part.chars().count() >= 3 && first_part.chars().count() >= 3;
+        if long_enough && lexicon::is_word(&last_part) && word_or_plural(&first_part) {
+            return Decision::Keep;
         }
         let both_words = last_part.chars().count() >= 3
             && first_part.chars().count() >= 4

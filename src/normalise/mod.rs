@@ -8,6 +8,7 @@
 
 mod front;
 mod hyphen;
+mod lexicon;
 mod noise;
 mod sections;
 
