@@ -52,8 +52,48 @@ pub(crate) struct BackMatter {
 
 /// Index of the first line of back matter (reference heading, bio, disclaimer, colophon), if any.
 ///
+/// Back matter closes a document, so a cue with most of the document still to come is body
+/// text (a "References" clause of a standard, a heading in capitals that reads like a name):
+/// a reference heading needs a third of the lines before it, other cues half of them.
 /// A "Notes" heading is not back matter here: endnotes belong to the body builder.
 pub(crate) fn find_start(lines: &[BackLine]) -> Option<usize> {
+    let n = lines.len();
+    let refs = references::find_list_start(lines).filter(|&i| i * 3 >= n).or_else(|| {
+        (n / 3..n).find(|&i| {
+            let t = &lines[i].text;
+            references::looks_like_start(t)
+                && lines[i + 1..].iter().take(6).any(|l| references::looks_like_start(&l.text))
+                && !t.trim_start().starts_with('-')
+        })
+    });
+    if refs.is_some() {
+        return refs;
+    }
+    (n / 2..n).find(|&k| {
+        let t = lines[k].text.trim();
+        bio::is_about_heading(t) || bio::looks_like_bio_start(t) && given_names_first(t) || colophon::has_disclaimer_cue(t) || colophon::is_field_line(t)
+    })
+}
+
+/// Whether the words before a surname in capitals read as given names ("Leif-Eric", "J."),
+/// not as an article or an acronym ("The VA LMS is", "STANDARDIZATION SECTOR").
+fn given_names_first(t: &str) -> bool {
+    const NOT_NAMES: &[&str] = &["The", "This", "These", "That", "Those", "A", "An", "Our", "Its", "Their", "Each", "All", "In", "On", "For"];
+    let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    let words: Vec<&str> = t.split_whitespace().take_while(|w| !caps(w)).collect();
+    let given = |w: &str| {
+        let initial = w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2;
+        let title_case = w.split('-').all(|p| {
+            let mut cs = p.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.clone().count() >= 1 && cs.all(|c| c.is_lowercase() || "'’".contains(c))
+        });
+        initial || title_case
+    };
+    !words.is_empty() && !NOT_NAMES.contains(&words[0]) && words.iter().all(|w| given(w))
+}
+
+/// Where the back matter starts among lines already known to be back matter: the first cue.
+fn start_within(lines: &[BackLine]) -> Option<usize> {
     if let Some(i) = references::find_list_start(lines) {
         return Some(i);
     }
@@ -66,7 +106,7 @@ pub(crate) fn find_start(lines: &[BackLine]) -> Option<usize> {
 /// Reads the back matter from its lines; `authors` are those of the front matter, for bios.
 pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     let mut out = BackMatter { used: vec![false; lines.len()], ..Default::default() };
-    let Some(start) = find_start(lines) else { return out };
+    let Some(start) = start_within(lines) else { return out };
     let lines = &lines[start..];
     let mut used = vec![false; lines.len()];
     let vocab = Vocab::from_lines(lines.iter().map(|l| l.text.as_str()));
@@ -97,6 +137,8 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     // The lines of each paragraph, beside `paras`.
     let mut para_lines: Vec<Vec<usize>> = Vec::new();
     let mut fields: Vec<String> = Vec::new();
+    // Lines among the fields without a label of their own: used only if a field took them.
+    let mut unlabelled: Vec<usize> = Vec::new();
     let mut in_fields = false;
     // The last line of each paragraph, to continue a paragraph interrupted by another column.
     let mut para_last: Vec<usize> = Vec::new();
@@ -126,7 +168,11 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
         let opens_disclaimer = colophon::has_disclaimer_cue(t) && t.starts_with(|c: char| c.is_uppercase());
         if field || in_fields && above.is_none() && !opens_disclaimer {
             in_fields = true;
-            used[k] = true;
+            if field {
+                used[k] = true;
+            } else {
+                unlabelled.push(k);
+            }
             match fields.last_mut() {
                 Some(f) if !l.block_start && continues_field(f, t) => *f = join_lines(&[f.as_str(), t], &vocab),
                 _ => fields.push(t.to_string()),
@@ -189,7 +235,6 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
             }
         }
     }
-    out.used[start..].copy_from_slice(&used);
     let f = colophon::read_fields(&fields);
     let disclaimer = out.colophon.disclaimer.take();
     out.colophon = f.colophon;
@@ -197,6 +242,13 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     out.isbn = f.isbn;
     out.date = f.date;
     out.publisher = f.publisher.or_else(|| out.colophon.disclaimer.as_deref().and_then(colophon::disclaimer_subject));
+    let values: Vec<&str> = out.colophon.fields().into_iter().map(|(_, v)| v).chain(out.publisher.as_deref()).chain(out.isbn.as_deref()).collect();
+    for k in unlabelled {
+        // A line broken inside a word was joined without its hyphen.
+        let t = lines[k].text.trim().trim_end_matches(['-', '\u{ad}']);
+        used[k] = values.iter().any(|v| v.contains(t) || t.contains(v));
+    }
+    out.used[start..].copy_from_slice(&used);
     out
 }
 
