@@ -7,6 +7,8 @@ use crate::error::{Stage, Warning};
 use crate::layout::{ExtractStats, Rect};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
+
+mod content;
 use std::rc::Rc;
 
 /// Most operators interpreted for one page, nested forms included.
@@ -232,10 +234,12 @@ struct Interp<'a, 'b> {
 
 impl<'a> Interp<'a, '_> {
     fn run(&mut self, bytes: &[u8], res: &Res<'a>, start: GState, depth: usize) {
-        let content = match Content::decode(bytes) {
+        let content = match content::decode(bytes) {
             Ok(c) => c,
-            Err(e) => {
-                self.notes.bad_content = Some(e.to_string());
+            Err(_) => {
+                // lopdf rejects the same streams; its error says why.
+                let why = Content::decode(bytes).err().map_or_else(|| "unreadable content".to_string(), |e| e.to_string());
+                self.notes.bad_content = Some(why);
                 return;
             }
         };
@@ -244,43 +248,43 @@ impl<'a> Interp<'a, '_> {
         let mut tm = M::ID;
         let mut tlm = M::ID;
         let marked_base = self.marked.len();
-        for op in &content.operations {
+        for op in &content.ops {
             self.ops += 1;
             if self.ops > MAX_OPS_PER_PAGE {
                 self.notes.ops_limit = true;
                 break;
             }
-            let a = &op.operands;
+            let a = content.operands(op);
             let f = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
-            match op.operator.as_str() {
-                "q" => {
+            match op.operator {
+                b"q" => {
                     if stack.len() < MAX_SAVE_DEPTH {
                         stack.push(gs.clone());
                     }
                 }
-                "Q" => {
+                b"Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;
                     }
                 }
-                "cm" if a.len() == 6 => {
+                b"cm" if a.len() == 6 => {
                     let m = M([f(0), f(1), f(2), f(3), f(4), f(5)]);
                     let n = m.then(&gs.ctm);
                     if n.finite() {
                         gs.ctm = n;
                     }
                 }
-                "BT" => {
+                b"BT" => {
                     tm = M::ID;
                     tlm = M::ID;
                 }
-                "Tc" => gs.char_spacing = f(0),
-                "Tw" => gs.word_spacing = f(0),
-                "Tz" => gs.hscale = f(0) / 100.0,
-                "TL" => gs.leading = f(0),
-                "Ts" => gs.rise = f(0),
-                "Tr" => gs.render = a.first().and_then(|o| o.as_i64().ok()).unwrap_or(0),
-                "Tf" => {
+                b"Tc" => gs.char_spacing = f(0),
+                b"Tw" => gs.word_spacing = f(0),
+                b"Tz" => gs.hscale = f(0) / 100.0,
+                b"TL" => gs.leading = f(0),
+                b"Ts" => gs.rise = f(0),
+                b"Tr" => gs.render = a.first().and_then(|o| o.as_i64().ok()).unwrap_or(0),
+                b"Tf" => {
                     gs.size = f(1);
                     gs.font = a.first().and_then(|o| o.as_name().ok()).and_then(|name| {
                         let entry = res.lookup(self.doc, b"Font", name)?;
@@ -290,39 +294,39 @@ impl<'a> Interp<'a, '_> {
                         self.notes.missing_font = true;
                     }
                 }
-                "Td" => {
+                b"Td" => {
                     tlm = M::translate(f(0), f(1)).then(&tlm);
                     tm = tlm;
                 }
-                "TD" => {
+                b"TD" => {
                     gs.leading = -f(1);
                     tlm = M::translate(f(0), f(1)).then(&tlm);
                     tm = tlm;
                 }
-                "Tm" if a.len() == 6 => {
+                b"Tm" if a.len() == 6 => {
                     let m = M([f(0), f(1), f(2), f(3), f(4), f(5)]);
                     if m.finite() {
                         tlm = m;
                         tm = m;
                     }
                 }
-                "T*" => {
+                b"T*" => {
                     tlm = M::translate(0.0, -gs.leading).then(&tlm);
                     tm = tlm;
                 }
-                "Tj" => {
+                b"Tj" => {
                     if let Some(s) = a.first().and_then(|o| o.as_str().ok()) {
                         self.show(s, &gs, &mut tm);
                     }
                 }
-                "'" => {
+                b"'" => {
                     tlm = M::translate(0.0, -gs.leading).then(&tlm);
                     tm = tlm;
                     if let Some(s) = a.first().and_then(|o| o.as_str().ok()) {
                         self.show(s, &gs, &mut tm);
                     }
                 }
-                "\"" => {
+                b"\"" => {
                     gs.word_spacing = f(0);
                     gs.char_spacing = f(1);
                     tlm = M::translate(0.0, -gs.leading).then(&tlm);
@@ -331,7 +335,7 @@ impl<'a> Interp<'a, '_> {
                         self.show(s, &gs, &mut tm);
                     }
                 }
-                "TJ" => {
+                b"TJ" => {
                     if let Some(items) = a.first().and_then(|o| o.as_array().ok()) {
                         for item in items {
                             match item {
@@ -347,13 +351,13 @@ impl<'a> Interp<'a, '_> {
                         }
                     }
                 }
-                "Do" => {
+                b"Do" => {
                     if let Some(name) = a.first().and_then(|o| o.as_name().ok()) {
                         self.form(name, res, &gs, depth);
                     }
                 }
-                "BMC" => self.marked.push(None),
-                "BDC" => {
+                b"BMC" => self.marked.push(None),
+                b"BDC" => {
                     let props = match a.get(1) {
                         Some(Object::Name(n)) => res.lookup(self.doc, b"Properties", n).map(|o| deref(self.doc, o)),
                         Some(o) => Some(deref(self.doc, o)),
@@ -365,7 +369,7 @@ impl<'a> Interp<'a, '_> {
                         .and_then(|o| lopdf::decode_text_string(deref(self.doc, o)).ok());
                     self.marked.push(actual.map(|t| (t, self.glyphs.len())));
                 }
-                "EMC" => {
+                b"EMC" => {
                     if self.marked.len() > marked_base {
                         if let Some(Some((text, start))) = self.marked.pop() {
                             self.replace_with_actual_text(text, start);
