@@ -40,6 +40,7 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
         .iter()
         .copied()
         .filter(|&i| !is_number(i) && lines[i].bbox.y0 < lines[i].page_height * 0.65 && lines[i].text.chars().any(char::is_alphabetic))
+        .filter(|&i| !upright(&lines[i]))
         .collect();
     let Some(max_size) = upper.iter().map(|&i| lines[i].size).max_by(f32::total_cmp) else { return r };
     if max_size < body.size * 1.15 {
@@ -70,7 +71,7 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
     let series = p1
         .iter()
         .copied()
-        .filter(|&i| i < t0 && !is_number(i) && lines[i].bbox.y1 <= title_top + 1.0 && lines[i].size < max_size - 0.5)
+        .filter(|&i| i < t0 && !is_number(i) && !upright(&lines[i]) && lines[i].bbox.y1 <= title_top + 1.0 && lines[i].size < max_size - 0.5)
         .filter(|&i| lines[i].text.split_whitespace().count() <= 10)
         .max_by(|&a, &b| lines[a].bbox.y1.total_cmp(&lines[b].bbox.y1));
     if let Some(i) = series {
@@ -194,6 +195,12 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
         r.warnings.push(warn(Some(first_page), "no date of issue found in the title block"));
     }
     r
+}
+
+/// Whether a line runs up or down the page (a rotated margin stamp such as an arXiv id):
+/// its box is much taller than its type.
+fn upright(l: &TLine) -> bool {
+    l.bbox.height() > l.size.max(1.0) * 2.5 && l.bbox.height() > l.bbox.width()
 }
 
 /// Splits lines into paragraphs at block starts, indented first lines and short sentence ends.
@@ -440,6 +447,25 @@ mod tests {
         assert_eq!(r.front.date.map(|d| d.iso()).as_deref(), Some("2024-06-11"));
         assert_eq!(r.front.abstract_paras, Some(vec!["The abstract says this. And that.".to_string()]));
         assert!(lines[r.body_start].text.starts_with("Body text begins"));
+    }
+
+    #[test]
+    fn rotated_margin_stamp_is_not_the_title() {
+        let mut l = title_block();
+        // A stamp in large type running up the left margin, as arXiv prints.
+        let stamp = crate::layout::Line {
+            bbox: crate::layout::Rect { x0: 17.0, y0: 260.0, x1: 37.0, y1: 610.0 },
+            baseline: 610.0,
+            words: vec![crate::layout::Word { text: "arXiv:2004.04906v3 [cs.CL] 30 Sep 2020".into(), size: 24.0, bbox: crate::layout::Rect { x0: 17.0, y0: 260.0, x1: 37.0, y1: 610.0 }, ..Default::default() }],
+        };
+        l.pages[0].blocks.push(crate::layout::TextBlock { bbox: stamp.bbox, lines: vec![stamp], column: 0 });
+        let lines = collect_lines(&l);
+        let body = BodyStyle::of(&lines);
+        let furn = noise::detect(&lines);
+        let ev = Evidence::from_lines(lines.iter());
+        let r = read(&lines, &furn, &body, &ev);
+        assert_eq!(r.front.title.as_deref(), Some("Waiting for Trump: North Korea's Interim Strategy"));
+        assert_eq!(r.front.series.as_deref(), Some("Policy Brief Series"));
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub fn normalise(layout: &Layout, _opts: &NormaliseOptions) -> Warned<Document> 
 
     let back_lines: Vec<back::BackLine> = rest.iter().map(|&i| lines[i].to_back_line()).collect();
     let back_start = back::find_start(&back_lines).unwrap_or(rest.len()).min(rest.len());
-    let notes_at = sections::find_notes_heading(&lines, &rest, &body);
+    let notes_at = sections::find_notes_heading(&lines, &rest, &body, |k| if k < back_start { back_start } else { rest.len() });
     let (body_idx, note_idx, back_idx): (Vec<usize>, Vec<usize>, Vec<usize>) = match notes_at {
         Some(n) if n < back_start => {
             (rest[..n].to_vec(), rest[n + 1..back_start].to_vec(), rest[back_start..].to_vec())
@@ -189,16 +189,12 @@ fn kept_warning(lines: &[TLine], idx: &[usize]) -> Warning {
         spans.push(if j > k { format!("{}-{}", pages[k], pages[j]) } else { pages[k].to_string() });
         k = j + 1;
     }
-    let first = pages.first().copied();
     let n = idx.len();
-    let on = if pages.len() == 1 { "page" } else { "pages" };
-    warn(
-        first.filter(|_| pages.len() == 1),
-        format!(
-            "{n} line(s) on {on} {} were not recognised as part of any structure (body, notes, references, colophon); kept as paragraphs at their place in the body",
-            spans.join(", ")
-        ),
-    )
+    let what = "not recognised as part of any structure (body, notes, references, colophon); kept as paragraphs at their place in the body";
+    match pages.as_slice() {
+        [p] => warn(Some(*p), format!("{n} line(s) were {what}")),
+        _ => warn(None, format!("{n} line(s) on pages {} were {what}", spans.join(", "))),
+    }
 }
 
 /// A warning from this stage.
@@ -657,7 +653,7 @@ mod tests {
         let last = d.output.sections.last().and_then(|s| s.blocks.last()).map(|b| b.text()).unwrap_or_default();
         assert_eq!(last, "We thank the reviewers for their comments.");
         let w = d.warnings.iter().map(|w| w.message.clone()).find(|m| m.contains("not recognised")).unwrap_or_default();
-        assert!(w.contains("4 line(s) on pages 1-2"), "{w}");
+        assert!(w.starts_with("4 line(s) on pages 1-2 were not recognised"), "{w}");
     }
 
     #[test]

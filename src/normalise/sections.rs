@@ -80,7 +80,12 @@ pub(crate) struct Built {
 }
 
 /// Position in `rest` of a "Notes" heading that starts an endnote list, if any.
-pub(crate) fn find_notes_heading(lines: &[TLine], rest: &[usize], body: &BodyStyle) -> Option<usize> {
+///
+/// The list runs to `end(k)` for a heading at `k`. A heading is taken only when what
+/// follows reads as numbered notes: it opens on a note mark, and either most of the
+/// document comes before it or its lines open notes in sequence often enough (a "NOTES"
+/// box near the start of a standard, followed by its prose, is not an endnote list).
+pub(crate) fn find_notes_heading(lines: &[TLine], rest: &[usize], body: &BodyStyle, end: impl Fn(usize) -> usize) -> Option<usize> {
     let cands: Vec<usize> = (0..rest.len())
         .filter(|&k| {
             let l = &lines[rest[k]];
@@ -88,9 +93,26 @@ pub(crate) fn find_notes_heading(lines: &[TLine], rest: &[usize], body: &BodySty
             matches!(t.as_str(), "notes" | "endnotes" | "footnotes")
                 && (is_heading_style(l, body) || (l.block_start && l.block_end))
                 && rest.get(k + 1).is_some_and(|&n| note_mark(&lines[n], None).is_some() || starts_with_number(&lines[n].text))
+                && (k * 2 >= rest.len() || reads_as_notes(lines, &rest[(k + 1).min(rest.len())..end(k).clamp(k + 1, rest.len())]))
         })
         .collect();
     cands.last().copied()
+}
+
+/// Whether lines read as a list of numbered notes: marks 1, 2, 3, … opening a note every
+/// few lines on average.
+fn reads_as_notes(lines: &[TLine], idx: &[usize]) -> bool {
+    let mut expected = 1u32;
+    let mut entries = 0usize;
+    for &i in idx {
+        let first = lines[i].text.split_whitespace().next().unwrap_or("");
+        let lead: String = first.chars().take_while(char::is_ascii_digit).collect();
+        if lead.parse::<u32>().ok() == Some(expected) {
+            entries += 1;
+            expected += 1;
+        }
+    }
+    entries >= 2 && idx.len() <= entries * 6
 }
 
 fn starts_with_number(t: &str) -> bool {
@@ -996,6 +1018,32 @@ mod tests {
         let t = texts(&run(&l));
         assert_eq!(t[0].2.len(), 1);
         assert_eq!(t[0].2[0].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn notes_box_near_the_start_followed_by_prose_is_not_an_endnote_list() {
+        let mut b = Builder::new()
+            .page()
+            .para(72.0, 100.0, &["Opening words of the text."])
+            .block(&[("NOTES", 72.0, 130.0, 10.0, BOLD)])
+            .para(72.0, 150.0, &["1 In this text the word Administration stands for both kinds of body.", FULL, "and it ends."]);
+        for p in 0..4 {
+            b = b.page();
+            for k in 0..5 {
+                b = b.para(72.0, 100.0 + 60.0 * k as f32, &[FULL, FULL, "and so the paragraph ends."]);
+            }
+            if p == 3 {
+                b = b.block(&[("Notes", 72.0, 420.0, 10.0, BOLD)]).para(72.0, 440.0, &["1. A first note.", "2. A second note.", "3. A third note."]);
+            }
+        }
+        let l = b.build();
+        let lines = collect_lines(&l);
+        let body = BodyStyle::of(&lines);
+        let rest: Vec<usize> = (0..lines.len()).collect();
+        let at = find_notes_heading(&lines, &rest, &body, |_| rest.len());
+        assert_eq!(at.map(|k| (lines[rest[k]].page, lines[rest[k]].text.as_str())), Some((5, "Notes")));
+        let early: Vec<usize> = rest.iter().copied().filter(|&i| lines[i].text != "Notes").collect();
+        assert_eq!(find_notes_heading(&lines, &early, &body, |_| early.len()), None);
     }
 
     #[test]

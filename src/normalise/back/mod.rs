@@ -380,6 +380,54 @@ mod text;
 use text::{join_lines, Vocab};
 
 #[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&str]) -> Vec<BackLine> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| BackLine {
+                text: t.to_string(),
+                page: 1 + i as u32 / 40,
+                bbox: Rect { x0: 72.0, y0: 100.0 + (i % 40) as f32 * 12.0, x1: 500.0, y1: 110.0 + (i % 40) as f32 * 12.0 },
+                size: 10.0,
+                block_start: true,
+                ..BackLine::default()
+            })
+            .collect()
+    }
+
+    const PROSE: &str = "The procedure applies to every terminal that takes part in the exchange of documents.";
+
+    #[test]
+    fn reference_clause_near_the_start_is_not_back_matter() {
+        let mut t = vec!["Scope", PROSE, "References", "[1] Recommendation T.4, Standardization of terminals, 1988.", "[2] Recommendation T.62, Control procedures, 1988."];
+        t.extend(std::iter::repeat_n(PROSE, 40));
+        assert_eq!(find_start(&lines(&t)), None);
+        t.extend(["References", "[1] Kim, J. 2019. A study. Seoul: Press.", "[2] Lee, A. 2020. Another study. Busan: Press."]);
+        assert_eq!(find_start(&lines(&t)), Some(45));
+    }
+
+    #[test]
+    fn capitalised_heading_or_acronym_is_not_a_bio_start() {
+        let mut t = vec![PROSE; 30];
+        t.extend(["USDA SELECT AGENTS AND TOXINS", "The VA LMS is able to generate various reports.", PROSE]);
+        assert_eq!(find_start(&lines(&t)), None);
+        t.push("Leif-Eric EASLEY is a professor at a university in Seoul.");
+        assert_eq!(find_start(&lines(&t)), Some(33));
+    }
+
+    #[test]
+    fn prose_after_the_reference_list_is_left_to_the_caller() {
+        let l = lines(&["References", "Kim, Jae. 2019. A Study of Things. Seoul: Press.", "Lee, Ann. 2020. Another Study. Busan: Press.", "Appendix", PROSE]);
+        let b = read(&l, &[]);
+        assert_eq!(b.references.len(), 2);
+        assert_eq!(b.used, vec![true, true, true, false, false]);
+    }
+}
+
+#[cfg(test)]
 mod corpus_check {
     //! Runs the reader over lines dumped from real PDFs (`QUIRE_BACK_LINES` = a folder of
     //! `{"lines": [...], "authors": [...]}` files) and writes what it read to `QUIRE_BACK_OUT`.
