@@ -240,3 +240,14 @@ fn a_full_disk_fails_the_document_and_leaves_no_partial_file() {
         assert!(len > 0, "{f} is empty");
     }
 }
+
+#[test]
+fn epubs_of_the_fixtures_pass_daisy_ace() {
+    let out = support::scratch("cli-ace");
+    let o = quire(&["convert", "--to", "epub", "--out", out.to_str().unwrap(), support::fixtures().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let epubs: Vec<PathBuf> = files_in(&out).into_iter().map(|f| out.join(f)).collect();
+    if let Some((ok, msg)) = support::validate("validate-epub-a11y", &epubs) {
+        assert!(ok, "DAISY Ace found violations:\n{msg}");
+    }
+}
