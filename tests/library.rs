@@ -87,3 +87,14 @@ fn converting_twice_gives_identical_bytes_in_every_format() {
         assert!(a.get(f).unwrap() == b.get(f).unwrap(), "{} differs between two runs", f.name());
     }
 }
+
+#[test]
+fn the_reflowed_pdf_reads_back_with_the_same_sections() {
+    let pdf = std::fs::read(support::fixtures().join("dev-03.pdf")).unwrap();
+    let opts = quire::Options::default().with_formats(&[quire::Format::Pdf]);
+    let first = quire::convert(&pdf, &opts).unwrap().output;
+    let again = quire::convert(first.pdf.as_deref().unwrap(), &opts).unwrap().output;
+    let titles = |d: &quire::Document| d.sections.iter().filter_map(|s| s.title.clone()).collect::<Vec<_>>();
+    assert_eq!(titles(&again.document), titles(&first.document));
+    assert_eq!(again.document.front.title, first.document.front.title);
+}

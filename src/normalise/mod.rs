@@ -56,16 +56,16 @@ pub fn normalise(layout: &Layout, _opts: &NormaliseOptions) -> Warned<Document> 
 
     let back_lines: Vec<back::BackLine> = rest.iter().map(|&i| lines[i].to_back_line()).collect();
     let back_start = back::find_start(&back_lines).unwrap_or(rest.len()).min(rest.len());
-    let notes_at = sections::find_notes_heading(&lines, &rest, &body, |k| if k < back_start { back_start } else { rest.len() });
-    let (body_idx, note_idx, back_idx): (Vec<usize>, Vec<usize>, Vec<usize>) = match notes_at {
-        Some(n) if n < back_start => {
-            (rest[..n].to_vec(), rest[n + 1..back_start].to_vec(), rest[back_start..].to_vec())
-        }
-        Some(n) => {
-            (rest[..back_start].to_vec(), rest[n + 1..].to_vec(), rest[back_start..n].to_vec())
-        }
-        None => (rest[..back_start].to_vec(), vec![], rest[back_start..].to_vec()),
-    };
+    let regions = sections::find_notes_regions(&lines, &rest, &body, |k| if k < back_start { back_start } else { rest.len() });
+    // Notes under "Notes" headings, wherever they stand; body and back matter are the rest.
+    let mut in_notes = vec![false; rest.len()];
+    for &(k, end) in &regions {
+        in_notes[k..end].iter_mut().for_each(|x| *x = true);
+    }
+    let headings: Vec<usize> = regions.iter().map(|&(k, _)| k).collect();
+    let body_idx: Vec<usize> = (0..back_start).filter(|&k| !in_notes[k]).map(|k| rest[k]).collect();
+    let note_idx: Vec<usize> = (0..rest.len()).filter(|&k| in_notes[k] && !headings.contains(&k)).map(|k| rest[k]).collect();
+    let back_idx: Vec<usize> = (back_start..rest.len()).filter(|&k| !in_notes[k]).map(|k| rest[k]).collect();
 
     let back_only: Vec<back::BackLine> = back_idx.iter().map(|&i| lines[i].to_back_line()).collect();
     let bm = (!back_only.is_empty()).then(|| back::read(&back_only, &doc.front.authors));
@@ -75,8 +75,8 @@ pub fn normalise(layout: &Layout, _opts: &NormaliseOptions) -> Warned<Document> 
     for &i in page_notes.lines.iter().chain(&body_idx).chain(&note_idx) {
         used[i] = true;
     }
-    if let Some(n) = notes_at {
-        used[rest[n]] = true;
+    for &k in &headings {
+        used[rest[k]] = true;
     }
     if let Some(bm) = &bm {
         for (k, &i) in back_idx.iter().enumerate() {

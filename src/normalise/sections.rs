@@ -79,35 +79,51 @@ pub(crate) struct Built {
     pub unused_notes: Vec<usize>,
 }
 
-/// Position in `rest` of a "Notes" heading that starts an endnote list, if any.
+/// The endnote lists under "Notes" headings, as (heading position in `rest`, end of its
+/// notes, exclusive).
 ///
-/// The list runs to `end(k)` for a heading at `k`. A heading is taken only when what
-/// follows reads as numbered notes: it opens on a note mark, and either most of the
-/// document comes before it or its lines open notes in sequence often enough (a "NOTES"
-/// box near the start of a standard, followed by its prose, is not an endnote list).
-pub(crate) fn find_notes_heading(lines: &[TLine], rest: &[usize], body: &BodyStyle, end: impl Fn(usize) -> usize) -> Option<usize> {
-    let cands: Vec<usize> = (0..rest.len())
-        .filter(|&k| {
-            let l = &lines[rest[k]];
-            let t = l.text.trim().trim_end_matches(':').to_lowercase();
-            matches!(t.as_str(), "notes" | "endnotes" | "footnotes")
-                && (is_heading_style(l, body) || (l.block_start && l.block_end))
-                && rest.get(k + 1).is_some_and(|&n| note_mark(&lines[n], None).is_some() || starts_with_number(&lines[n].text))
-                && (k * 2 >= rest.len() || reads_as_notes(lines, &rest[(k + 1).min(rest.len())..end(k).clamp(k + 1, rest.len())]))
-        })
-        .collect();
-    cands.last().copied()
+/// A list runs until the next heading-styled line or `limit(k)` for a heading at `k`, so
+/// notes printed at the end of each section leave the sections after them in the body. A
+/// heading is taken only when what follows reads as numbered notes: it opens on a note
+/// mark, and either most of the document comes before it or its lines open notes in
+/// sequence often enough (a "NOTES" box near the start of a standard, followed by its
+/// prose, is not an endnote list).
+pub(crate) fn find_notes_regions(
+    lines: &[TLine],
+    rest: &[usize],
+    body: &BodyStyle,
+    limit: impl Fn(usize) -> usize,
+) -> Vec<(usize, usize)> {
+    let mut regions = vec![];
+    for k in 0..rest.len() {
+        let l = &lines[rest[k]];
+        let t = l.text.trim().trim_end_matches(':').to_lowercase();
+        let label = matches!(t.as_str(), "notes" | "endnotes" | "footnotes")
+            && (is_heading_style(l, body) || (l.block_start && l.block_end))
+            && rest.get(k + 1).is_some_and(|&n| note_mark(&lines[n], None).is_some() || starts_with_number(&lines[n].text));
+        if !label || regions.last().is_some_and(|&(_, end)| k < end) {
+            continue;
+        }
+        let limit = limit(k).clamp(k + 1, rest.len());
+        let end = (k + 1..limit).find(|&j| is_heading_style(&lines[rest[j]], body)).unwrap_or(limit);
+        if k * 2 >= rest.len() || reads_as_notes(lines, &rest[k + 1..end]) {
+            regions.push((k, end));
+        }
+    }
+    regions
 }
 
-/// Whether lines read as a list of numbered notes: marks 1, 2, 3, … opening a note every
-/// few lines on average.
+/// Whether lines read as a list of numbered notes: marks in sequence (1, 2, 3, … or on
+/// from wherever the list starts) opening a note every few lines on average.
 fn reads_as_notes(lines: &[TLine], idx: &[usize]) -> bool {
-    let mut expected = 1u32;
+    let lead = |i: usize| -> Option<u32> {
+        let first = lines[i].text.split_whitespace().next().unwrap_or("");
+        first.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok()
+    };
+    let Some(mut expected) = idx.first().and_then(|&i| lead(i)) else { return false };
     let mut entries = 0usize;
     for &i in idx {
-        let first = lines[i].text.split_whitespace().next().unwrap_or("");
-        let lead: String = first.chars().take_while(char::is_ascii_digit).collect();
-        if lead.parse::<u32>().ok() == Some(expected) {
+        if lead(i) == Some(expected) {
             entries += 1;
             expected += 1;
         }
@@ -1040,10 +1056,10 @@ mod tests {
         let lines = collect_lines(&l);
         let body = BodyStyle::of(&lines);
         let rest: Vec<usize> = (0..lines.len()).collect();
-        let at = find_notes_heading(&lines, &rest, &body, |_| rest.len());
+        let at = find_notes_regions(&lines, &rest, &body, |_| rest.len()).last().map(|r| r.0);
         assert_eq!(at.map(|k| (lines[rest[k]].page, lines[rest[k]].text.as_str())), Some((5, "Notes")));
         let early: Vec<usize> = rest.iter().copied().filter(|&i| lines[i].text != "Notes").collect();
-        assert_eq!(find_notes_heading(&lines, &early, &body, |_| early.len()), None);
+        assert!(find_notes_regions(&lines, &early, &body, |_| early.len()).is_empty());
     }
 
     #[test]
