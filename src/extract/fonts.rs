@@ -75,8 +75,10 @@ pub(crate) struct Font {
     pub unmapped: Cell<u64>,
     /// Simple fonts: the final text of each code, worked out on first use.
     simple_final: OnceCell<Vec<Option<Box<str>>>>,
-    /// Composite fonts: the final text of each code seen so far.
-    composite_final: RefCell<HashMap<u32, Option<Box<str>>>>,
+    /// Composite fonts: the final text of each two-byte code seen so far, by code.
+    composite_final: RefCell<Vec<Option<Option<Box<str>>>>>,
+    /// Composite fonts: the width of each CID below 65536, built on first use.
+    cid_width_table: OnceCell<Vec<f32>>,
 }
 
 /// One decoded code of a string.
@@ -96,7 +98,7 @@ impl Font {
         }
         let pairs = match &self.cid_encoding {
             CidEncoding::Identity | CidEncoding::Utf16 => {
-                bytes.chunks(2).map(|c| (c.iter().fold(0u32, |v, &b| v << 8 | b as u32), c.len())).collect()
+                return bytes.chunks(2).map(|c| Code { code: c.iter().fold(0u32, |v, &b| v << 8 | b as u32), len: c.len() }).collect();
             }
             CidEncoding::Embedded(cm) => cm.split_codes(bytes, 2),
             CidEncoding::Legacy(enc) => legacy_split(enc, bytes),
@@ -119,7 +121,17 @@ impl Font {
             return self.simple_widths.get(code as usize).copied().unwrap_or(0.0);
         }
         let cid = self.cid(code);
-        self.cid_widths.get(&cid).copied().unwrap_or(self.default_width)
+        let table = self.cid_width_table.get_or_init(|| {
+            let mut t = vec![self.default_width; 1 << 16];
+            for (&c, &w) in self.cid_widths.iter().filter(|(c, _)| **c < 1 << 16) {
+                t[c as usize] = w;
+            }
+            t
+        });
+        match table.get(cid as usize) {
+            Some(&w) => w,
+            None => self.cid_widths.get(&cid).copied().unwrap_or(self.default_width),
+        }
     }
 
     /// The Unicode text of a code, ligatures expanded; None when unmapped.
@@ -130,12 +142,19 @@ impl Font {
             let table = self.simple_final.get_or_init(|| (0..256).map(|c| self.final_text(c)).collect());
             return table.get(code as usize).and_then(|t| t.as_deref()).map(str::to_string);
         }
-        if let Some(t) = self.composite_final.borrow().get(&code) {
+        let Ok(slot) = u16::try_from(code).map(usize::from) else {
+            return self.final_text(code).map(String::from);
+        };
+        if let Some(Some(t)) = self.composite_final.borrow().get(slot) {
             return t.as_deref().map(str::to_string);
         }
         let t = self.final_text(code);
         let out = t.as_deref().map(str::to_string);
-        self.composite_final.borrow_mut().insert(code, t);
+        let mut table = self.composite_final.borrow_mut();
+        if table.len() <= slot {
+            table.resize(slot + 1, None);
+        }
+        table[slot] = Some(t);
         out
     }
 
@@ -507,6 +526,7 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         unmapped: Cell::new(0),
         simple_final: OnceCell::new(),
         composite_final: RefCell::default(),
+        cid_width_table: OnceCell::new(),
     })
 }
 
@@ -651,6 +671,7 @@ fn load_composite(doc: &Document, dict: &Dictionary, base_name: &str, to_unicode
         unmapped: Cell::new(0),
         simple_final: OnceCell::new(),
         composite_final: RefCell::default(),
+        cid_width_table: OnceCell::new(),
     })
 }
 
