@@ -21,5 +21,6 @@ mod tests {
     fn common_words_are_known_and_fragments_are_not() {
         assert!(is_word("international") && is_word("trade") && is_word("pandemic"));
         assert!(!is_word("tradeoffs") && !is_word("ternational"));
+        assert!(is_word("moscow"), "proper names count, lower-cased");
     }
 }
