@@ -262,9 +262,13 @@ fn compose(doc: &Document, s: &Setter, size: f32) -> Vec<Line> {
         title_block(&mut out, &d, Style::Italic, st.display(0.95, st.lead * 0.1));
     }
     if let Some(paras) = &fm.abstract_paras {
+        // Labelled, as in the EPUB: a reader (and quire reading the edition back) can tell
+        // the summary from the body.
+        let label = ParaStyle { left: size, right: size, ..st.display(0.95, st.lead) };
+        push(&mut out, s.paragraph(&[Span::new("Abstract", Style::Bold)], &label), false);
         let ps = ParaStyle { left: size, right: size, ..st.scaled(0.95, 1.3) };
         for (i, p) in paras.iter().enumerate() {
-            let ps = ParaStyle { space_before: if i == 0 { st.lead } else { 0.0 }, ..ps.clone() };
+            let ps = ParaStyle { space_before: if i == 0 { st.lead * 0.2 } else { 0.0 }, ..ps.clone() };
             push(&mut out, s.paragraph(&[Span::new(p, Style::Regular)], &ps), false);
         }
     }
