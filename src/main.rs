@@ -205,14 +205,18 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
 
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let progress = Progress::new(inputs.len(), args.quiet);
+    // Largest files first, so that a long document does not start last and leave a core idle.
+    let mut order: Vec<usize> = (0..inputs.len()).collect();
+    let size = |i: &usize| std::fs::metadata(&inputs[*i]).map_or(0, |m| m.len());
+    order.sort_by_key(|i| std::cmp::Reverse(size(i)));
     let next = AtomicUsize::new(0);
     type Slot = Option<(Outcome, f64)>;
     let results: Mutex<Vec<Slot>> = Mutex::new((0..inputs.len()).map(|_| None).collect());
     std::thread::scope(|s| {
         for _ in 0..jobs.min(inputs.len()) {
             s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(input) = inputs.get(i) else { break };
+                let Some(&i) = order.get(next.fetch_add(1, Ordering::SeqCst)) else { break };
+                let input = &inputs[i];
                 let started = Instant::now();
                 let outcome = if !args.force && up_to_date(input, &args.out, &formats, binary_time) {
                     Outcome::Skipped
