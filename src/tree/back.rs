@@ -18,9 +18,9 @@ pub struct Footnote {
 /// One entry of the reference list.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Reference {
-    /// The entry as printed, whole, including a "\[n\]" label or a repeated-author dash.
+    /// The entry as printed, whole, including a `[n]` label or a repeated-author dash.
     pub raw: String,
-    /// The printed label of a numbered entry, such as "1" for "\[1\]".
+    /// The printed label of a numbered entry, such as `1` for `[1]`.
     pub label: Option<String>,
     /// Authors (or editors when no author is named); a repeated-author dash is resolved here.
     pub authors: Vec<PersonName>,
