@@ -49,6 +49,7 @@ $(OUTPUT):
 	mkdir -p $@
 
 test:
+	$(CARGO) build --locked --examples
 	$(CARGO) test --locked --all-targets
 	$(CARGO) test --locked --doc
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --locked --no-deps --quiet

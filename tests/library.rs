@@ -33,7 +33,7 @@ fn stages_can_be_called_one_by_one() {
 fn example(name: &str) -> PathBuf {
     let deps = std::env::current_exe().unwrap().parent().unwrap().to_path_buf();
     let p = deps.parent().unwrap().join("examples").join(name);
-    assert!(p.exists(), "example {name} was not built; run the tests with `make test`");
+    assert!(p.exists(), "example {name} was not built; run the tests with `make test` (it builds the examples first)");
     p
 }
 
