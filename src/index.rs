@@ -8,6 +8,7 @@
 
 use crate::tree::Document;
 use crate::verify::{Flag, Severity, Verification};
+use crate::text::escape_xml as esc;
 use crate::Format;
 use std::cmp::Reverse;
 use std::path::{Component, Path, PathBuf};
@@ -145,23 +146,6 @@ fn encode_path_part(s: &str) -> String {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// `s` escaped for HTML text and attribute values.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
         }
     }
     out

@@ -13,6 +13,7 @@ mod program;
 mod std14;
 
 pub(crate) use cmap::CMap;
+use crate::text::ligature_letters;
 use encoding::{name_to_unicode, BaseEncoding};
 use program::{Program, ProgramMaps};
 
@@ -214,19 +215,14 @@ fn usable(s: &str) -> bool {
 
 /// Replaces the Latin ligature characters U+FB00–FB06 by their letters.
 pub(crate) fn expand_ligatures(s: &str) -> String {
-    if !s.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+    if !s.chars().any(|c| ligature_letters(c).is_some()) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 4);
     for c in s.chars() {
-        match c {
-            '\u{FB00}' => out.push_str("ff"),
-            '\u{FB01}' => out.push_str("fi"),
-            '\u{FB02}' => out.push_str("fl"),
-            '\u{FB03}' => out.push_str("ffi"),
-            '\u{FB04}' => out.push_str("ffl"),
-            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
-            c => out.push(c),
+        match ligature_letters(c) {
+            Some(letters) => out.push_str(letters),
+            None => out.push(c),
         }
     }
     out

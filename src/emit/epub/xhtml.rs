@@ -70,22 +70,7 @@ pub fn lang_tag(doc: &Document) -> String {
     }
 }
 
-/// Escapes `s` for XML text or a double-quoted attribute, dropping characters XML 1.0 forbids.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || ('\u{7f}'..='\u{9f}').contains(&c) || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use crate::text::escape_xml as escape;
 
 /// Percent-encodes what may not stand in a URL attribute; `%` stays only before two hex digits.
 pub fn encode_url(s: &str) -> String {

@@ -51,14 +51,9 @@ impl Vocab {
 pub(crate) fn strip_soft_hyphens(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            '\u{00AD}' | '\u{200B}' => {}
-            '\u{FB00}' => out.push_str("ff"),
-            '\u{FB01}' => out.push_str("fi"),
-            '\u{FB02}' => out.push_str("fl"),
-            '\u{FB03}' => out.push_str("ffi"),
-            '\u{FB04}' => out.push_str("ffl"),
-            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+        match (c, crate::text::ligature_letters(c)) {
+            ('\u{00AD}' | '\u{200B}', _) => {}
+            (_, Some(letters)) => out.push_str(letters),
             _ => out.push(c),
         }
     }
