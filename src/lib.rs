@@ -125,17 +125,25 @@ pub fn convert(pdf: &[u8], opts: &Options) -> Result<Warned<Outputs>> {
     warnings.extend(doc.warnings);
     let document = doc.output;
     let mut out = Outputs { layout: layout.output, document, jats: None, epub: None, pdf: None, json: None };
-    for &f in &opts.formats {
-        match f {
-            Format::Jats => out.jats = Some(emit::jats(&out.document, &emit::JatsOptions::default())?),
-            Format::Epub => out.epub = Some(emit::epub(&out.document, &opts.epub)?),
-            Format::Pdf => {
-                let r = emit::pdf(&out.document, &opts.pdf)?;
-                warnings.extend(r.warnings);
-                out.pdf = Some(r.output);
-            }
-            Format::Json => out.json = Some(emit::json(&out.document).into_bytes()),
-        }
+    let wants = |f: Format| opts.formats.contains(&f);
+    let doc = &out.document;
+    // The reflowed PDF costs as much as the other formats together: it is typeset on a
+    // second thread while they are written on this one.
+    let (pdf, others) = std::thread::scope(|s| {
+        let pdf = wants(Format::Pdf).then(|| s.spawn(|| emit::pdf(doc, &opts.pdf)));
+        let others = (|| -> Result<_> {
+            let jats = wants(Format::Jats).then(|| emit::jats(doc, &emit::JatsOptions::default())).transpose()?;
+            let epub = wants(Format::Epub).then(|| emit::epub(doc, &opts.epub)).transpose()?;
+            let json = wants(Format::Json).then(|| emit::json(doc).into_bytes());
+            Ok((jats, epub, json))
+        })();
+        let pdf = pdf.map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        (pdf, others)
+    });
+    (out.jats, out.epub, out.json) = others?;
+    if let Some(r) = pdf.transpose()? {
+        warnings.extend(r.warnings);
+        out.pdf = Some(r.output);
     }
     Ok(Warned { output: out, warnings })
 }
