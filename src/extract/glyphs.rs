@@ -146,10 +146,14 @@ fn page_resources<'a>(doc: &'a Document, page_id: ObjectId) -> Vec<&'a Dictionar
 }
 
 /// Interprets one page's content into glyphs in drawing order.
+///
+/// `expected` is roughly how many glyphs the page may hold (the previous page's count), so
+/// the list is allocated once rather than grown and copied.
 pub(crate) fn read_page(
     doc: &Document,
     page_id: ObjectId,
     number: u32,
+    expected: usize,
     fonts: &mut FontCache,
     stats: &mut ExtractStats,
     warnings: &mut Vec<Warning>,
@@ -164,7 +168,7 @@ pub(crate) fn read_page(
         fonts,
         stats,
         page_m,
-        glyphs: Vec::new(),
+        glyphs: Vec::with_capacity(expected),
         ops: 0,
         forms: Vec::new(),
         marked: Vec::new(),
@@ -578,7 +582,7 @@ mod tests {
         let page_id = *doc.get_pages().get(&1).expect("one page");
         let mut fonts = FontCache::default();
         let mut stats = ExtractStats::default();
-        read_page(doc, page_id, 1, &mut fonts, &mut stats, &mut Vec::new()).glyphs
+        read_page(doc, page_id, 1, 0, &mut fonts, &mut stats, &mut Vec::new()).glyphs
     }
 
     fn text(gs: &[Glyph]) -> String {
@@ -672,7 +676,7 @@ mod tests {
         let doc = one_page(vec![helvetica()], "BT /F1 10 Tf 0 1 -1 0 300 100 Tm (x) Tj ET", extra, Dictionary::new());
         let page_id = *doc.get_pages().get(&1).expect("page");
         let mut fonts = FontCache::default();
-        let pg = read_page(&doc, page_id, 1, &mut fonts, &mut ExtractStats::default(), &mut Vec::new());
+        let pg = read_page(&doc, page_id, 1, 0, &mut fonts, &mut ExtractStats::default(), &mut Vec::new());
         assert_eq!((pg.width, pg.height), (800.0, 600.0));
         let g = &pg.glyphs[0];
         // Text running up the unrotated page reads left to right once the page is turned.
@@ -723,7 +727,7 @@ mod tests {
                     let mut stats = ExtractStats::default();
                     let mut s = String::new();
                     for (n, id) in doc.get_pages() {
-                        let pg = read_page(&doc, id, n, &mut fonts, &mut stats, &mut warnings);
+                        let pg = read_page(&doc, id, n, 0, &mut fonts, &mut stats, &mut warnings);
                         let mut last: Option<&Glyph> = None;
                         for g in &pg.glyphs {
                             if let Some(l) = last {
@@ -759,7 +763,7 @@ mod tests {
         let bytes = std::fs::read(path).expect("read");
         let doc = super::super::load::open(&bytes, None, &mut Vec::new()).expect("open");
         let id = *doc.get_pages().get(&page.parse::<u32>().expect("page number")).expect("page");
-        let pg = read_page(&doc, id, 1, &mut FontCache::default(), &mut ExtractStats::default(), &mut Vec::new());
+        let pg = read_page(&doc, id, 1, 0, &mut FontCache::default(), &mut ExtractStats::default(), &mut Vec::new());
         for g in &pg.glyphs {
             println!("{:?} x {:.2}-{:.2} y {:.2}-{:.2} base {:.2} size {:.2} font {} up {}", g.text, g.bbox.x0, g.bbox.x1, g.bbox.y0, g.bbox.y1, g.baseline, g.size, g.font, g.upright);
         }

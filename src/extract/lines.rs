@@ -11,7 +11,8 @@ use crate::layout::{Line, Page, Rect, TextBlock, Word};
 /// Groups a page's glyphs into words, lines and blocks in reading order.
 pub(crate) fn build_page(page: PageGlyphs) -> crate::layout::Page {
     let PageGlyphs { number, width, height, glyphs } = page;
-    let gs: Vec<Glyph> = glyphs.into_iter().filter_map(sanitise).collect();
+    let mut gs = glyphs;
+    gs.retain_mut(sanitise);
     let (upright, rotated): (Vec<usize>, Vec<usize>) = (0..gs.len()).partition(|&i| gs[i].upright);
     let runs = baseline_runs(&gs, upright);
     let runs = split_at_gutters(&gs, runs);
@@ -23,19 +24,20 @@ pub(crate) fn build_page(page: PageGlyphs) -> crate::layout::Page {
     Page { number, width, height, blocks }
 }
 
-/// Drops glyphs with no text or non-finite geometry and puts boxes the right way round.
+/// Whether to keep a glyph: false for one with no text or non-finite geometry; puts the
+/// box of a kept one the right way round.
 ///
 /// A missing or absurd size falls back to the box height so that size-relative rules still work.
-fn sanitise(mut g: Glyph) -> Option<Glyph> {
+fn sanitise(g: &mut Glyph) -> bool {
     let b = g.bbox;
     if g.text.is_empty() || ![b.x0, b.y0, b.x1, b.y1, g.baseline].iter().all(|v| v.is_finite()) {
-        return None;
+        return false;
     }
     g.bbox = Rect { x0: b.x0.min(b.x1), y0: b.y0.min(b.y1), x1: b.x0.max(b.x1), y1: b.y0.max(b.y1) };
     if !(g.size.is_finite() && g.size > 0.0) {
         g.size = g.bbox.height().max(1.0);
     }
-    Some(g)
+    true
 }
 
 /// Whether a glyph is an explicit space (a word separator, never part of a word).
@@ -71,7 +73,8 @@ impl Run {
     /// A run from glyph indices, measuring its baseline and size; `None` if it holds only spaces.
     fn new(gs: &[Glyph], ids: Vec<usize>) -> Option<Run> {
         let ink = || ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g));
-        let mut baselines: Vec<f32> = ink().map(|g| g.baseline).collect();
+        let mut baselines: Vec<f32> = Vec::with_capacity(ids.len());
+        baselines.extend(ink().map(|g| g.baseline));
         if baselines.is_empty() {
             return None;
         }

@@ -76,8 +76,10 @@ pub fn extract(pdf: &[u8], opts: &ExtractOptions) -> Result<Warned<Layout>> {
     let mut stats = ExtractStats::default();
     let mut pages = Vec::new();
     let mut visible = 0u64;
+    let mut expected = 0;
     for (number, page_id) in (1u32..).zip(load::pages(&doc)) {
-        let page = glyphs::read_page(&doc, page_id, number, &mut fonts, &mut stats, &mut warnings);
+        let page = glyphs::read_page(&doc, page_id, number, expected, &mut fonts, &mut stats, &mut warnings);
+        expected = page.glyphs.len();
         visible += page.glyphs.iter().filter(|g| !g.invisible && !g.text.trim().is_empty()).count() as u64;
         pages.push(lines::build_page(page));
     }

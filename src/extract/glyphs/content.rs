@@ -403,7 +403,8 @@ impl<'a> Reader<'a> {
             return Ok(None);
         }
         self.skip_space();
-        let mut items = Vec::new();
+        // Text arrays (TJ) alternate strings and kerns and are rarely short.
+        let mut items = Vec::with_capacity(8);
         loop {
             let mark = self.pos;
             match self.direct_object(depth)? {
