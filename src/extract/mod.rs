@@ -14,6 +14,7 @@ mod load;
 
 use crate::error::{Error, Result, Stage, Warned, Warning};
 use crate::layout::{ExtractStats, Layout, Rect};
+use std::rc::Rc;
 
 /// Settings for reading a PDF.
 #[derive(Debug, Clone, Default)]
@@ -27,7 +28,8 @@ pub struct ExtractOptions {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Glyph {
     /// Its Unicode text: usually one character, several for a ligature, " " for a space.
-    pub text: String,
+    /// Shared with the font's table of texts by code, so drawing a glyph allocates nothing.
+    pub text: Rc<str>,
     /// The box from the font's descent to its ascent, across the glyph's advance.
     pub bbox: Rect,
     /// The baseline's y position.
@@ -40,6 +42,17 @@ pub(crate) struct Glyph {
     pub invisible: bool,
     /// Whether the text runs upright (left to right along x); false for rotated or vertical text.
     pub upright: bool,
+}
+
+/// Whether a text is all white space (an explicit space glyph); true for "".
+///
+/// Glyph texts are mostly one ASCII byte, which is answered without decoding.
+#[inline]
+pub(crate) fn is_blank(text: &str) -> bool {
+    match text.as_bytes() {
+        [b] if b.is_ascii() => matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'),
+        _ => text.chars().all(char::is_whitespace),
+    }
 }
 
 /// The glyphs of one page, in content-stream order.
@@ -63,8 +76,10 @@ pub fn extract(pdf: &[u8], opts: &ExtractOptions) -> Result<Warned<Layout>> {
     let mut stats = ExtractStats::default();
     let mut pages = Vec::new();
     let mut visible = 0u64;
+    let mut expected = 0;
     for (number, page_id) in (1u32..).zip(load::pages(&doc)) {
-        let page = glyphs::read_page(&doc, page_id, number, &mut fonts, &mut stats, &mut warnings);
+        let page = glyphs::read_page(&doc, page_id, number, expected, &mut fonts, &mut stats, &mut warnings);
+        expected = page.glyphs.len();
         visible += page.glyphs.iter().filter(|g| !g.invisible && !g.text.trim().is_empty()).count() as u64;
         pages.push(lines::build_page(page));
     }
