@@ -22,6 +22,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// The text given to a glyph whose Unicode value cannot be found.
 pub(crate) const UNMAPPED: &str = "\u{FFFD}";
@@ -84,7 +85,7 @@ pub(crate) struct Font {
     /// Glyphs drawn that had no Unicode value.
     pub unmapped: Cell<u64>,
     /// The final text of each code below 65536 seen so far, by code.
-    texts: RefCell<Vec<Option<Option<Rc<str>>>>>,
+    texts: RefCell<Vec<Option<Option<Arc<str>>>>>,
 }
 
 /// What a simple font's code -> glyph name -> text and width tables are built from.
@@ -170,7 +171,7 @@ impl Font {
     /// The Unicode text of a code, ligatures expanded; None when unmapped.
     ///
     /// Worked out once per code and font: documents draw the same few codes many times.
-    pub fn text(&self, doc: &Document, code: u32) -> Option<Rc<str>> {
+    pub fn text(&self, doc: &Document, code: u32) -> Option<Arc<str>> {
         let Ok(slot) = u16::try_from(code).map(usize::from) else {
             return self.final_text(doc, code);
         };
@@ -188,8 +189,8 @@ impl Font {
     }
 
     /// The text of a code with ligatures expanded, not cached.
-    fn final_text(&self, doc: &Document, code: u32) -> Option<Rc<str>> {
-        self.raw_text(doc, code).map(|raw| Rc::from(expand_ligatures(&raw)))
+    fn final_text(&self, doc: &Document, code: u32) -> Option<Arc<str>> {
+        self.raw_text(doc, code).map(|raw| Arc::from(expand_ligatures(&raw)))
     }
 
     fn raw_text(&self, doc: &Document, code: u32) -> Option<String> {

@@ -10,6 +10,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 mod content;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Most operators interpreted for one page, nested forms included.
 const MAX_OPS_PER_PAGE: usize = 5_000_000;
@@ -221,7 +222,7 @@ fn drop_inner_soft_hyphens(glyphs: &mut Vec<Glyph>) {
         if keep_last {
             t.push('\u{AD}');
         }
-        glyphs[i].text = Rc::from(t);
+        glyphs[i].text = Arc::from(t);
     }
     glyphs.retain(|g| !g.text.is_empty());
 }
@@ -249,7 +250,7 @@ struct Interp<'a, 'b> {
     /// Scratch list of the codes of the string being shown.
     codes: Vec<Code>,
     /// The text of unmapped glyphs, shared by all of them.
-    unmapped: Option<Rc<str>>,
+    unmapped: Option<Arc<str>>,
 }
 
 impl<'a> Interp<'a, '_> {
@@ -419,7 +420,7 @@ impl<'a> Interp<'a, '_> {
         if text.is_empty() {
             return;
         }
-        self.glyphs.push(Glyph { text: Rc::from(text), bbox, ..first.clone() });
+        self.glyphs.push(Glyph { text: Arc::from(text), bbox, ..first.clone() });
     }
 
     /// Runs a form XObject named `name`.
@@ -522,7 +523,7 @@ impl<'a> Interp<'a, '_> {
             None => {
                 self.stats.unmapped_glyphs += 1;
                 font.unmapped.set(font.unmapped.get() + 1);
-                Rc::clone(self.unmapped.get_or_insert_with(|| Rc::from(UNMAPPED)))
+                Arc::clone(self.unmapped.get_or_insert_with(|| Arc::from(UNMAPPED)))
             }
         };
         self.stats.glyphs += 1;

@@ -14,7 +14,7 @@ mod load;
 
 use crate::error::{Error, Result, Stage, Warned, Warning};
 use crate::layout::{ExtractStats, Layout, Rect};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Settings for reading a PDF.
 #[derive(Debug, Clone, Default)]
@@ -29,7 +29,7 @@ pub struct ExtractOptions {
 pub(crate) struct Glyph {
     /// Its Unicode text: usually one character, several for a ligature, " " for a space.
     /// Shared with the font's table of texts by code, so drawing a glyph allocates nothing.
-    pub text: Rc<str>,
+    pub text: Arc<str>,
     /// The box from the font's descent to its ascent, across the glyph's advance.
     pub bbox: Rect,
     /// The baseline's y position.
@@ -74,15 +74,24 @@ pub fn extract(pdf: &[u8], opts: &ExtractOptions) -> Result<Warned<Layout>> {
     let doc = load::open(pdf, opts.password.as_deref(), &mut warnings)?;
     let mut fonts = fonts::FontCache::default();
     let mut stats = ExtractStats::default();
-    let mut pages = Vec::new();
     let mut visible = 0u64;
     let mut expected = 0;
-    for (number, page_id) in (1u32..).zip(load::pages(&doc)) {
-        let page = glyphs::read_page(&doc, page_id, number, expected, &mut fonts, &mut stats, &mut warnings);
-        expected = page.glyphs.len();
-        visible += page.glyphs.iter().filter(|g| !g.invisible && !g.text.trim().is_empty()).count() as u64;
-        pages.push(lines::build_page(page));
-    }
+    // Pages are read on this thread and set into lines and blocks on a second one, each
+    // page as soon as it is read: the two halves cost about the same.
+    let pages = std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<PageGlyphs>(4);
+        let builder = s.spawn(move || rx.into_iter().map(lines::build_page).collect::<Vec<_>>());
+        for (number, page_id) in (1u32..).zip(load::pages(&doc)) {
+            let page = glyphs::read_page(&doc, page_id, number, expected, &mut fonts, &mut stats, &mut warnings);
+            expected = page.glyphs.len();
+            visible += page.glyphs.iter().filter(|g| !g.invisible && !g.text.trim().is_empty()).count() as u64;
+            if tx.send(page).is_err() {
+                break;
+            }
+        }
+        drop(tx);
+        builder.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
     if stats.glyphs == 0 || (visible == 0 && stats.invisible_glyphs == 0) {
         if doc.xref_recovery.is_some() {
             // A rebuilt file with nothing readable is more likely broken than scanned.
