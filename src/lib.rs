@@ -60,6 +60,11 @@ pub struct Options {
     pub pdf: emit::PdfOptions,
     /// Settings for the EPUB.
     pub epub: emit::EpubOptions,
+    /// Whether one conversion may use a second thread: pages are set into lines while the
+    /// next is read, and the reflowed PDF is typeset while the other formats are written.
+    ///
+    /// On by default; turn it off when running many conversions side by side already.
+    pub parallel: bool,
 }
 
 impl Default for Options {
@@ -70,6 +75,7 @@ impl Default for Options {
             normalise: NormaliseOptions::default(),
             pdf: emit::PdfOptions::default(),
             epub: emit::EpubOptions::default(),
+            parallel: true,
         }
     }
 }
@@ -119,7 +125,7 @@ impl Outputs {
 
 /// Converts a PDF held in memory into the formats `opts` asks for.
 pub fn convert(pdf: &[u8], opts: &Options) -> Result<Warned<Outputs>> {
-    let layout = extract(pdf, &opts.extract)?;
+    let layout = extract::extract_with(pdf, &opts.extract, opts.parallel)?;
     let mut warnings = layout.warnings;
     let doc = normalise(&layout.output, &opts.normalise);
     warnings.extend(doc.warnings);
@@ -130,14 +136,18 @@ pub fn convert(pdf: &[u8], opts: &Options) -> Result<Warned<Outputs>> {
     // The reflowed PDF costs as much as the other formats together: it is typeset on a
     // second thread while they are written on this one.
     let (pdf, others) = std::thread::scope(|s| {
-        let pdf = wants(Format::Pdf).then(|| s.spawn(|| emit::pdf(doc, &opts.pdf)));
+        let typeset = || emit::pdf(doc, &opts.pdf);
+        let on_thread = (wants(Format::Pdf) && opts.parallel).then(|| s.spawn(typeset));
         let others = (|| -> Result<_> {
             let jats = wants(Format::Jats).then(|| emit::jats(doc, &emit::JatsOptions::default())).transpose()?;
             let epub = wants(Format::Epub).then(|| emit::epub(doc, &opts.epub)).transpose()?;
             let json = wants(Format::Json).then(|| emit::json(doc).into_bytes());
             Ok((jats, epub, json))
         })();
-        let pdf = pdf.map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        let pdf = match on_thread {
+            Some(h) => Some(h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))),
+            None => wants(Format::Pdf).then(typeset),
+        };
         (pdf, others)
     });
     (out.jats, out.epub, out.json) = others?;

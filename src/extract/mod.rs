@@ -70,6 +70,11 @@ pub(crate) struct PageGlyphs {
 
 /// Reads a PDF and returns its positioned text in reading order.
 pub fn extract(pdf: &[u8], opts: &ExtractOptions) -> Result<Warned<Layout>> {
+    extract_with(pdf, opts, true)
+}
+
+/// [`extract`], on a second thread for line building only when `parallel`.
+pub(crate) fn extract_with(pdf: &[u8], opts: &ExtractOptions, parallel: bool) -> Result<Warned<Layout>> {
     let mut warnings = Vec::new();
     let doc = load::open(pdf, opts.password.as_deref(), &mut warnings)?;
     let mut fonts = fonts::FontCache::default();
@@ -80,17 +85,23 @@ pub fn extract(pdf: &[u8], opts: &ExtractOptions) -> Result<Warned<Layout>> {
     // page as soon as it is read: the two halves cost about the same.
     let pages = std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<PageGlyphs>(4);
-        let builder = s.spawn(move || rx.into_iter().map(lines::build_page).collect::<Vec<_>>());
+        let builder = parallel.then(|| s.spawn(move || rx.into_iter().map(lines::build_page).collect::<Vec<_>>()));
+        let mut pages = Vec::new();
         for (number, page_id) in (1u32..).zip(load::pages(&doc)) {
             let page = glyphs::read_page(&doc, page_id, number, expected, &mut fonts, &mut stats, &mut warnings);
             expected = page.glyphs.len();
             visible += page.glyphs.iter().filter(|g| !g.invisible && !g.text.trim().is_empty()).count() as u64;
-            if tx.send(page).is_err() {
+            if builder.is_none() {
+                pages.push(lines::build_page(page));
+            } else if tx.send(page).is_err() {
                 break;
             }
         }
         drop(tx);
-        builder.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        match builder {
+            Some(b) => b.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            None => pages,
+        }
     });
     if stats.glyphs == 0 || (visible == 0 && stats.invisible_glyphs == 0) {
         if doc.xref_recovery.is_some() {
