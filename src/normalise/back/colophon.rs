@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::scan;
 use crate::tree::{Colophon, Date};
 
 fn re(p: &str) -> Regex {
@@ -46,12 +47,74 @@ fn find_email(t: &str) -> Option<&str> {
     None
 }
 
-/// The "For inquiries: …" label line (INQUIRIES needs a colon).
+/// The "For inquiries: …" label line (INQUIRIES needs a colon and opens with its label).
 fn inquiries(t: &str) -> Option<regex::Captures<'_>> {
-    if !t.contains([':', '：']) {
+    let after_for = scan::strip_ci(t, "for").and_then(scan::ws1).unwrap_or(t);
+    if !t.contains([':', '：']) || scan::strip_any_ci(after_for, &["inquir", "enquir", "contact"]).is_none() {
         return None;
     }
     INQUIRIES.captures(t)
+}
+
+/// The "Typeset by: …" label line (TYPESET opens with its label).
+fn typeset(t: &str) -> Option<regex::Captures<'_>> {
+    scan::strip_any_ci(t, &["typeset", "layout", "design"])?;
+    TYPESET.captures(t)
+}
+
+/// The "Date of issue: …" label line (DATE_ISSUE opens with its label).
+fn date_issue(t: &str) -> Option<regex::Captures<'_>> {
+    scan::strip_any_ci(t, &["date of", "published", "publication date", "issued"])?;
+    DATE_ISSUE.captures(t)
+}
+
+/// An ISBN line or a labelled ISBN: the number is capture 1.
+///
+/// A bare ISBN opens with its label or a digit, ends with a digit or X and has three
+/// separators; a labelled one names "ISBN".
+fn isbn(t: &str) -> Option<regex::Captures<'_>> {
+    let bare = t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, 'e' | 'E' | '-' | 'i' | 'I'))
+        && t.ends_with(|c: char| c.is_ascii_digit() || c == 'x' || c == 'X')
+        && t.chars().filter(|c| matches!(c, '-' | '‐' | ' ')).count() >= 3;
+    bare.then(|| ISBN.captures(t)).flatten().or_else(|| scan::contains_ci(t, "isbn").then(|| ISBN_LABELLED.captures(t)).flatten())
+}
+
+/// Whether `t` opens with a contact label: `(?i)^(?:phone|tel|fax|e-?mail|website|web|homepage|url)\b`.
+fn any_label(t: &str) -> bool {
+    ["phone", "tel", "fax", "email", "e-mail", "website", "web", "homepage", "url"]
+        .iter()
+        .any(|l| scan::strip_ci(t, l).is_some_and(|r| !r.starts_with(scan::is_word)))
+}
+
+/// Whether `t` holds two ASCII digits, as every PHONE and FAX number does.
+fn has_two_digits(t: &str) -> bool {
+    t.bytes().filter(u8::is_ascii_digit).nth(1).is_some()
+}
+
+/// The phone number in `t`.
+fn phone(t: &str) -> Option<regex::Captures<'_>> {
+    has_two_digits(t).then(|| PHONE.captures(t)).flatten()
+}
+
+/// The fax number in `t`.
+fn fax(t: &str) -> Option<regex::Captures<'_>> {
+    has_two_digits(t).then(|| FAX.captures(t)).flatten()
+}
+
+/// The first web address in `t` (WEBSITE needs "http" or "www.").
+fn website(t: &str) -> Option<regex::Match<'_>> {
+    (scan::contains_ci(t, "http") || scan::contains_ci(t, "www.")).then(|| WEBSITE.find(t)).flatten()
+}
+
+/// The address after a "Website" label (WEB_LABEL needs a label and a dot).
+fn web_label(t: &str) -> Option<&str> {
+    let labelled = ["web", "homepage", "url"].iter().any(|l| scan::contains_ci(t, l));
+    (labelled && t.contains('.')).then(|| WEB_LABEL.captures(t)).flatten().and_then(|m| m.get(1)).map(|m| m.as_str())
+}
+
+/// Whether `t` holds four ASCII digits in a row, as every printed date here does.
+fn has_four_digits(t: &str) -> bool {
+    t.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
 }
 
 static TYPESET: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:typeset(?:ting)?|typesetter|layout|design(?:ed)?)(?:\s+by)?\s*[:：]\s*(.+)$|^(?i:typeset by)\s+(.+)$"));
@@ -63,7 +126,6 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:phone|tel(?:ephon
 static FAX: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:fax|f)\s*[.:]?\s*(\+?\(?[0-9][0-9 ()./-]{5,}[0-9])"));
 static WEBSITE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:https?://|www\.)[^\s,;]+"));
 static WEB_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:website|web|homepage|url)\s*[:.]?\s*([^\s,;]+\.[a-z]{2,}[^\s,;]*)"));
-static ANY_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:phone|tel|fax|e-?mail|website|web|homepage|url)\b"));
 static POSTAL: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9]{3,}|\b[0-9]+\s*-\s*[0-9]+\b|\b[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}\b"));
 /// Phrases that mark a disclaimer, lower case, every spelling written out.
 const DISCLAIMER_CUES: &[&str] = &[
@@ -103,12 +165,11 @@ static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b([0-9]{4})[-./]([0-9]
 /// Whether a line holds a colophon field (a label, an ISBN, contact details).
 pub(crate) fn is_field_line(text: &str) -> bool {
     let t = text.trim();
-    TYPESET.is_match(t)
+    typeset(t).is_some()
         || inquiries(t).is_some()
-        || DATE_ISSUE.is_match(t) && parse_date(t).is_some()
-        || ISBN.is_match(t)
-        || ISBN_LABELLED.is_match(t)
-        || ANY_LABEL.is_match(t) && (PHONE.is_match(t) || FAX.is_match(t) || has_email(t) || WEBSITE.is_match(t))
+        || date_issue(t).is_some() && parse_date(t).is_some()
+        || isbn(t).is_some()
+        || any_label(t) && (phone(t).is_some() || fax(t).is_some() || has_email(t) || website(t).is_some())
 }
 
 /// Whether a paragraph reads as the institute's disclaimer.
@@ -155,7 +216,7 @@ pub(crate) fn read_fields(lines: &[String]) -> Fields {
         if t.is_empty() {
             continue;
         }
-        if let Some(m) = TYPESET.captures(t) {
+        if let Some(m) = typeset(t) {
             c.typeset_by = m.get(1).or(m.get(2)).map(|v| v.as_str().trim().to_string());
             in_contact = false;
             continue;
@@ -165,40 +226,37 @@ pub(crate) fn read_fields(lines: &[String]) -> Fields {
             in_contact = true;
             continue;
         }
-        if let Some(m) = DATE_ISSUE.captures(t) {
+        if let Some(m) = date_issue(t) {
             if let Some(d) = m.get(1).and_then(|v| parse_date(v.as_str())) {
                 f.date = Some(d);
                 in_contact = false;
                 continue;
             }
         }
-        if let Some(m) = ISBN.captures(t).or_else(|| ISBN_LABELLED.captures(t)) {
+        if let Some(m) = isbn(t) {
             f.isbn = m.get(1).map(|v| v.as_str().trim().to_string());
             in_contact = false;
             continue;
         }
-        let contact_like = PHONE.is_match(t) || FAX.is_match(t) || has_email(t) || WEBSITE.is_match(t);
+        let contact_like = phone(t).is_some() || fax(t).is_some() || has_email(t) || website(t).is_some();
         if in_contact && contact_like {
             continue;
         }
         in_contact = false;
         if contact_like {
             if c.phone.is_none() {
-                c.phone = PHONE.captures(t).and_then(|m| m.get(1)).map(|v| v.as_str().trim().to_string());
+                c.phone = phone(t).and_then(|m| m.get(1)).map(|v| v.as_str().trim().to_string());
             }
             if c.fax.is_none() {
-                c.fax = FAX.captures(t).and_then(|m| m.get(1)).map(|v| v.as_str().trim().to_string());
+                c.fax = fax(t).and_then(|m| m.get(1)).map(|v| v.as_str().trim().to_string());
             }
             if c.email.is_none() {
                 c.email = find_email(t).map(|m| m.trim_end_matches('.').to_string());
             }
             if c.website.is_none() {
-                c.website = WEB_LABEL
-                    .captures(t)
-                    .and_then(|m| m.get(1))
-                    .map(|m| m.as_str())
+                c.website = web_label(t)
                     .filter(|w| !w.contains('@'))
-                    .or_else(|| WEBSITE.find(t).map(|m| m.as_str()))
+                    .or_else(|| website(t).map(|m| m.as_str()))
                     .map(|w| w.trim_end_matches(['.', ')']).to_string());
             }
             continue;
@@ -206,7 +264,7 @@ pub(crate) fn read_fields(lines: &[String]) -> Fields {
         plain.push(i);
     }
     // The address: an unlabelled line shaped like a postal address (commas and a number).
-    let is_address = |t: &str| t.matches(',').count() >= 2 && POSTAL.is_match(t) && !t.starts_with(['“', '"', '‘']);
+    let is_address = |t: &str| t.matches(',').count() >= 2 && t.contains(|c: char| c.is_ascii_digit()) && POSTAL.is_match(t) && !t.starts_with(['“', '"', '‘']);
     if let Some(k) = plain.iter().position(|&i| is_address(&lines[i])) {
         c.address = Some(lines[plain[k]].trim().to_string());
         if k > 0 {
@@ -246,6 +304,9 @@ fn month(s: &str) -> Option<u8> {
 /// Parses a printed date: "11 June 2024", "June 11, 2024", "June 2024", "2024-06-11".
 pub(crate) fn parse_date(s: &str) -> Option<Date> {
     let valid = |d: Date| (1000..=2999).contains(&d.year).then_some(d);
+    if !has_four_digits(s) {
+        return None;
+    }
     if let Some(c) = DATE_DMY.captures(s) {
         if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse::<u8>(), c[3].parse::<i32>()) {
             return valid(Date { year: y, month: Some(m), day: Some(d).filter(|d| (1..=31).contains(d)) });
@@ -383,4 +444,26 @@ mod tests {
         assert!(!is_field_line("Her research focuses on pension reform."));
         assert!(!is_field_line("Pacific Review, 23(1): 379-403."));
     }
+
+    #[test]
+    fn cheap_tests_pass_every_line_the_patterns_match() {
+        use crate::normalise::back::scan::samples;
+        let pieces = ["Typeset", "LAYOUT", "design", "ed", " by", "For ", "for", "inquiries", "Enquiry", "contact", " us", ":", "：", "Date of issue", "Published", "issued", "ISBN", "i\u{17F}bn", "e-", "978", "-", "‐", " ", "0", "12", "X", "x", "Phone", "tel", "Fax", "E-mail", "email", "Website", "web", "url", "homepage", "www.", "http://", "a.org", "+82", "(2)", "/", "t", "f", "2024", "June", "11", ",", "é", "\u{212A}"];
+        let label = Regex::new(r"(?i)^(?:phone|tel|fax|e-?mail|website|web|homepage|url)\b").expect("valid");
+        for t in samples(&pieces, 8, 60_000) {
+            let t = t.as_str();
+            assert_eq!(typeset(t).is_some(), TYPESET.is_match(t), "{t:?}");
+            assert_eq!(inquiries(t).is_some(), INQUIRIES.is_match(t), "{t:?}");
+            assert_eq!(date_issue(t).is_some(), DATE_ISSUE.is_match(t), "{t:?}");
+            assert_eq!(isbn(t).is_some(), ISBN.is_match(t) || ISBN_LABELLED.is_match(t), "{t:?}");
+            assert_eq!(any_label(t), label.is_match(t), "{t:?}");
+            assert_eq!(phone(t).is_some(), PHONE.is_match(t), "{t:?}");
+            assert_eq!(fax(t).is_some(), FAX.is_match(t), "{t:?}");
+            assert_eq!(website(t).is_some(), WEBSITE.is_match(t), "{t:?}");
+            assert_eq!(web_label(t), WEB_LABEL.captures(t).and_then(|m| m.get(1)).map(|m| m.as_str()), "{t:?}");
+            let any_date = [&DATE_DMY, &DATE_MDY, &DATE_MY, &DATE_ISO].iter().any(|p| p.is_match(t));
+            assert!(has_four_digits(t) || !any_date, "{t:?}");
+        }
+    }
+
 }
