@@ -230,13 +230,18 @@ mod tests {
         let about = Regex::new(r"(?i)^(?:about the (?:authors?|contributors?)|the authors?|authors?|contributors?|author biograph(?:y|ies)|biograph(?:y|ies)|notes on contributors)\s*:?$").expect("valid");
         let caps = Regex::new(r"^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\([^)]*\)?)?(?:\s+(?:is|was|has|serves|teaches|works|holds)\b|,|$)").expect("valid");
         let heads = ["about", "About", " ", "the ", "THE ", "author", "AUTHOR", "s", "\u{17F}", "contributor", "biograph", "y", "ies", "notes on ", ":", "\u{a0}", "x"];
+        let mut hits = [0usize; 2];
         for t in samples(&heads, 5, 30_000) {
+            hits[0] += usize::from(is_about_heading(&t));
             assert_eq!(is_about_heading(&t), about.is_match(t.trim()), "{t:?}");
         }
         let pieces = ["Jane", "J.", "Leif-Eric", "DOE", "KIM", "D", "O'", "’", "-", " ", "  ", "\u{a0}", "(", ")", "Ph.D.", ",", "is", "was", "holds", "isn", "a", "é", "É", "Ⅰ", "ǅ", "김", "x1", "\n", "Ⓐ", "serves"];
         for t in samples(&pieces, 10, 100_000) {
+            hits[1] += usize::from(caps_name(&t));
             assert_eq!(caps_name(&t), caps.is_match(&t), "{t:?}");
         }
+        // Both shapes were met as matches, not only as misses.
+        assert!(hits.iter().all(|&h| h >= 20), "{hits:?}");
     }
 
 }

@@ -898,8 +898,16 @@ mod tests {
             " ", "  ", "\u{a0}", "\n", "[", "]", "1", "12", "12345", ".", ",", "—", "_", "-", "(", ")", "2019", "2019a", "1499", "2100", "n.", "d.", "n. d.", "forthcoming",
             "“", "”", "\"", "‘", "’", "Title", "a", "é", "x2", "J", "J.", "Ch", "Ǆ", "W", "Press", "Publish", "ing", "Sons", "University", "London", ":", "&", "'", "May", "SEPT", "\u{17F}ep", "Spring", "fall", "김", "다은",
         ];
-        for t in samples(&pieces, 8, 150_000) {
+        let mut hits = [0usize; 11];
+        let starts = [" (2019)", " (2020, May 3)", " (n.d.)", " (", "[", "12", "]", ". ", ".", " ", "—", "–", ",", ", ", "(", ")", "2019", "2019a", "n.d.", "n. d.", ", May 3", "forthcoming", "x", "é", "\n", "\u{a0}"];
+        let books = ["London", ": ", ":", " ", "Oxford University", " Press", "Press", "Publishing", "Wiley", "&", "é", "X", "the", ".", "'", "J", "-", "Ch", "É", "ǅ", "x", "P"];
+        let more = samples(&starts, 7, 100_000).into_iter().chain(samples(&books, 7, 100_000));
+        for t in samples(&pieces, 8, 150_000).into_iter().chain(more) {
             let t = t.as_str();
+            let found = [label(t).is_some(), dash(t).is_some(), apa_year(t).is_some(), chicago_year(t).is_some(), years(t).next().is_some(), quoted(t).is_some(), quoted_any(t).is_some(), publisher(t), initials(t), month_date(t), hangul_name(t)];
+            for (h, f) in hits.iter_mut().zip(found) {
+                *h += usize::from(f);
+            }
             let old_label = label_re.captures(t).map(|c| (c.get(1).or(c.get(2)).map_or("", |m| m.as_str()), c.get(0).map_or(0, |m| m.end())));
             assert_eq!(label(t), old_label, "label {t:?}");
             assert_eq!(dash(t), dash_re.find(t).map(|m| m.end()), "dash {t:?}");
@@ -914,6 +922,8 @@ mod tests {
             assert_eq!(month_date(t), month_re.is_match(t), "month {t:?}");
             assert_eq!(hangul_name(t), hangul_re.is_match(t), "hangul {t:?}");
         }
+        // Every shape was met as a match, not only as a miss.
+        assert!(hits.iter().all(|&h| h >= 20), "{hits:?}");
     }
 
 }

@@ -414,7 +414,16 @@ mod tests {
             assert_eq!(heading_shape(&t), heading_re.is_match(&t), "{t:?}");
         }
         let starts = ["—", "–", "―", "_", "-", " ", ".", ",", "[", "]", "12", "3", "12345", "A", "é", "É", "Ⅰ", "ǅ", "홍", "中", "b", "x", "'", "’", "(", ")", "2019", "1499", "2024a", "20", "19", "aa", "\u{a0}", ",", "Kim", "Lee-Ann", "\n", "Ⓐ"];
-        for t in samples(&starts, 8, 100_000) {
+        let mut hits = [0usize; 6];
+        for t in samples(&heads, 5, 40_000) {
+            hits[0] += usize::from(heading_shape(&t));
+        }
+        let names = ["12. ", "3.", "[", "]", "] ", "[12] ", "[12345] ", "[1]", "Kim", "Lee-Ann", "O’", "Park", "PARK", ",", ", ", " ", "J.", "A", "é", "1", "12", ". ", " 2019", "2019", " (2020", ")", "a", "\u{a0}", "Ⅰ", "ǅ", "김", "中"];
+        for t in samples(&starts, 8, 100_000).into_iter().chain(samples(&names, 6, 100_000)) {
+            let found = [dash_start(&t).is_some(), label_start(&t).is_some(), num_start(&t), surname_comma(&t), author_year(&t)];
+            for (h, f) in hits[1..].iter_mut().zip(found) {
+                *h += usize::from(f);
+            }
             assert_eq!(dash_start(&t).is_some(), dash_re.is_match(&t), "dash {t:?}");
             assert_eq!(label_start(&t), label_re.captures(&t).map(|c| c.get(1).map_or("", |m| m.as_str())), "label {t:?}");
             assert_eq!(num_start(&t), num.is_match(&t), "num {t:?}");
@@ -422,6 +431,8 @@ mod tests {
             let old = author_year_re.captures(&t).and_then(|c| c.get(1)).is_some_and(|m| m.as_str().chars().count() <= AUTHOR_YEAR_MAX);
             assert_eq!(author_year(&t), old, "author year {t:?}");
         }
+        // Every shape was met as a match, not only as a miss.
+        assert!(hits.iter().all(|&h| h >= 20), "{hits:?}");
     }
 
 }

@@ -271,9 +271,12 @@ mod tests {
         use crate::normalise::back::scan::samples;
         let pattern = regex::Regex::new(r"(?i)^(?:https?:|www\.|[a-z0-9.-]+\.[a-z]{2,}/|doi\.org|(?:doi:)?10\.[0-9]{4,}/)").expect("valid");
         let pieces = ["http", "HTTPS", "s", ":", "//", "/", "www", "WWW", ".", "org", "o", "doi", "DOI", "10", "1080", "123", "-", "a", "\u{17F}", "\u{212A}", "é", "k", " ", "x"];
+        let mut hits = 0;
         for t in samples(&pieces, 6, 100_000) {
+            hits += usize::from(url_start(&t));
             assert_eq!(url_start(&t), pattern.is_match(&t), "{t:?}");
         }
+        assert!(hits >= 20, "{hits}");
     }
 
 }
