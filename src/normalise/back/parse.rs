@@ -23,10 +23,6 @@ fn has_ascii_ci(hay: &str, needles: &[&str]) -> bool {
 }
 
 
-static DOI_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)https?://(?:dx\.)?doi\.org/(10\.\S+)"));
-static DOI_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bdoi:\s*(10\.\S+)"));
-static DOI_BARE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)(10\.[0-9]{4,9}/\S+)"));
-static URL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:https?://|www\.)\S+"));
 static ONLINE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\[online\]\.?\s*(?:available(?: at)?:?)?\s*"));
 static ACCESSED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)[(\[]?\b(?:accessed|retrieved)(?: on)?\s+[^.)\]]*[.)\]]?"));
 static VOL_ISSUE_PAGES: LazyLock<Regex> = LazyLock::new(|| {
@@ -35,7 +31,6 @@ static VOL_ISSUE_PAGES: LazyLock<Regex> = LazyLock::new(|| {
 static IEEE_JOURNAL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(.+?),\s+vol\.\s*([\w-]+)(?:,\s+no\.\s*([\w-]+))?(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:pp?\.\s*([A-Za-z]?[0-9]+(?:\s*[–—-]\s*[A-Za-z]?[0-9]+)?)))?")
 });
-static PAGES_PP: LazyLock<Regex> = LazyLock::new(|| re(r"\bpp?\.\s*([A-Za-z]?[0-9]+\s*[–—-]\s*[A-Za-z]?[0-9]+|[0-9]+)"));
 static EDITED: LazyLock<Regex> = LazyLock::new(|| re(r"^In\s+(.+?),\s+(?:edited|ed\.|eds\.|trans\.)\s"));
 static CHAPTER_PAGES: LazyLock<Regex> = LazyLock::new(|| re(r",\s*([0-9]+\s*[–—-]\s*[0-9]+)\.\s"));
 static APA_IN: LazyLock<Regex> = LazyLock::new(|| re(r"^In\s+(?:.+?\((?:Eds?\.|Trans\.)\),\s+)?(.+?)(?:\s+\((?:pp?\.\s*([^)]+))\))?\.(?:\s|$)"));
@@ -270,10 +265,81 @@ fn fold_letter(c: char) -> bool {
 
 /// The pages after "p." or "pp.": `\bpp?\.\s*([A-Za-z]?[0-9]+\s*[–—-]\s*[A-Za-z]?[0-9]+|[0-9]+)`.
 fn pages_pp(s: &str) -> Option<&str> {
-    if !s.contains("p.") {
-        return None;
+    /// What follows a page number with an optional letter ("A12"), or None.
+    fn number(r: &str) -> Option<&str> {
+        let r = r.strip_prefix(|c: char| c.is_ascii_alphabetic()).unwrap_or(r);
+        r.strip_prefix(|c: char| c.is_ascii_digit()).map(|d| d.trim_start_matches(|c: char| c.is_ascii_digit()))
     }
-    PAGES_PP.captures(s).and_then(|c| c.get(1)).map(|m| m.as_str())
+    s.match_indices('p').find_map(|(i, _)| {
+        if scan::char_before(s, i).is_some_and(scan::is_word) {
+            return None;
+        }
+        let r = &s[i + 1..];
+        let r = r.strip_prefix("p.").or_else(|| r.strip_prefix('.'))?;
+        let r = scan::skip_ws(r);
+        let range = number(r)
+            .map(scan::skip_ws)
+            .and_then(|d| d.strip_prefix(['–', '—', '-']))
+            .and_then(|d| number(scan::skip_ws(d)));
+        let end = range.or_else(|| Some(r.trim_start_matches(|c: char| c.is_ascii_digit())).filter(|e| e.len() < r.len()))?;
+        Some(&r[..r.len() - end.len()])
+    })
+}
+
+/// The text after a "10." DOI prefix: "10." and one or more characters other than white space.
+fn doi_at(r: &str) -> Option<usize> {
+    let n = r.strip_prefix("10.")?.find(char::is_whitespace).unwrap_or(r.len() - 3);
+    (n > 0).then_some(3 + n)
+}
+
+/// A DOI link, its whole range and the DOI's: `(?i)https?://(?:dx\.)?doi\.org/(10\.\S+)`.
+fn doi_link(s: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    s.char_indices().find_map(|(i, _)| {
+        let r = scan::strip_any_ci(&s[i..], &["https://", "http://"])?;
+        let r = scan::strip_ci(r, "dx.").unwrap_or(r);
+        let r = scan::strip_ci(r, "doi.org/")?;
+        let start = s.len() - r.len();
+        let n = doi_at(r)?;
+        Some((i..start + n, start..start + n))
+    })
+}
+
+/// A labelled DOI, its whole range and the DOI's: `(?i)\bdoi:\s*(10\.\S+)`.
+fn doi_label(s: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    s.char_indices().find_map(|(i, _)| {
+        if scan::char_before(s, i).is_some_and(scan::is_word) {
+            return None;
+        }
+        let r = scan::skip_ws(scan::strip_ci(&s[i..], "doi:")?);
+        let start = s.len() - r.len();
+        let n = doi_at(r)?;
+        Some((i..start + n, start..start + n))
+    })
+}
+
+/// A bare DOI at the start or after white space, its whole range (with that space) and the
+/// DOI's: `(?:^|\s)(10\.[0-9]{4,9}/\S+)`.
+fn doi_bare(s: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let bare = |start: usize| {
+        let r = &s[start..];
+        let (_, d) = scan::digits(r.strip_prefix("10.")?, 4, 9)?;
+        let d = d.strip_prefix('/')?;
+        let n = d.find(char::is_whitespace).unwrap_or(d.len());
+        (n > 0).then(|| start..s.len() - d.len() + n)
+    };
+    if let Some(m) = bare(0) {
+        return Some((m.clone(), m));
+    }
+    s.char_indices().filter(|&(_, c)| c.is_whitespace()).find_map(|(i, c)| bare(i + c.len_utf8()).map(|m| (i..m.end, m)))
+}
+
+/// The first web address: `(?i)(?:https?://|www\.)\S+`.
+fn url_range(s: &str) -> Option<std::ops::Range<usize>> {
+    s.char_indices().find_map(|(i, _)| {
+        let r = scan::strip_any_ci(&s[i..], &["https://", "http://", "www."])?;
+        let n = r.find(char::is_whitespace).unwrap_or(r.len());
+        (n > 0).then(|| i..s.len() - r.len() + n)
+    })
 }
 
 /// Parses the fields of one printed reference; `previous` resolves a repeated-author dash.
@@ -336,21 +402,19 @@ pub(crate) fn parse_reference(raw: &str, previous: Option<&Reference>) -> Refere
 fn take_links(text: &str) -> (String, Option<String>, Option<String>) {
     let mut body = text.to_string();
     let mut doi = None;
-    // Every DOI pattern needs "10.": without it none is compiled or run.
-    for pat in [&DOI_LINK, &DOI_LABEL, &DOI_BARE] {
+    // Every DOI form holds "10.".
+    for find in [doi_link, doi_label, doi_bare] {
         if doi.is_some() || !body.contains("10.") {
             break;
         }
-        if let Some(c) = pat.captures(&body) {
-            let whole = c.get(0).map_or(0..0, |m| m.range());
-            doi = c.get(1).map(|m| clean_link(m.as_str()));
+        if let Some((whole, d)) = find(&body) {
+            doi = Some(clean_link(&body[d]));
             body.replace_range(whole, " ");
         }
     }
     let mut url = None;
-    if let Some(m) = has_ascii_ci(&body, &["http", "www."]).then(|| URL.find(&body)).flatten() {
-        url = Some(clean_link(m.as_str()));
-        let range = m.range();
+    if let Some(range) = url_range(&body) {
+        url = Some(clean_link(&body[range.clone()]));
         body.replace_range(range, " ");
     }
     let body = if body.contains('[') { ONLINE.replace_all(&body, " ").into_owned() } else { body };
@@ -922,6 +986,29 @@ mod tests {
             assert_eq!(month_date(t), month_re.is_match(t), "month {t:?}");
             assert_eq!(hangul_name(t), hangul_re.is_match(t), "hangul {t:?}");
         }
+        let links = [
+            " 10.1080/x", "10.12345/", "https://", "HTTP://", "dx.", "doi.org/", "DOI.ORG/", "doi:", "Doi: ", "10.", "1080", "123456789", "12", "/", "abc", ".", " ", "\u{a0}", "www.", "x", "é", "pp.", "p.", "p", "12", "–", "-", "A", "5",
+        ];
+        let doi_link_re = re(r"(?i)https?://(?:dx\.)?doi\.org/(10\.\S+)");
+        let doi_label_re = re(r"(?i)\bdoi:\s*(10\.\S+)");
+        let doi_bare_re = re(r"(?:^|\s)(10\.[0-9]{4,9}/\S+)");
+        let url_re = re(r"(?i)(?:https?://|www\.)\S+");
+        let pages_re = re(r"\bpp?\.\s*([A-Za-z]?[0-9]+\s*[–—-]\s*[A-Za-z]?[0-9]+|[0-9]+)");
+        let ranges = |c: Option<regex::Captures<'_>>| c.and_then(|c| Some((c.get(0)?.range(), c.get(1)?.range())));
+        let mut link_hits = [0usize; 5];
+        for t in samples(&links, 7, 150_000) {
+            let t = t.as_str();
+            let found = [doi_link(t).is_some(), doi_label(t).is_some(), doi_bare(t).is_some(), url_range(t).is_some(), pages_pp(t).is_some()];
+            for (h, f) in link_hits.iter_mut().zip(found) {
+                *h += usize::from(f);
+            }
+            assert_eq!(doi_link(t), ranges(doi_link_re.captures(t)), "doi link {t:?}");
+            assert_eq!(doi_label(t), ranges(doi_label_re.captures(t)), "doi label {t:?}");
+            assert_eq!(doi_bare(t), ranges(doi_bare_re.captures(t)), "doi bare {t:?}");
+            assert_eq!(url_range(t), url_re.find(t).map(|m| m.range()), "url {t:?}");
+            assert_eq!(pages_pp(t), pages_re.captures(t).and_then(|c| c.get(1)).map(|m| m.as_str()), "pages {t:?}");
+        }
+        assert!(link_hits.iter().all(|&h| h >= 20), "{link_hits:?}");
         // Every shape was met as a match, not only as a miss.
         assert!(hits.iter().all(|&h| h >= 20), "{hits:?}");
     }
