@@ -75,7 +75,8 @@ pub fn epub(doc: &Document, opts: &EpubOptions) -> Result<Vec<u8>> {
     b.epub_version(EpubVersion::V30);
     b.set_title(doc.display_title());
     b.add_language(lang.as_str());
-    b.set_uuid(package::content_uuid(doc));
+    let uuid = package::content_uuid(doc);
+    b.set_uuid(uuid);
     b.set_modified_date(modified);
     b.metadata("toc_name", "Contents").map_err(builder_err)?;
     b.metadata("generator", "quire").map_err(builder_err)?;
@@ -101,7 +102,7 @@ pub fn epub(doc: &Document, opts: &EpubOptions) -> Result<Vec<u8>> {
     let mut built = Vec::new();
     b.generate(&mut built).map_err(builder_err)?;
 
-    let metadata = package::metadata(doc, &lang, modified);
+    let metadata = package::metadata(doc, &lang, modified, uuid);
     archive::rewrite(&built, archive::zip_time(modified), &["OEBPS/content.opf", "OEBPS/nav.xhtml"], |name, data| match name {
         "OEBPS/content.opf" => patch_opf(data, &metadata, &lang),
         "OEBPS/nav.xhtml" => patch_nav(data, &lang),

@@ -51,18 +51,31 @@ fn isbn_checksum_ok(d: &str) -> bool {
 
 /// A UUID derived from the document's content, so the same tree always gets the same one.
 pub fn content_uuid(doc: &Document) -> uuid::Uuid {
-    let json = serde_json::to_vec(doc).unwrap_or_default();
-    let digest = Sha256::digest(&json);
+    /// Feeds what is written straight to the digest: the tree's JSON is not kept.
+    struct Hashing(Sha256);
+    impl std::io::Write for Hashing {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.update(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut hashing = Hashing(Sha256::new());
+    // Writing into a digest cannot fail; the tree always serialises.
+    let _ = serde_json::to_writer(&mut hashing, doc);
+    let digest = hashing.0.finalize();
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
     uuid::Builder::from_custom_bytes(bytes).into_uuid()
 }
 
-/// The book's identifier: `urn:isbn:` for a valid ISBN, else the content UUID as `urn:uuid:`.
-pub fn identifier(doc: &Document) -> String {
+/// The book's identifier: `urn:isbn:` for a valid ISBN, else `uuid` (the content UUID) as `urn:uuid:`.
+pub fn identifier(doc: &Document, uuid: uuid::Uuid) -> String {
     match doc.front.isbn.as_deref().and_then(valid_isbn) {
         Some(isbn) => format!("urn:isbn:{isbn}"),
-        None => uuid::fmt::Urn::from_uuid(content_uuid(doc)).to_string(),
+        None => uuid::fmt::Urn::from_uuid(uuid).to_string(),
     }
 }
 
@@ -94,10 +107,10 @@ fn file_as(given: Option<&str>, surname: &str) -> String {
 }
 
 /// The complete `<metadata>` element.
-pub fn metadata(doc: &Document, lang: &str, modified: DateTime<Utc>) -> String {
+pub fn metadata(doc: &Document, lang: &str, modified: DateTime<Utc>, uuid: uuid::Uuid) -> String {
     let fm = &doc.front;
     let mut m = vec![
-        format!("<dc:identifier id=\"{IDENTIFIER_ID}\">{}</dc:identifier>", escape(&identifier(doc))),
+        format!("<dc:identifier id=\"{IDENTIFIER_ID}\">{}</dc:identifier>", escape(&identifier(doc, uuid))),
         format!("<dc:title id=\"title\">{}</dc:title>", escape(doc.display_title())),
         "<meta refines=\"#title\" property=\"title-type\">main</meta>".to_string(),
     ];
@@ -188,11 +201,11 @@ mod tests {
     fn identifier_falls_back_to_a_stable_content_uuid() {
         let mut d = Document::new();
         d.front.title = Some("A".into());
-        let a = identifier(&d);
+        let a = identifier(&d, content_uuid(&d));
         assert!(a.starts_with("urn:uuid:"), "{a}");
-        assert_eq!(a, identifier(&d.clone()));
+        assert_eq!(a, identifier(&d, content_uuid(&d.clone())));
         d.front.title = Some("B".into());
-        assert_ne!(a, identifier(&d));
+        assert_ne!(a, identifier(&d, content_uuid(&d)));
     }
 
     #[test]
@@ -212,7 +225,7 @@ mod tests {
         d.front.title = Some("War & <Peace>".into());
         d.front.publisher = Some("A & B".into());
         d.front.authors.push(Author { given: Some("Leif-Eric".into()), surname: "Easley".into(), bio: None });
-        let m = metadata(&d, "en", modified(&d, Some(0)));
+        let m = metadata(&d, "en", modified(&d, Some(0)), content_uuid(&d));
         assert!(m.contains("<dc:title id=\"title\">War &amp; &lt;Peace&gt;</dc:title>"));
         assert!(m.contains("<dc:publisher>A &amp; B</dc:publisher>"));
         assert!(m.contains("<dc:creator id=\"creator-1\">Leif-Eric Easley</dc:creator>"));
