@@ -8,7 +8,7 @@
 //! break between two lowercase fragments is taken as the typesetter's.
 
 use super::{lexicon, TLine};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// First elements that English writes with a hyphen, consulted only when the document
 /// gives no evidence either way ("self-" + "reliance").
@@ -40,7 +40,8 @@ fn core_into(w: &str, out: &mut String) {
         .trim_end_matches(['-', '\u{2010}'])
         .trim_start_matches(['-', '\u{2010}']);
     if t.is_ascii() {
-        out.extend(t.chars().map(|c| c.to_ascii_lowercase()));
+        out.push_str(t);
+        out.make_ascii_lowercase();
     } else {
         out.push_str(&t.to_lowercase());
     }
@@ -69,10 +70,11 @@ impl Evidence {
         let mut after_hyphen = false;
         let mut c = String::new();
         for l in lines {
-            let toks: Vec<&str> = l.text.split_whitespace().collect();
-            let continues = std::mem::replace(&mut after_hyphen, toks.last().is_some_and(|t| t.ends_with(is_hyphen)));
-            for (i, t) in toks.iter().enumerate() {
-                let last = i + 1 == toks.len();
+            // The last token ends in a hyphen exactly when the trimmed line does.
+            let continues = std::mem::replace(&mut after_hyphen, l.text.trim_end().ends_with(is_hyphen));
+            let mut toks = l.text.split_whitespace().enumerate().peekable();
+            while let Some((i, t)) = toks.next() {
+                let last = toks.peek().is_none();
                 // The tail of a word broken at the previous line's end is no word of its own.
                 if i == 0 && continues {
                     continue;

@@ -11,7 +11,7 @@ use super::{warn, BodyStyle, TLine};
 use crate::error::Warning;
 use crate::layout::Word;
 use crate::tree::{Block, BlockKind, Footnote, Inline, Provenance, Section};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Printed labels that are not content, consulted when a line's style alone cannot tell.
 pub(crate) const LABEL_WORDS: &[&str] = &[
@@ -38,8 +38,16 @@ pub(crate) const LABEL_WORDS: &[&str] = &[
 
 /// Whether the text is one of the common label words, ignoring case and a trailing colon.
 pub(crate) fn is_label_word(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(':').trim().to_lowercase();
-    LABEL_WORDS.contains(&t.as_str())
+    let t = text.trim().trim_end_matches(':').trim();
+    if t.is_ascii() {
+        return LABEL_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t));
+    }
+    // Lowercasing never yields fewer characters, so a longer text is no label (and is not lowercased).
+    let longest = LABEL_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+    if t.chars().nth(longest).is_some() {
+        return false;
+    }
+    LABEL_WORDS.contains(&t.to_lowercase().as_str())
 }
 
 /// Whether a line is set larger or bolder than the body text.
@@ -244,8 +252,8 @@ struct Edges {
 
 /// Measures body-text edges per (page, column), falling back to the whole document's.
 fn edges(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> HashMap<(u32, u16), Edges> {
-    let mut by: HashMap<(u32, u16), (Vec<f32>, Vec<f32>)> = HashMap::new();
-    let mut all: HashMap<u16, (Vec<f32>, Vec<f32>)> = HashMap::new();
+    let mut by: HashMap<(u32, u16), (Vec<f32>, Vec<f32>)> = HashMap::default();
+    let mut all: HashMap<u16, (Vec<f32>, Vec<f32>)> = HashMap::default();
     for &i in idx {
         let l = &lines[i];
         if (l.size - body.size).abs() < 0.6 {
@@ -258,7 +266,7 @@ fn edges(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> HashMap<(u32, u16)
         }
     }
     let mode_left = |xs: &Vec<f32>| -> f32 {
-        let mut h: HashMap<i32, usize> = HashMap::new();
+        let mut h: HashMap<i32, usize> = HashMap::default();
         for x in xs {
             *h.entry((x / 2.0).round() as i32).or_default() += 1;
         }
@@ -272,7 +280,7 @@ fn edges(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> HashMap<(u32, u16)
     };
     let global: HashMap<u16, Edges> =
         all.iter().map(|(c, (l, r))| (*c, Edges { left: mode_left(l), right: high_right(r) })).collect();
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for &i in idx {
         let l = &lines[i];
         let key = (l.page, l.column);
@@ -368,7 +376,11 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
                 if text.trim().is_empty() {
                     continue;
                 }
-                let plain: String = text.chars().filter(|c| !is_call_placeholder(*c)).collect();
+                let plain: std::borrow::Cow<str> = if text.contains(is_call_placeholder) {
+                    text.chars().filter(|c| !is_call_placeholder(*c)).collect::<String>().into()
+                } else {
+                    text.as_str().into()
+                };
                 if is_label_word(&plain) {
                     continue;
                 }
@@ -540,8 +552,8 @@ fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges: &HashMap<(
     let mut units: Vec<Unit> = Vec::new();
     let heading_line = |l: &TLine| is_heading_style(l, body) && l.text.chars().any(char::is_alphabetic);
     // Block extents, for indentation inside a block.
-    let mut block_left: HashMap<usize, f32> = HashMap::new();
-    let mut block_right: HashMap<usize, f32> = HashMap::new();
+    let mut block_left: HashMap<usize, f32> = HashMap::default();
+    let mut block_right: HashMap<usize, f32> = HashMap::default();
     for &i in idx {
         let l = &lines[i];
         let e = block_left.entry(l.block).or_insert(f32::MAX);
