@@ -97,7 +97,7 @@ impl Evidence {
                 if c.is_empty() {
                     continue;
                 }
-                if c.contains(['-', '\u{2010}']) {
+                if c.contains('-') || c.contains('\u{2010}') {
                     let norm = c.replace('\u{2010}', "-");
                     for part in norm.split('-').filter(|p| !p.is_empty()) {
                         insert(&mut e.words, part);
@@ -131,11 +131,11 @@ impl Evidence {
             acc.push_str(next);
             return;
         }
-        let last_tok = acc.rsplit(' ').next().unwrap_or("").to_string();
+        let last_tok = acc.rsplit(' ').next().unwrap_or("");
         let first_tok = next.split(' ').next().unwrap_or("");
         let ends_hyphen = last_tok.ends_with(is_hyphen) && last_tok.chars().rev().nth(1).is_some_and(char::is_alphanumeric);
         if ends_hyphen {
-            match self.decide(&last_tok, first_tok) {
+            match self.decide(last_tok, first_tok) {
                 Decision::Join => {
                     acc.pop();
                     acc.push_str(next);
@@ -150,11 +150,9 @@ impl Evidence {
             }
             return;
         }
-        if last_tok.chars().last().is_some_and(is_dash) && last_tok.chars().count() > 1 && !self.spaced_dashes {
-            acc.push_str(next);
-            return;
-        }
-        if is_url_fragment(&last_tok) && first_tok.chars().next().is_some_and(|c| !c.is_uppercase()) {
+        let tight_dash = last_tok.chars().last().is_some_and(is_dash) && last_tok.chars().count() > 1 && !self.spaced_dashes;
+        let url = is_url_fragment(last_tok) && first_tok.chars().next().is_some_and(|c| !c.is_uppercase());
+        if tight_dash || url {
             acc.push_str(next);
             return;
         }

@@ -434,12 +434,15 @@ fn attach_orphan_marks(mut lines: Vec<TLine>) -> Vec<TLine> {
 
 /// The text of words, a space where a gap separates them, without a trailing soft-hyphen marker.
 pub(crate) fn line_text(words: &[Word]) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(words.iter().map(|w| w.text.len() + 1).sum());
     for (i, w) in words.iter().enumerate() {
         if i > 0 && w.space_before {
             s.push(' ');
         }
         s.push_str(&w.text);
+    }
+    if s.len() == s.trim().len() {
+        return s;
     }
     s.trim().to_string()
 }

@@ -50,6 +50,15 @@ pub(crate) fn is_label_word(text: &str) -> bool {
     LABEL_WORDS.contains(&t.to_lowercase().as_str())
 }
 
+/// Whether a text, note-call placeholders aside, is short enough to be a label word.
+///
+/// Lowercasing never removes characters, so more printed characters than the longest label
+/// rules a text out without building its plain form.
+fn could_be_label(text: &str) -> bool {
+    let longest = LABEL_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+    text.chars().filter(|&c| !c.is_whitespace() && c != ':' && !is_call_placeholder(c)).nth(longest).is_none()
+}
+
 /// Whether a line is set larger or bolder than the body text.
 pub(crate) fn is_heading_style(l: &TLine, body: &BodyStyle) -> bool {
     l.size >= body.size * 1.08 || (l.bold && !body.bold && l.size >= body.size * 0.95)
@@ -190,6 +199,9 @@ fn note_mark(l: &TLine, expected: Option<u32>) -> Option<(String, String)> {
 /// Splits a call printed in the body size at the end of a word ("deterrence.1") when its
 /// number is the next one expected: returns the word without it.
 fn text_call(word: &str, expected: u32) -> Option<&str> {
+    if !word.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let digits: String = word.chars().rev().take_while(char::is_ascii_digit).collect();
     if digits.is_empty() || digits.len() > 3 {
         return None;
@@ -218,13 +230,16 @@ struct NoteAcc {
 
 /// Whether a word is a note call: a short number or symbol set smaller and raised or tight.
 fn is_call(w: &Word, l: &TLine, first: bool) -> bool {
+    let smaller = w.size <= l.size * 0.85;
+    if first || !smaller {
+        return false;
+    }
     let t = w.text.trim();
     let ok_text = (!t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
         || (!t.is_empty() && t.chars().all(|c| "*†‡".contains(c)));
-    if !ok_text || first {
+    if !ok_text {
         return false;
     }
-    let smaller = w.size <= l.size * 0.85;
     let raised = w.bbox.y1 < l.baseline - l.size * 0.05;
     smaller && (raised || !w.space_before)
 }
@@ -376,7 +391,9 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
                 if text.trim().is_empty() {
                     continue;
                 }
-                let plain: std::borrow::Cow<str> = if text.contains(is_call_placeholder) {
+                let plain: std::borrow::Cow<str> = if !could_be_label(&text) {
+                    "".into()
+                } else if text.contains(is_call_placeholder) {
                     text.chars().filter(|c| !is_call_placeholder(*c)).collect::<String>().into()
                 } else {
                     text.as_str().into()
@@ -504,9 +521,14 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &
             if j > 0 && w.space_before {
                 s.push(' ');
             }
-            let expected = calls.last().and_then(|c| c.parse::<u32>().ok()).map_or(1, |n| n + 1);
             let glued_next = l.words.get(j + 1).is_some_and(|n| !n.space_before);
-            match text_call(&w.text, expected).filter(|_| j > 0 && !glued_next) {
+            let call = if j > 0 && !glued_next && w.text.ends_with(|c: char| c.is_ascii_digit()) {
+                let expected = calls.last().and_then(|c| c.parse::<u32>().ok()).map_or(1, |n| n + 1);
+                text_call(&w.text, expected)
+            } else {
+                None
+            };
+            match call {
                 Some(head) if calls.len() < 0xFFFE => {
                     s.push_str(head);
                     s.push(char::from_u32(CALL_BASE + calls.len() as u32).unwrap_or(' '));
@@ -515,14 +537,14 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &
                 _ => s.push_str(&w.text),
             }
         }
-        let mut s = s.trim().to_string();
+        let mut s = s.trim();
         if k == 0 && list {
-            if let Some(n) = list_mark(&s) {
-                s = s[n..].trim_start().to_string();
+            if let Some(n) = list_mark(s) {
+                s = s[n..].trim_start();
                 is_list = true;
             }
         }
-        ev.join(&mut acc, &s);
+        ev.join(&mut acc, s);
     }
     (acc.trim_end_matches('\u{AD}').trim().to_string(), is_list)
 }
