@@ -8,7 +8,7 @@
 //! break between two lowercase fragments is taken as the typesetter's.
 
 use super::{lexicon, TLine};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// First elements that English writes with a hyphen, consulted only when the document
 /// gives no evidence either way ("self-" + "reliance").
@@ -40,7 +40,8 @@ fn core_into(w: &str, out: &mut String) {
         .trim_end_matches(['-', '\u{2010}'])
         .trim_start_matches(['-', '\u{2010}']);
     if t.is_ascii() {
-        out.extend(t.chars().map(|c| c.to_ascii_lowercase()));
+        out.push_str(t);
+        out.make_ascii_lowercase();
     } else {
         out.push_str(&t.to_lowercase());
     }
@@ -69,10 +70,11 @@ impl Evidence {
         let mut after_hyphen = false;
         let mut c = String::new();
         for l in lines {
-            let toks: Vec<&str> = l.text.split_whitespace().collect();
-            let continues = std::mem::replace(&mut after_hyphen, toks.last().is_some_and(|t| t.ends_with(is_hyphen)));
-            for (i, t) in toks.iter().enumerate() {
-                let last = i + 1 == toks.len();
+            // The last token ends in a hyphen exactly when the trimmed line does.
+            let continues = std::mem::replace(&mut after_hyphen, l.text.trim_end().ends_with(is_hyphen));
+            let mut toks = l.text.split_whitespace().enumerate().peekable();
+            while let Some((i, t)) = toks.next() {
+                let last = toks.peek().is_none();
                 // The tail of a word broken at the previous line's end is no word of its own.
                 if i == 0 && continues {
                     continue;
@@ -95,7 +97,7 @@ impl Evidence {
                 if c.is_empty() {
                     continue;
                 }
-                if c.contains(['-', '\u{2010}']) {
+                if c.contains('-') || c.contains('\u{2010}') {
                     let norm = c.replace('\u{2010}', "-");
                     for part in norm.split('-').filter(|p| !p.is_empty()) {
                         insert(&mut e.words, part);
@@ -129,11 +131,11 @@ impl Evidence {
             acc.push_str(next);
             return;
         }
-        let last_tok = acc.rsplit(' ').next().unwrap_or("").to_string();
+        let last_tok = acc.rsplit(' ').next().unwrap_or("");
         let first_tok = next.split(' ').next().unwrap_or("");
         let ends_hyphen = last_tok.ends_with(is_hyphen) && last_tok.chars().rev().nth(1).is_some_and(char::is_alphanumeric);
         if ends_hyphen {
-            match self.decide(&last_tok, first_tok) {
+            match self.decide(last_tok, first_tok) {
                 Decision::Join => {
                     acc.pop();
                     acc.push_str(next);
@@ -148,11 +150,9 @@ impl Evidence {
             }
             return;
         }
-        if last_tok.chars().last().is_some_and(is_dash) && last_tok.chars().count() > 1 && !self.spaced_dashes {
-            acc.push_str(next);
-            return;
-        }
-        if is_url_fragment(&last_tok) && first_tok.chars().next().is_some_and(|c| !c.is_uppercase()) {
+        let tight_dash = last_tok.chars().last().is_some_and(is_dash) && last_tok.chars().count() > 1 && !self.spaced_dashes;
+        let url = is_url_fragment(last_tok) && first_tok.chars().next().is_some_and(|c| !c.is_uppercase());
+        if tight_dash || url {
             acc.push_str(next);
             return;
         }

@@ -15,7 +15,7 @@ mod sections;
 use crate::error::{Stage, Warned, Warning};
 use crate::layout::{Layout, Rect, Word};
 use crate::tree::{Block, BoxPt, Document, Provenance, Section, SourceInfo};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Settings for building the tree.
 #[derive(Debug, Clone, Default)]
@@ -277,7 +277,7 @@ pub(crate) struct BodyStyle {
 impl BodyStyle {
     /// Finds the body style of a document's lines.
     pub fn of(lines: &[TLine]) -> BodyStyle {
-        let mut by: HashMap<(i32, u32), usize> = HashMap::new();
+        let mut by: HashMap<(i32, u32), usize> = HashMap::default();
         for l in lines {
             for w in &l.words {
                 *by.entry(((w.size * 2.0).round() as i32, w.font)).or_default() += w.text.chars().count();
@@ -317,10 +317,16 @@ pub(crate) fn collect_lines(layout: &Layout) -> Vec<TLine> {
         for block in &page.blocks {
             let start = out.len();
             for line in &block.lines {
-                let mut words: Vec<Word> = Vec::new();
+                let mut words: Vec<Word> = Vec::with_capacity(line.words.len());
+                // Characters per kept word, counted once for the style votes below.
+                let mut counts: Vec<usize> = Vec::with_capacity(line.words.len());
                 for w in &line.words {
                     let ends_soft = w.text.ends_with('\u{AD}');
-                    let mut t: String = w.text.chars().filter(|c| !invisible_char(*c)).collect();
+                    let mut t: String = if w.text.contains(invisible_char) {
+                        w.text.chars().filter(|c| !invisible_char(*c)).collect()
+                    } else {
+                        w.text.clone()
+                    };
                     // A soft hyphen at the very end of a line marks a hyphenation break.
                     if ends_soft && std::ptr::eq(w, line.words.last().unwrap_or(w)) {
                         t.push('\u{AD}');
@@ -328,15 +334,16 @@ pub(crate) fn collect_lines(layout: &Layout) -> Vec<TLine> {
                     if t.is_empty() {
                         continue;
                     }
-                    words.push(Word { text: t, ..w.clone() });
+                    counts.push(t.chars().count());
+                    words.push(Word { text: t, bbox: w.bbox, font: w.font, size: w.size, space_before: w.space_before, invisible: w.invisible });
                 }
                 if words.iter().all(|w| w.text.trim().is_empty()) {
                     continue;
                 }
-                let (size, font) = dominant(&words);
+                let (size, font) = dominant(&words, &counts);
                 let fi = layout.fonts.get(font as usize);
                 let chars = |pred: &dyn Fn(&Word) -> bool| -> usize {
-                    words.iter().filter(|w| pred(w)).map(|w| w.text.chars().count()).sum()
+                    words.iter().zip(&counts).filter(|(w, _)| pred(w)).map(|(_, n)| n).sum()
                 };
                 let total = chars(&|_| true).max(1);
                 let is_bold = |w: &Word| layout.fonts.get(w.font as usize).is_some_and(|f| f.bold);
@@ -427,21 +434,30 @@ fn attach_orphan_marks(mut lines: Vec<TLine>) -> Vec<TLine> {
 
 /// The text of words, a space where a gap separates them, without a trailing soft-hyphen marker.
 pub(crate) fn line_text(words: &[Word]) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(words.iter().map(|w| w.text.len() + 1).sum());
     for (i, w) in words.iter().enumerate() {
         if i > 0 && w.space_before {
             s.push(' ');
         }
         s.push_str(&w.text);
     }
+    if s.len() == s.trim().len() {
+        return s;
+    }
     s.trim().to_string()
 }
 
-/// The size and font covering most characters of the words.
-fn dominant(words: &[Word]) -> (f32, u32) {
-    let mut by: HashMap<(i32, u32), usize> = HashMap::new();
-    for w in words {
-        *by.entry(((w.size * 2.0).round() as i32, w.font)).or_default() += w.text.chars().count();
+/// The size and font covering most characters of the words (`counts`: characters per word).
+///
+/// A line has few distinct styles, so they are tallied in a short list rather than a map.
+fn dominant(words: &[Word], counts: &[usize]) -> (f32, u32) {
+    let mut by: Vec<((i32, u32), usize)> = Vec::new();
+    for (w, &n) in words.iter().zip(counts) {
+        let key = ((w.size * 2.0).round() as i32, w.font);
+        match by.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, c)) => *c += n,
+            None => by.push((key, n)),
+        }
     }
     let best = by.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
     let (sk, font) = best.map(|(k, _)| k).unwrap_or((0, 0));

@@ -6,7 +6,7 @@
 
 use super::TLine;
 use crate::tree::{Furniture, FurnitureKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Share of the page height, from the top and from the bottom, where furniture is looked for.
 const BAND: f32 = 0.13;
@@ -87,11 +87,11 @@ pub(crate) fn is_page_number(s: &str) -> bool {
 pub(crate) fn detect(lines: &[TLine]) -> Furn {
     let n = lines.len();
     let mut kinds: Vec<Option<FurnitureKind>> = vec![None; n];
-    let pages: std::collections::BTreeSet<u32> = lines.iter().map(|l| l.page).collect();
-    let npages = pages.len();
+    let by_page = page_index(lines);
+    let npages = by_page.len();
 
     // Group band lines by (top/bottom, shape) and collect their pages and places.
-    let mut groups: HashMap<(bool, String), Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<(bool, String), Vec<usize>> = HashMap::default();
     for (i, l) in lines.iter().enumerate() {
         if let Some(top) = band(l) {
             groups.entry((top, shape(&l.text))).or_default().push(i);
@@ -120,7 +120,7 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
                 continue;
             }
             let number = is_page_number(&l.text);
-            if number && (repeated || npages == 1 || band_edge(lines, i, *top)) {
+            if number && (repeated || npages == 1 || band_edge(lines, &by_page[&l.page], i, *top)) {
                 kinds[i] = Some(FurnitureKind::PageNumber);
             } else if repeated && common && npages > 1 {
                 let only_digits = sh.chars().all(|c| c == '#');
@@ -144,7 +144,7 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
             }
             let l = &lines[i];
             let top = band(l) == Some(true);
-            let outside = lines.iter().enumerate().any(|(j, o)| {
+            let outside = by_page[&l.page].iter().map(|&j| (j, &lines[j])).any(|(j, o)| {
                 j != i
                     && o.page == l.page
                     && kinds[j].is_none()
@@ -188,6 +188,7 @@ fn starts_with_note_mark(l: &TLine) -> bool {
 pub(crate) fn mark_echoes(lines: &[TLine], furn: &mut Furn, first_page: u32, echoes: &[&str]) {
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let echoes: Vec<String> = echoes.iter().map(|e| norm(e)).filter(|e| e.chars().count() >= 4).collect();
+    let by_page = page_index(lines);
     for i in 0..lines.len() {
         let l = &lines[i];
         if furn.flags[i] || l.page == first_page {
@@ -196,7 +197,7 @@ pub(crate) fn mark_echoes(lines: &[TLine], furn: &mut Furn, first_page: u32, ech
         let Some(top) = band(l) else { continue };
         let t = norm(l.text.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace()));
         let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace()).to_string();
-        if t.chars().count() < 4 || !band_edge_ignoring(lines, &furn.flags, i, top) {
+        if t.chars().count() < 4 || !band_edge_ignoring(lines, &by_page[&l.page], &furn.flags, i, top) {
             continue;
         }
         if echoes.iter().any(|e| *e == t || (e.starts_with(&t) && t.chars().count() * 2 >= e.chars().count().min(40))) {
@@ -208,22 +209,31 @@ pub(crate) fn mark_echoes(lines: &[TLine], furn: &mut Furn, first_page: u32, ech
     }
 }
 
-/// Whether line `i` is outermost on its page once furniture is set aside.
-fn band_edge_ignoring(lines: &[TLine], flags: &[bool], i: usize, top: bool) -> bool {
+/// The indices of each page's lines, in order: the band tests look at one page only.
+fn page_index(lines: &[TLine]) -> HashMap<u32, Vec<usize>> {
+    let mut by: HashMap<u32, Vec<usize>> = HashMap::default();
+    for (i, l) in lines.iter().enumerate() {
+        by.entry(l.page).or_default().push(i);
+    }
+    by
+}
+
+/// Whether line `i` is outermost on its page once furniture is set aside (`on_page`: its page's lines).
+fn band_edge_ignoring(lines: &[TLine], on_page: &[usize], flags: &[bool], i: usize, top: bool) -> bool {
     let l = &lines[i];
-    !lines.iter().enumerate().any(|(j, o)| {
+    !on_page.iter().map(|&j| (j, &lines[j])).any(|(j, o)| {
         j != i && !flags[j] && o.page == l.page && if top { o.bbox.y1 < l.bbox.y0 - 1.0 } else { o.bbox.y0 > l.bbox.y1 + 1.0 }
     })
 }
 
-/// Whether line `i` is the outermost text of its page on its side (topmost or bottommost).
-fn band_edge(lines: &[TLine], i: usize, top: bool) -> bool {
+/// Whether line `i` is the outermost text of its page on its side (`on_page`: its page's lines).
+fn band_edge(lines: &[TLine], on_page: &[usize], i: usize, top: bool) -> bool {
     let l = &lines[i];
-    let same_page = lines.iter().filter(|o| o.page == l.page);
+    let mut same_page = on_page.iter().map(|&j| &lines[j]).filter(|o| o.page == l.page);
     if top {
-        same_page.filter(|o| o.bbox.y1 < l.bbox.y0 - 1.0).count() == 0
+        !same_page.any(|o| o.bbox.y1 < l.bbox.y0 - 1.0)
     } else {
-        same_page.filter(|o| o.bbox.y0 > l.bbox.y1 + 1.0).count() == 0
+        !same_page.any(|o| o.bbox.y0 > l.bbox.y1 + 1.0)
     }
 }
 

@@ -11,7 +11,7 @@ use super::{warn, BodyStyle, TLine};
 use crate::error::Warning;
 use crate::layout::Word;
 use crate::tree::{Block, BlockKind, Footnote, Inline, Provenance, Section};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Printed labels that are not content, consulted when a line's style alone cannot tell.
 pub(crate) const LABEL_WORDS: &[&str] = &[
@@ -38,8 +38,25 @@ pub(crate) const LABEL_WORDS: &[&str] = &[
 
 /// Whether the text is one of the common label words, ignoring case and a trailing colon.
 pub(crate) fn is_label_word(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(':').trim().to_lowercase();
-    LABEL_WORDS.contains(&t.as_str())
+    let t = text.trim().trim_end_matches(':').trim();
+    if t.is_ascii() {
+        return LABEL_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t));
+    }
+    // Lowercasing never yields fewer characters, so a longer text is no label (and is not lowercased).
+    let longest = LABEL_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+    if t.chars().nth(longest).is_some() {
+        return false;
+    }
+    LABEL_WORDS.contains(&t.to_lowercase().as_str())
+}
+
+/// Whether a text, note-call placeholders aside, is short enough to be a label word.
+///
+/// Lowercasing never removes characters, so more printed characters than the longest label
+/// rules a text out without building its plain form.
+fn could_be_label(text: &str) -> bool {
+    let longest = LABEL_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+    text.chars().filter(|&c| !c.is_whitespace() && c != ':' && !is_call_placeholder(c)).nth(longest).is_none()
 }
 
 /// Whether a line is set larger or bolder than the body text.
@@ -182,6 +199,9 @@ fn note_mark(l: &TLine, expected: Option<u32>) -> Option<(String, String)> {
 /// Splits a call printed in the body size at the end of a word ("deterrence.1") when its
 /// number is the next one expected: returns the word without it.
 fn text_call(word: &str, expected: u32) -> Option<&str> {
+    if !word.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let digits: String = word.chars().rev().take_while(char::is_ascii_digit).collect();
     if digits.is_empty() || digits.len() > 3 {
         return None;
@@ -210,13 +230,16 @@ struct NoteAcc {
 
 /// Whether a word is a note call: a short number or symbol set smaller and raised or tight.
 fn is_call(w: &Word, l: &TLine, first: bool) -> bool {
+    let smaller = w.size <= l.size * 0.85;
+    if first || !smaller {
+        return false;
+    }
     let t = w.text.trim();
     let ok_text = (!t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
         || (!t.is_empty() && t.chars().all(|c| "*†‡".contains(c)));
-    if !ok_text || first {
+    if !ok_text {
         return false;
     }
-    let smaller = w.size <= l.size * 0.85;
     let raised = w.bbox.y1 < l.baseline - l.size * 0.05;
     smaller && (raised || !w.space_before)
 }
@@ -244,8 +267,8 @@ struct Edges {
 
 /// Measures body-text edges per (page, column), falling back to the whole document's.
 fn edges(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> HashMap<(u32, u16), Edges> {
-    let mut by: HashMap<(u32, u16), (Vec<f32>, Vec<f32>)> = HashMap::new();
-    let mut all: HashMap<u16, (Vec<f32>, Vec<f32>)> = HashMap::new();
+    let mut by: HashMap<(u32, u16), (Vec<f32>, Vec<f32>)> = HashMap::default();
+    let mut all: HashMap<u16, (Vec<f32>, Vec<f32>)> = HashMap::default();
     for &i in idx {
         let l = &lines[i];
         if (l.size - body.size).abs() < 0.6 {
@@ -258,7 +281,7 @@ fn edges(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> HashMap<(u32, u16)
         }
     }
     let mode_left = |xs: &Vec<f32>| -> f32 {
-        let mut h: HashMap<i32, usize> = HashMap::new();
+        let mut h: HashMap<i32, usize> = HashMap::default();
         for x in xs {
             *h.entry((x / 2.0).round() as i32).or_default() += 1;
         }
@@ -272,7 +295,7 @@ fn edges(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> HashMap<(u32, u16)
     };
     let global: HashMap<u16, Edges> =
         all.iter().map(|(c, (l, r))| (*c, Edges { left: mode_left(l), right: high_right(r) })).collect();
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for &i in idx {
         let l = &lines[i];
         let key = (l.page, l.column);
@@ -368,7 +391,13 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
                 if text.trim().is_empty() {
                     continue;
                 }
-                let plain: String = text.chars().filter(|c| !is_call_placeholder(*c)).collect();
+                let plain: std::borrow::Cow<str> = if !could_be_label(&text) {
+                    "".into()
+                } else if text.contains(is_call_placeholder) {
+                    text.chars().filter(|c| !is_call_placeholder(*c)).collect::<String>().into()
+                } else {
+                    text.as_str().into()
+                };
                 if is_label_word(&plain) {
                     continue;
                 }
@@ -492,9 +521,14 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &
             if j > 0 && w.space_before {
                 s.push(' ');
             }
-            let expected = calls.last().and_then(|c| c.parse::<u32>().ok()).map_or(1, |n| n + 1);
             let glued_next = l.words.get(j + 1).is_some_and(|n| !n.space_before);
-            match text_call(&w.text, expected).filter(|_| j > 0 && !glued_next) {
+            let call = if j > 0 && !glued_next && w.text.ends_with(|c: char| c.is_ascii_digit()) {
+                let expected = calls.last().and_then(|c| c.parse::<u32>().ok()).map_or(1, |n| n + 1);
+                text_call(&w.text, expected)
+            } else {
+                None
+            };
+            match call {
                 Some(head) if calls.len() < 0xFFFE => {
                     s.push_str(head);
                     s.push(char::from_u32(CALL_BASE + calls.len() as u32).unwrap_or(' '));
@@ -503,14 +537,14 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &
                 _ => s.push_str(&w.text),
             }
         }
-        let mut s = s.trim().to_string();
+        let mut s = s.trim();
         if k == 0 && list {
-            if let Some(n) = list_mark(&s) {
-                s = s[n..].trim_start().to_string();
+            if let Some(n) = list_mark(s) {
+                s = s[n..].trim_start();
                 is_list = true;
             }
         }
-        ev.join(&mut acc, &s);
+        ev.join(&mut acc, s);
     }
     (acc.trim_end_matches('\u{AD}').trim().to_string(), is_list)
 }
@@ -540,8 +574,8 @@ fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges: &HashMap<(
     let mut units: Vec<Unit> = Vec::new();
     let heading_line = |l: &TLine| is_heading_style(l, body) && l.text.chars().any(char::is_alphabetic);
     // Block extents, for indentation inside a block.
-    let mut block_left: HashMap<usize, f32> = HashMap::new();
-    let mut block_right: HashMap<usize, f32> = HashMap::new();
+    let mut block_left: HashMap<usize, f32> = HashMap::default();
+    let mut block_right: HashMap<usize, f32> = HashMap::default();
     for &i in idx {
         let l = &lines[i];
         let e = block_left.entry(l.block).or_insert(f32::MAX);

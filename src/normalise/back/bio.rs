@@ -121,6 +121,10 @@ fn caps_within_five_words(t: &str) -> bool {
 
 /// Lower case without accents, for comparing names.
 pub(crate) fn fold(s: &str) -> String {
+    // ASCII text has no marks to drop and lower-cases byte by byte.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect::<String>().to_lowercase()
 }
 
@@ -131,6 +135,8 @@ pub(crate) fn fold(s: &str) -> String {
 /// comes first.
 pub(crate) fn bio_author(text: &str, authors: &[Author], taken: &[bool]) -> Option<usize> {
     let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    // Each word folded once, not once per author.
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
     let mut best: Option<(usize, u8)> = None;
     for (ai, a) in authors.iter().enumerate() {
         let sur = fold(&a.surname);
@@ -143,7 +149,7 @@ pub(crate) fn bio_author(text: &str, authors: &[Author], taken: &[bool]) -> Opti
             if end > words.len() || start > 4 {
                 break;
             }
-            let cand: Vec<String> = words[start..end].iter().map(|w| fold(w)).collect();
+            let cand = &folded[start..end];
             let last = cand.last().map(String::as_str).unwrap_or("");
             let cand_ok = cand[..cand.len() - 1].iter().zip(&sur_words).all(|(c, s)| c == s)
                 && last.trim_end_matches(['.', ':']) == *sur_words.last().unwrap_or(&"");

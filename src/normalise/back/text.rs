@@ -1,6 +1,6 @@
 //! Joining printed lines into running text: typesetter hyphens, broken URLs, soft hyphens.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::scan;
 
@@ -16,7 +16,7 @@ pub(crate) struct Vocab {
 impl Vocab {
     /// Collects the words of all `texts`, each line on its own.
     pub(crate) fn from_lines<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocab {
-        let mut words = HashSet::new();
+        let mut words = HashSet::default();
         for t in texts {
             let t = strip_soft_hyphens(t);
             let toks: Vec<&str> = t.split_whitespace().collect();
@@ -26,7 +26,7 @@ impl Vocab {
                 if w.chars().count() > 1 {
                     let parts: Vec<&str> = w.split('-').collect();
                     for part in &parts {
-                        if part.chars().count() > 1 {
+                        if part.chars().count() > 1 && !words.contains(*part) {
                             words.insert(part.to_string());
                         }
                     }
