@@ -11,8 +11,8 @@ use crate::layout::{Line, Page, Rect, TextBlock, Word};
 /// Groups a page's glyphs into words, lines and blocks in reading order.
 pub(crate) fn build_page(page: PageGlyphs) -> crate::layout::Page {
     let PageGlyphs { number, width, height, glyphs } = page;
-    let mut gs = glyphs;
-    gs.retain_mut(sanitise);
+    let mut gs: Vec<G> = Vec::with_capacity(glyphs.len());
+    gs.extend(glyphs.into_iter().filter_map(|mut g| sanitise(&mut g).then(|| G::new(g))));
     let (upright, rotated): (Vec<usize>, Vec<usize>) = (0..gs.len()).partition(|&i| gs[i].upright);
     let runs = baseline_runs(&gs, upright);
     let runs = split_at_gutters(&gs, runs);
@@ -40,18 +40,46 @@ fn sanitise(g: &mut Glyph) -> bool {
     true
 }
 
+/// A kept glyph with the facts about its text that the passes below ask again and again.
+///
+/// Worked out once per glyph: each pass would otherwise decode the text anew.
+struct G {
+    glyph: Glyph,
+    /// Whether it is an explicit space (a word separator, never part of a word).
+    space: bool,
+    /// The number of characters of its text.
+    chars: u32,
+}
+
+impl G {
+    fn new(glyph: Glyph) -> G {
+        let space = super::is_blank(&glyph.text);
+        let chars = match glyph.text.len() {
+            1 => 1,
+            _ => glyph.text.chars().count() as u32,
+        };
+        G { glyph, space, chars }
+    }
+}
+
+impl std::ops::Deref for G {
+    type Target = Glyph;
+
+    fn deref(&self) -> &Glyph {
+        &self.glyph
+    }
+}
+
 /// Whether a glyph is an explicit space (a word separator, never part of a word).
 #[inline]
-fn is_space(g: &Glyph) -> bool {
-    super::is_blank(&g.text)
+fn is_space(g: &G) -> bool {
+    g.space
 }
 
 /// The number of characters of a glyph's text.
-fn char_count(g: &Glyph) -> usize {
-    match g.text.len() {
-        1 => 1,
-        _ => g.text.chars().count(),
-    }
+#[inline]
+fn char_count(g: &G) -> usize {
+    g.chars as usize
 }
 
 /// Glyphs sharing one baseline and one stretch of a line, sorted left to right.
@@ -71,7 +99,7 @@ struct Run {
 
 impl Run {
     /// A run from glyph indices, measuring its baseline and size; `None` if it holds only spaces.
-    fn new(gs: &[Glyph], ids: Vec<usize>) -> Option<Run> {
+    fn new(gs: &[G], ids: Vec<usize>) -> Option<Run> {
         let ink = || ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g));
         let mut baselines: Vec<f32> = Vec::with_capacity(ids.len());
         baselines.extend(ink().map(|g| g.baseline));
@@ -86,7 +114,7 @@ impl Run {
     }
 
     /// A run with a given baseline and size (those of its host line when scripts join it).
-    fn with(gs: &[Glyph], mut ids: Vec<usize>, baseline: f32, size: f32) -> Option<Run> {
+    fn with(gs: &[G], mut ids: Vec<usize>, baseline: f32, size: f32) -> Option<Run> {
         // Glyphs are mostly drawn left to right already.
         if !ids.is_sorted_by_key(|&i| order_key(gs[i].bbox.x0, i)) {
             sort_by_value(&mut ids, |i| gs[i].bbox.x0);
@@ -129,10 +157,23 @@ fn sort_by_value(ids: &mut [usize], value: impl Fn(usize) -> f32) {
 /// Used for a line's size and font: superscripts and a few italic words do not move it.
 fn dominant(items: impl Iterator<Item = (f32, usize)>) -> f32 {
     let mut tally: Vec<(f32, usize)> = Vec::new();
+    // The entry the last value went to. Entries are more than 1% apart, so a value equal to
+    // one is within 1% of no other: the search would find the same entry.
+    let mut last = 0;
     for (v, w) in items {
-        match tally.iter_mut().find(|(t, _)| (t - v).abs() <= 0.01 * t.abs().max(v.abs())) {
-            Some(t) => t.1 += w.max(1),
-            None => tally.push((v, w.max(1))),
+        if tally.get(last).is_some_and(|t| t.0 == v) {
+            tally[last].1 += w.max(1);
+            continue;
+        }
+        match tally.iter().position(|(t, _)| (t - v).abs() <= 0.01 * t.abs().max(v.abs())) {
+            Some(k) => {
+                tally[k].1 += w.max(1);
+                last = k;
+            }
+            None => {
+                tally.push((v, w.max(1)));
+                last = tally.len() - 1;
+            }
         }
     }
     tally.iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0))).map_or(0.0, |t| t.0)
@@ -141,15 +182,17 @@ fn dominant(items: impl Iterator<Item = (f32, usize)>) -> f32 {
 /// Removes glyphs drawn twice at (almost) the same place, as for fake bold.
 ///
 /// `ids` must be sorted by left edge, so a duplicate sits among the last few kept glyphs.
-fn drop_duplicates(gs: &[Glyph], ids: Vec<usize>) -> Vec<usize> {
-    let mut kept: Vec<usize> = Vec::with_capacity(ids.len());
-    for i in ids {
+fn drop_duplicates(gs: &[G], mut ids: Vec<usize>) -> Vec<usize> {
+    // Kept glyphs are moved to the front of `ids`, in order: `ids[..kept]`.
+    let mut kept = 0;
+    for r in 0..ids.len() {
+        let i = ids[r];
         let g = &gs[i];
         let tol = (0.15 * g.size).min(0.5 * g.bbox.width().max(0.05 * g.size));
         // Kept glyphs start no further right than `g`: once one starts a tolerance or more
         // to its left, so do all before it.
         let mut dup = false;
-        for h in kept.iter().rev().take(4).map(|&k| &gs[k]) {
+        for h in ids[..kept].iter().rev().take(4).map(|&k| &gs[k]) {
             if g.bbox.x0 - h.bbox.x0 >= tol {
                 break;
             }
@@ -159,17 +202,19 @@ fn drop_duplicates(gs: &[Glyph], ids: Vec<usize>) -> Vec<usize> {
             }
         }
         if !dup {
-            kept.push(i);
+            ids[kept] = i;
+            kept += 1;
         }
     }
-    kept
+    ids.truncate(kept);
+    ids
 }
 
 /// Groups upright glyphs into runs on one baseline, in order of baseline.
 ///
 /// The tolerance is a fifth of the smaller size: raised footnote calls form runs of their
 /// own here and rejoin their line in [`attach_scripts`].
-fn baseline_runs(gs: &[Glyph], mut ids: Vec<usize>) -> Vec<Run> {
+fn baseline_runs(gs: &[G], mut ids: Vec<usize>) -> Vec<Run> {
     sort_by_value(&mut ids, |i| gs[i].baseline);
     let mut runs = Vec::new();
     let mut cur: Vec<usize> = Vec::new();
@@ -195,7 +240,7 @@ struct Coverage {
 }
 
 impl Coverage {
-        fn new(gs: &[Glyph], run: &Run) -> Coverage {
+        fn new(gs: &[G], run: &Run) -> Coverage {
         let mut x0s = Vec::with_capacity(run.ids.len());
         let mut max_x1 = Vec::with_capacity(run.ids.len());
         let mut m = f32::NEG_INFINITY;
@@ -230,7 +275,7 @@ impl Coverage {
 /// a gap of 0.6 em or more with at least 4 em of text on each side when the lines around it
 /// show a column edge there ([`column_edges_at`]). A wide justified space in one-column
 /// text has ink above and below it, so it does not split its line.
-fn split_at_gutters(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
+fn split_at_gutters(gs: &[G], runs: Vec<Run>) -> Vec<Run> {
     let cover: Vec<Coverage> = runs.iter().map(|r| Coverage::new(gs, r)).collect();
     let cuts: Vec<Vec<f32>> = (0..runs.len()).map(|ri| gutter_cuts(gs, &runs, &cover, ri)).collect();
     let mut out = Vec::with_capacity(runs.len());
@@ -251,7 +296,7 @@ fn split_at_gutters(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
 }
 
 /// Where run `ri` splits (see [`split_at_gutters`]): the left edges of the pieces after the first.
-fn gutter_cuts(gs: &[Glyph], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32> {
+fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32> {
     let run = &runs[ri];
     let em = run.size;
     let mut cuts: Vec<f32> = Vec::new();
@@ -324,13 +369,13 @@ const MAX_SCRIPT_CHARS: usize = 10;
 ///
 /// Footnote calls sit about a third of an em above the baseline in a smaller size; they
 /// belong to the line whose text they follow or precede.
-fn attach_scripts(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
+fn attach_scripts(gs: &[G], runs: Vec<Run>) -> Vec<Run> {
     let n = runs.len();
     let max_size = runs.iter().map(|r| r.size).fold(0.0, f32::max);
     let mut host: Vec<Option<usize>> = vec![None; n];
     for (i, s) in runs.iter().enumerate() {
         // Calls and indices are a few characters; a longer run is a line of its own.
-        let chars: usize = s.ids.iter().filter(|&&g| !is_space(&gs[g])).map(|&g| char_count(&gs[g])).sum();
+        let chars: usize = s.ids.iter().map(|&g| &gs[g]).filter(|g| !is_space(g)).map(char_count).sum();
         if chars > MAX_SCRIPT_CHARS {
             continue;
         }
@@ -396,14 +441,14 @@ fn attach_scripts(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
 /// cluster near zero, word gaps (when the PDF draws no spaces) form a second peak, usually
 /// near a third of an em. The threshold is half that peak, kept between 0.08 and 0.25 em;
 /// without a clear second peak it is 0.15 em.
-fn word_gap_threshold(gs: &[Glyph], runs: &[Run]) -> f32 {
+fn word_gap_threshold(gs: &[G], runs: &[Run]) -> f32 {
     const BIN: f32 = 0.02;
     const BINS: usize = 40;
     const DEFAULT: f32 = 0.15;
     let mut hist = [0usize; BINS];
     let mut samples = 0usize;
     for run in runs {
-        let mut prev: Option<&Glyph> = None;
+        let mut prev: Option<&G> = None;
         for g in run.ids.iter().map(|&i| &gs[i]) {
             if is_space(g) {
                 prev = None;
@@ -439,14 +484,14 @@ fn word_gap_threshold(gs: &[Glyph], runs: &[Run]) -> f32 {
 
 /// Builds a line's words: a new word at an explicit space, at a gap wider than `gap` ems,
 /// or where the font, size or visibility changes (then without `space_before` if no gap).
-fn run_to_line(gs: &[Glyph], run: &Run, gap: f32) -> Option<Line> {
+fn run_to_line(gs: &[G], run: &Run, gap: f32) -> Option<Line> {
     let words = make_words(gs, &run.ids, gap);
     let bbox = words.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b))?;
     Some(Line { bbox, baseline: run.baseline, words })
 }
 
 /// Splits glyphs, in reading order, into words.
-fn make_words(gs: &[Glyph], ids: &[usize], gap: f32) -> Vec<Word> {
+fn make_words(gs: &[G], ids: &[usize], gap: f32) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut pending_space = false;
     let mut prev_size = 0.0f32;
@@ -495,7 +540,7 @@ fn word_text(first: &str) -> String {
 ///
 /// Rotated margin notes and vertical labels are kept apart from horizontal text; a stretch
 /// ends where the next glyph is not near the previous one.
-fn rotated_blocks(gs: &[Glyph], ids: &[usize]) -> Vec<TextBlock> {
+fn rotated_blocks(gs: &[G], ids: &[usize]) -> Vec<TextBlock> {
     let mut stretches: Vec<Vec<usize>> = Vec::new();
     let mut prev: Option<usize> = None;
     for &i in ids {
@@ -526,7 +571,7 @@ fn rotated_blocks(gs: &[Glyph], ids: &[usize]) -> Vec<TextBlock> {
 /// Words of rotated text: split at explicit spaces and at style changes only.
 ///
 /// Gaps are not measured because the glyph boxes do not run along x.
-fn make_rotated_words(gs: &[Glyph], ids: &[usize]) -> Vec<Word> {
+fn make_rotated_words(gs: &[G], ids: &[usize]) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut pending_space = false;
     for g in ids.iter().map(|&i| &gs[i]) {
@@ -570,14 +615,15 @@ struct TextLine {
 
 impl TextLine {
         fn new(line: Line) -> TextLine {
-        let weight = |w: &Word| w.text.chars().count();
-        let size = dominant(line.words.iter().map(|w| (w.size, weight(w))));
-        let total: usize = line.words.iter().map(weight).sum();
+        // Each word's characters, counted once.
+        let weights: Vec<usize> = line.words.iter().map(|w| w.text.chars().count()).collect();
+        let size = dominant(line.words.iter().zip(&weights).map(|(w, &n)| (w.size, n)));
+        let total: usize = weights.iter().sum();
         let mut tally: Vec<(u32, usize)> = Vec::new();
-        for w in &line.words {
+        for (w, &n) in line.words.iter().zip(&weights) {
             match tally.iter_mut().find(|t| t.0 == w.font) {
-                Some(t) => t.1 += weight(w),
-                None => tally.push((w.font, weight(w))),
+                Some(t) => t.1 += n,
+                None => tally.push((w.font, n)),
             }
         }
         let (font, count) = tally.iter().copied().max_by_key(|t| t.1).unwrap_or((0, 0));
