@@ -60,6 +60,11 @@ pub struct Options {
     pub pdf: emit::PdfOptions,
     /// Settings for the EPUB.
     pub epub: emit::EpubOptions,
+    /// Whether one conversion may use a second thread: pages are set into lines while the
+    /// next is read, and the reflowed PDF is typeset while the other formats are written.
+    ///
+    /// On by default; turn it off when running many conversions side by side already.
+    pub parallel: bool,
 }
 
 impl Default for Options {
@@ -70,6 +75,7 @@ impl Default for Options {
             normalise: NormaliseOptions::default(),
             pdf: emit::PdfOptions::default(),
             epub: emit::EpubOptions::default(),
+            parallel: true,
         }
     }
 }
@@ -119,23 +125,35 @@ impl Outputs {
 
 /// Converts a PDF held in memory into the formats `opts` asks for.
 pub fn convert(pdf: &[u8], opts: &Options) -> Result<Warned<Outputs>> {
-    let layout = extract(pdf, &opts.extract)?;
+    let layout = extract::extract_with(pdf, &opts.extract, opts.parallel)?;
     let mut warnings = layout.warnings;
     let doc = normalise(&layout.output, &opts.normalise);
     warnings.extend(doc.warnings);
     let document = doc.output;
     let mut out = Outputs { layout: layout.output, document, jats: None, epub: None, pdf: None, json: None };
-    for &f in &opts.formats {
-        match f {
-            Format::Jats => out.jats = Some(emit::jats(&out.document, &emit::JatsOptions::default())?),
-            Format::Epub => out.epub = Some(emit::epub(&out.document, &opts.epub)?),
-            Format::Pdf => {
-                let r = emit::pdf(&out.document, &opts.pdf)?;
-                warnings.extend(r.warnings);
-                out.pdf = Some(r.output);
-            }
-            Format::Json => out.json = Some(emit::json(&out.document).into_bytes()),
-        }
+    let wants = |f: Format| opts.formats.contains(&f);
+    let doc = &out.document;
+    // The reflowed PDF costs as much as the other formats together: it is typeset on a
+    // second thread while they are written on this one.
+    let (pdf, others) = std::thread::scope(|s| {
+        let typeset = || emit::pdf(doc, &opts.pdf);
+        let on_thread = (wants(Format::Pdf) && opts.parallel).then(|| s.spawn(typeset));
+        let others = (|| -> Result<_> {
+            let jats = wants(Format::Jats).then(|| emit::jats(doc, &emit::JatsOptions::default())).transpose()?;
+            let epub = wants(Format::Epub).then(|| emit::epub(doc, &opts.epub)).transpose()?;
+            let json = wants(Format::Json).then(|| emit::json(doc).into_bytes());
+            Ok((jats, epub, json))
+        })();
+        let pdf = match on_thread {
+            Some(h) => Some(h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))),
+            None => wants(Format::Pdf).then(typeset),
+        };
+        (pdf, others)
+    });
+    (out.jats, out.epub, out.json) = others?;
+    if let Some(r) = pdf.transpose()? {
+        warnings.extend(r.warnings);
+        out.pdf = Some(r.output);
     }
     Ok(Warned { output: out, warnings })
 }
@@ -168,34 +186,64 @@ pub fn output_stem(input: &Path) -> String {
 
 /// Writes each output that was made to `OUT_DIR/STEM.EXT`, each atomically.
 pub fn write_outputs(outputs: &Outputs, stem: &str, out_dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut written = Vec::new();
-    for f in Format::ALL {
-        if let Some(data) = outputs.get(f) {
-            let path = out_dir.join(format!("{stem}.{}", f.extension()));
-            write_atomically(&path, data)?;
-            written.push(path);
-        }
-    }
-    Ok(written)
+    let files: Vec<(PathBuf, &[u8])> = Format::ALL
+        .into_iter()
+        .filter_map(|f| outputs.get(f).map(|data| (out_dir.join(format!("{stem}.{}", f.extension())), data)))
+        .collect();
+    write_all_atomically(&files)?;
+    Ok(files.into_iter().map(|(path, _)| path).collect())
 }
 
 /// Writes `data` to a temporary file beside `path`, then renames it to `path`.
 pub fn write_atomically(path: &Path, data: &[u8]) -> Result<()> {
+    write_all_atomically(&[(path.to_path_buf(), data)])
+}
+
+/// Writes each file to a temporary file beside its path, flushes all to disk, then renames each.
+///
+/// One flush pass for a document's outputs: the first `fsync` usually commits the others'
+/// data too, where writing the files one by one waited for the disk once per file.
+fn write_all_atomically(files: &[(PathBuf, &[u8])]) -> Result<()> {
     use std::io::Write;
-    let io = |e: std::io::Error| Error::Io { path: path.to_path_buf(), source: e };
+    let io = |path: &Path, e: std::io::Error| Error::Io { path: path.to_path_buf(), source: e };
+    let tmps: Vec<PathBuf> = files.iter().map(|(path, _)| temp_path(path)).collect();
+    let cleanup = |from: usize| {
+        for tmp in &tmps[from..] {
+            let _ = std::fs::remove_file(tmp);
+        }
+    };
+    let mut handles = Vec::with_capacity(files.len());
+    for ((path, data), tmp) in files.iter().zip(&tmps) {
+        let written = std::fs::File::create(tmp).and_then(|mut f| f.write_all(data).map(|()| f));
+        match written {
+            Ok(f) => handles.push(f),
+            Err(e) => {
+                cleanup(0);
+                return Err(io(path, e));
+            }
+        }
+    }
+    for ((path, _), f) in files.iter().zip(&handles) {
+        if let Err(e) = f.sync_all() {
+            cleanup(0);
+            return Err(io(path, e));
+        }
+    }
+    drop(handles);
+    for (i, ((path, _), tmp)) in files.iter().zip(&tmps).enumerate() {
+        if let Err(e) = std::fs::rename(tmp, path) {
+            cleanup(i);
+            return Err(io(path, e));
+        }
+    }
+    Ok(())
+}
+
+/// The hidden temporary file `write_atomically` fills before renaming it to `path`.
+fn temp_path(path: &Path) -> PathBuf {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(data)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(io)
+    dir.join(format!(".{name}.{}.tmp", std::process::id()))
 }
 
 /// The README's examples, compiled as doctests.

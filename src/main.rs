@@ -60,7 +60,8 @@ struct ConvertArgs {
     /// Folder for the outputs (created if missing).
     #[arg(long, default_value = "output")]
     out: PathBuf,
-    /// Documents converted at once (default: the number of cores).
+    /// Documents converted at once (default: the number of cores); with more jobs than
+    /// documents, each document may use a second thread.
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
     /// Convert even when the outputs are newer than the PDF and the quire binary.
@@ -209,6 +210,8 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     let verify = args.verify || args.index.is_some();
 
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    // A core left over once every document has its own may serve one document's second thread.
+    opts.parallel = jobs > inputs.len();
     let progress = Progress::new(inputs.len(), args.quiet);
     // Largest files first, so that a long document does not start last and leave a core idle.
     let mut order: Vec<usize> = (0..inputs.len()).collect();

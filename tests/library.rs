@@ -89,6 +89,21 @@ fn converting_twice_gives_identical_bytes_in_every_format() {
 }
 
 #[test]
+fn a_second_thread_changes_no_byte_of_any_format() {
+    let pdf = std::fs::read(support::fixtures().join("dev-03.pdf")).unwrap();
+    let mut opts = quire::Options::default().with_formats(&quire::Format::ALL);
+    opts.parallel = true;
+    let parallel = quire::convert(&pdf, &opts).unwrap();
+    opts.parallel = false;
+    let sequential = quire::convert(&pdf, &opts).unwrap();
+    assert_eq!(parallel.output.layout, sequential.output.layout);
+    assert_eq!(parallel.warnings.len(), sequential.warnings.len());
+    for f in quire::Format::ALL {
+        assert!(parallel.output.get(f).unwrap() == sequential.output.get(f).unwrap(), "{} differs", f.name());
+    }
+}
+
+#[test]
 fn the_reflowed_pdf_reads_back_with_the_same_sections() {
     let pdf = std::fs::read(support::fixtures().join("dev-03.pdf")).unwrap();
     let opts = quire::Options::default().with_formats(&[quire::Format::Pdf]);

@@ -22,6 +22,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// The text given to a glyph whose Unicode value cannot be found.
 pub(crate) const UNMAPPED: &str = "\u{FFFD}";
@@ -43,6 +44,9 @@ enum CidEncoding {
 }
 
 /// A font ready for text extraction.
+///
+/// The embedded program (and for composite fonts the CIDToGIDMap) is read only when a
+/// code needs it: most fonts carry a ToUnicode CMap and /Widths that cover every code drawn.
 pub(crate) struct Font {
     /// Index into the document's font list.
     pub index: u32,
@@ -52,20 +56,26 @@ pub(crate) struct Font {
     composite: bool,
     /// The ToUnicode CMap.
     to_unicode: Option<CMap>,
-    /// Simple fonts: Unicode text per code, from program or encoding.
-    simple_text: Vec<Option<String>>,
-    /// Simple fonts: glyph widths per code in text space units per unit font size.
+    /// Simple fonts: glyph widths per code from /Widths (per unit font size), NaN where it gives none.
     simple_widths: Vec<f32>,
+    /// Simple fonts: what the encoding tables are built from.
+    simple: Option<SimpleSpec>,
+    /// Simple fonts: text and widths per code from program and encoding, built on first need.
+    simple_tables: OnceCell<SimpleTables>,
     /// Composite fonts: how codes become CIDs.
     cid_encoding: CidEncoding,
-    /// Composite fonts: CID -> width (per unit font size).
-    cid_widths: HashMap<u32, f32>,
+    /// Composite fonts: width of each CID below 65536 (per unit font size), up to the highest in /W.
+    cid_widths: Vec<f32>,
+    /// Composite fonts: widths of CIDs from 65536 up.
+    cid_widths_high: HashMap<u32, f32>,
     /// Composite fonts: default width.
     default_width: f32,
-    /// Composite fonts: CID -> glyph id map from /CIDToGIDMap; None is identity.
-    cid_to_gid: Option<Vec<u16>>,
-    /// What the embedded program maps.
-    program: ProgramMaps,
+    /// Composite fonts: the /CIDToGIDMap entry, read on first need.
+    cid_to_gid_entry: Option<Object>,
+    /// Composite fonts: the program's maps and the CID -> glyph id map (None is identity), read on first need.
+    composite_tables: OnceCell<(ProgramMaps, Option<Vec<u16>>)>,
+    /// The font descriptor, holding the embedded program.
+    descriptor: Option<Dictionary>,
     /// Ascent above the baseline, per unit font size.
     pub ascent: f32,
     /// Descent below the baseline (negative), per unit font size.
@@ -74,12 +84,36 @@ pub(crate) struct Font {
     pub vertical: bool,
     /// Glyphs drawn that had no Unicode value.
     pub unmapped: Cell<u64>,
-    /// Simple fonts: the final text of each code, worked out on first use.
-    simple_final: OnceCell<Vec<Option<Box<str>>>>,
-    /// Composite fonts: the final text of each two-byte code seen so far, by code.
-    composite_final: RefCell<Vec<Option<Option<Box<str>>>>>,
-    /// Composite fonts: the width of each CID below 65536, built on first use.
-    cid_width_table: OnceCell<Vec<f32>>,
+    /// The final text of each code below 65536 seen so far, by code.
+    texts: RefCell<Vec<Option<Option<Arc<str>>>>>,
+}
+
+/// What a simple font's code -> glyph name -> text and width tables are built from.
+struct SimpleSpec {
+    base_name: String,
+    /// The /Encoding's base encoding.
+    base: Option<BaseEncoding>,
+    /// The /Encoding's /Differences: code -> glyph name.
+    differences: HashMap<u8, String>,
+    symbolic: bool,
+    /// Whether the font has no /Encoding at all.
+    no_encoding: bool,
+    is_type3: bool,
+    is_truetype: bool,
+    /// Type1 or MMType1.
+    is_type1: bool,
+    /// Glyph space -> text space scale of Type 3 widths.
+    type3_scale: f32,
+    /// The descriptor's MissingWidth.
+    missing: f32,
+}
+
+/// A simple font's per-code tables that may need the embedded program.
+struct SimpleTables {
+    /// Unicode text per code, from program or encoding.
+    text: Vec<Option<String>>,
+    /// Widths per code, /Widths first, then the standard 14 metrics, the program, MissingWidth.
+    widths: Vec<f32>,
 }
 
 /// One decoded code of a string.
@@ -92,19 +126,21 @@ pub(crate) struct Code {
 }
 
 impl Font {
-    /// Splits a string shown with this font into codes.
-    pub fn codes(&self, bytes: &[u8]) -> Vec<Code> {
+    /// Splits a string shown with this font into codes, appended to `out`.
+    pub fn codes(&self, bytes: &[u8], out: &mut Vec<Code>) {
         if !self.composite {
-            return bytes.iter().map(|&b| Code { code: b as u32, len: 1 }).collect();
+            out.extend(bytes.iter().map(|&b| Code { code: b as u32, len: 1 }));
+            return;
         }
         let pairs = match &self.cid_encoding {
             CidEncoding::Identity | CidEncoding::Utf16 => {
-                return bytes.chunks(2).map(|c| Code { code: c.iter().fold(0u32, |v, &b| v << 8 | b as u32), len: c.len() }).collect();
+                out.extend(bytes.chunks(2).map(|c| Code { code: c.iter().fold(0u32, |v, &b| v << 8 | b as u32), len: c.len() }));
+                return;
             }
             CidEncoding::Embedded(cm) => cm.split_codes(bytes, 2),
             CidEncoding::Legacy(enc) => legacy_split(enc, bytes),
         };
-        pairs.into_iter().map(|(code, len)| Code { code, len }).collect()
+        out.extend(pairs.into_iter().map(|(code, len)| Code { code, len }));
     }
 
     /// The CID for a composite font's code.
@@ -117,61 +153,54 @@ impl Font {
     }
 
     /// The advance width of a code, in text space units per unit font size.
-    pub fn width(&self, code: u32) -> f32 {
+    pub fn width(&self, doc: &Document, code: u32) -> f32 {
         if !self.composite {
-            return self.simple_widths.get(code as usize).copied().unwrap_or(0.0);
+            return match self.simple_widths.get(code as usize) {
+                Some(w) if !w.is_nan() => *w,
+                Some(_) => self.simple_tables(doc).widths.get(code as usize).copied().unwrap_or(0.0),
+                None => 0.0,
+            };
         }
         let cid = self.cid(code);
-        let table = self.cid_width_table.get_or_init(|| {
-            let mut t = vec![self.default_width; 1 << 16];
-            for (&c, &w) in self.cid_widths.iter().filter(|(c, _)| **c < 1 << 16) {
-                t[c as usize] = w;
-            }
-            t
-        });
-        match table.get(cid as usize) {
+        match self.cid_widths.get(cid as usize) {
             Some(&w) => w,
-            None => self.cid_widths.get(&cid).copied().unwrap_or(self.default_width),
+            None => self.cid_widths_high.get(&cid).copied().unwrap_or(self.default_width),
         }
     }
 
     /// The Unicode text of a code, ligatures expanded; None when unmapped.
     ///
     /// Worked out once per code and font: documents draw the same few codes many times.
-    pub fn text(&self, code: u32) -> Option<String> {
-        if !self.composite {
-            let table = self.simple_final.get_or_init(|| (0..256).map(|c| self.final_text(c)).collect());
-            return table.get(code as usize).and_then(|t| t.as_deref()).map(str::to_string);
-        }
+    pub fn text(&self, doc: &Document, code: u32) -> Option<Arc<str>> {
         let Ok(slot) = u16::try_from(code).map(usize::from) else {
-            return self.final_text(code).map(String::from);
+            return self.final_text(doc, code);
         };
-        if let Some(Some(t)) = self.composite_final.borrow().get(slot) {
-            return t.as_deref().map(str::to_string);
+        if let Some(Some(t)) = self.texts.borrow().get(slot) {
+            return t.clone();
         }
-        let t = self.final_text(code);
-        let out = t.as_deref().map(str::to_string);
-        let mut table = self.composite_final.borrow_mut();
+        let t = self.final_text(doc, code);
+        let mut table = self.texts.borrow_mut();
         if table.len() <= slot {
-            table.resize(slot + 1, None);
+            // Grown in powers of two: composite fonts meet their codes in no particular order.
+            table.resize((slot + 1).next_power_of_two().max(256), None);
         }
-        table[slot] = Some(t);
-        out
+        table[slot] = Some(t.clone());
+        t
     }
 
     /// The text of a code with ligatures expanded, not cached.
-    fn final_text(&self, code: u32) -> Option<Box<str>> {
-        self.raw_text(code).map(|raw| expand_ligatures(&raw).into_boxed_str())
+    fn final_text(&self, doc: &Document, code: u32) -> Option<Arc<str>> {
+        self.raw_text(doc, code).map(|raw| Arc::from(expand_ligatures(&raw)))
     }
 
-    fn raw_text(&self, code: u32) -> Option<String> {
+    fn raw_text(&self, doc: &Document, code: u32) -> Option<String> {
         if let Some(t) = self.to_unicode.as_ref().and_then(|cm| cm.unicode.get(&code)) {
             if usable(t) {
                 return Some(t.clone());
             }
         }
         if !self.composite {
-            return self.simple_text.get(code as usize).cloned().flatten();
+            return self.simple_tables(doc).text.get(code as usize).cloned().flatten();
         }
         match &self.cid_encoding {
             CidEncoding::Utf16 => {
@@ -187,15 +216,36 @@ impl Font {
             _ => {}
         }
         let cid = self.cid(code);
-        let gid = if self.program.cid_keyed {
-            self.program.cid_gid.get(&(cid as u16)).copied()
+        let (program, cid_to_gid) = self.composite_tables.get_or_init(|| {
+            let program = self.descriptor.as_ref().and_then(|d| load_program(doc, d)).map(|p| p.maps()).unwrap_or_default();
+            let cid_to_gid = match self.cid_to_gid_entry.as_ref().map(|o| deref(doc, o)) {
+                Some(o @ Object::Stream(_)) => {
+                    stream_bytes(doc, o).map(|b| b.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect())
+                }
+                _ => None,
+            };
+            (program, cid_to_gid)
+        });
+        let gid = if program.cid_keyed {
+            program.cid_gid.get(&(cid as u16)).copied()
         } else {
-            match &self.cid_to_gid {
+            match cid_to_gid {
                 Some(map) => map.get(cid as usize).copied(),
                 None => u16::try_from(cid).ok(),
             }
         };
-        gid.and_then(|g| self.program.gid_unicode.get(&g)).filter(|s| usable(s)).cloned()
+        gid.and_then(|g| program.gid_unicode.get(&g)).filter(|s| usable(s)).cloned()
+    }
+
+    /// A simple font's tables from its encoding and program, built (and the program read) on first use.
+    fn simple_tables(&self, doc: &Document) -> &SimpleTables {
+        self.simple_tables.get_or_init(|| match &self.simple {
+            Some(spec) => {
+                let program = self.descriptor.as_ref().and_then(|d| load_program(doc, d)).map(|p| p.maps()).unwrap_or_default();
+                simple_tables(spec, program, &self.simple_widths)
+            }
+            None => SimpleTables { text: Vec::new(), widths: Vec::new() },
+        })
     }
 }
 
@@ -361,7 +411,6 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         return load_composite(doc, dict, &base_name, to_unicode);
     }
     let descriptor = get(doc, dict, b"FontDescriptor").and_then(|o| o.as_dict().ok());
-    let program = descriptor.and_then(|d| load_program(doc, d)).map(|p| p.maps()).unwrap_or_default();
     let info = font_info(doc, &base_name, descriptor);
     let flags = descriptor.and_then(|d| get(doc, d, b"Flags")).and_then(|o| o.as_i64().ok()).unwrap_or(0);
     let symbolic = flags & 4 != 0 && flags & 32 == 0;
@@ -377,7 +426,6 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         vec![0.001, 0.0, 0.0, 0.001, 0.0, 0.0]
     };
 
-    // Glyph names per code: Differences, then the base encoding, then the built-in one.
     let enc_obj = get(doc, dict, b"Encoding");
     let mut base: Option<BaseEncoding> = None;
     let mut differences: HashMap<u8, String> = HashMap::new();
@@ -403,18 +451,88 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         }
         _ => {}
     }
+
+    // Widths from /Widths; the others come with the encoding tables when a code needs one.
+    let scale = if is_type3 { matrix[0].abs() } else { 0.001 };
+    let missing = descriptor.and_then(|d| get(doc, d, b"MissingWidth")).and_then(num).unwrap_or(0.0);
+    let mut simple_widths = vec![f32::NAN; 256];
+    let first = get(doc, dict, b"FirstChar").and_then(|o| o.as_i64().ok()).unwrap_or(0);
+    if let Some(ws) = get(doc, dict, b"Widths").and_then(|o| o.as_array().ok()) {
+        for (k, w) in ws.iter().enumerate() {
+            let code = first + k as i64;
+            if (0..=255).contains(&code) {
+                if let Some(v) = num(deref(doc, w)) {
+                    simple_widths[code as usize] = v * scale;
+                }
+            }
+        }
+    }
+
+    let (ascent, descent) = if is_type3 {
+        let bbox = font_bbox(doc, dict);
+        let ys = matrix[3].abs().max(1e-6);
+        match bbox {
+            Some([_, y0, _, y1]) if y1 > y0 && (y1 - y0) * ys < 3.0 => (y1.max(y0) * ys, y0.min(y1).min(0.0) * ys),
+            _ => (0.8, -0.2),
+        }
+    } else {
+        vertical_metrics(doc, descriptor)
+    };
+
+    let simple = SimpleSpec {
+        base,
+        differences,
+        symbolic,
+        no_encoding: enc_obj.is_none(),
+        is_type3,
+        is_truetype: subtype == "TrueType",
+        is_type1: subtype == "Type1" || subtype == "MMType1",
+        type3_scale: scale,
+        missing,
+        base_name,
+    };
+    Some(Font {
+        index: 0,
+        info,
+        composite: false,
+        to_unicode,
+        simple_widths,
+        simple: Some(simple),
+        simple_tables: OnceCell::new(),
+        cid_encoding: CidEncoding::Identity,
+        cid_widths: Vec::new(),
+        cid_widths_high: HashMap::new(),
+        default_width: 0.0,
+        cid_to_gid_entry: None,
+        composite_tables: OnceCell::new(),
+        descriptor: descriptor.cloned(),
+        ascent,
+        descent,
+        vertical: false,
+        unmapped: Cell::new(0),
+        texts: RefCell::default(),
+    })
+}
+
+/// A simple font's text and width per code, from its encoding and embedded program.
+///
+/// Glyph names per code come from the Differences, then the base encoding, then the
+/// built-in one; widths from /Widths (`given`, NaN where absent), else the standard 14
+/// metrics, else the program, else MissingWidth.
+fn simple_tables(spec: &SimpleSpec, program: ProgramMaps, given: &[f32]) -> SimpleTables {
+    let SimpleSpec { base_name, base, differences, symbolic, no_encoding, is_type3, is_truetype, is_type1, type3_scale, missing } = spec;
+    let (base, symbolic, is_type3, is_truetype) = (*base, *symbolic, *is_type3, *is_truetype);
     let mut program = program;
-    if program.builtin_names.is_empty() && (symbolic || enc_obj.is_none()) {
-        if let Some(enc) = std14::builtin_encoding(&base_name) {
+    if program.builtin_names.is_empty() && (symbolic || *no_encoding) {
+        if let Some(enc) = std14::builtin_encoding(base_name) {
             program.builtin_names = enc.iter().map(|(c, n)| (*c, n.to_string())).collect();
         }
     }
     let has_builtin = !program.builtin_names.is_empty();
-    let is_truetype = subtype == "TrueType";
-    let std = std14::metrics(&base_name);
+    let std = std14::metrics(base_name);
     let default_base = if has_builtin || symbolic || is_type3 {
         None
-    } else if std.is_some() || subtype == "Type1" || subtype == "MMType1" {
+    } else if std.is_some() || *is_type1 {
         Some(BaseEncoding::Standard)
     } else if is_truetype {
         Some(BaseEncoding::WinAnsi)
@@ -436,7 +554,7 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
             .get(n)
             .copied()
     };
-    let mut simple_text = vec![None; 256];
+    let mut text_of = vec![None; 256];
     let mut names: Vec<Option<String>> = vec![None; 256];
     for code in 0..=255u8 {
         let name = differences
@@ -459,27 +577,14 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         if text.is_none() {
             text = name.as_deref().and_then(|n| named_after_code(n, code));
         }
-        simple_text[code as usize] = text;
+        text_of[code as usize] = text;
         names[code as usize] = name;
     }
 
-    // Widths: /Widths, else the standard 14 metrics, else the program, else MissingWidth.
-    let scale = if is_type3 { matrix[0].abs() } else { 0.001 };
-    let missing = descriptor.and_then(|d| get(doc, d, b"MissingWidth")).and_then(num).unwrap_or(0.0);
-    let mut simple_widths = vec![f32::NAN; 256];
-    let first = get(doc, dict, b"FirstChar").and_then(|o| o.as_i64().ok()).unwrap_or(0);
-    if let Some(ws) = get(doc, dict, b"Widths").and_then(|o| o.as_array().ok()) {
-        for (k, w) in ws.iter().enumerate() {
-            let code = first + k as i64;
-            if (0..=255).contains(&code) {
-                if let Some(v) = num(deref(doc, w)) {
-                    simple_widths[code as usize] = v * scale;
-                }
-            }
-        }
-    }
+    let mut widths = given.to_vec();
+    widths.resize(256, f32::NAN);
     for code in 0..256usize {
-        if !simple_widths[code].is_nan() {
+        if !widths[code].is_nan() {
             continue;
         }
         let from_std = std.and_then(|m| names[code].as_deref().and_then(|n| m.width(n)));
@@ -489,41 +594,10 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
             });
             gid.and_then(|g| program.gid_advance.get(&g).copied())
         };
-        let w = from_std.map(|w| w as f32).or_else(from_program).unwrap_or(if missing > 0.0 { missing } else { 500.0 });
-        simple_widths[code] = w * if is_type3 { scale } else { 0.001 };
+        let w = from_std.map(|w| w as f32).or_else(from_program).unwrap_or(if *missing > 0.0 { *missing } else { 500.0 });
+        widths[code] = w * if is_type3 { *type3_scale } else { 0.001 };
     }
-
-    let (ascent, descent) = if is_type3 {
-        let bbox = font_bbox(doc, dict);
-        let ys = matrix[3].abs().max(1e-6);
-        match bbox {
-            Some([_, y0, _, y1]) if y1 > y0 && (y1 - y0) * ys < 3.0 => (y1.max(y0) * ys, y0.min(y1).min(0.0) * ys),
-            _ => (0.8, -0.2),
-        }
-    } else {
-        vertical_metrics(doc, descriptor)
-    };
-
-    Some(Font {
-        index: 0,
-        info,
-        composite: false,
-        to_unicode,
-        simple_text,
-        simple_widths,
-        cid_encoding: CidEncoding::Identity,
-        cid_widths: HashMap::new(),
-        default_width: 0.0,
-        cid_to_gid: None,
-        program,
-        ascent,
-        descent,
-        vertical: false,
-        unmapped: Cell::new(0),
-        simple_final: OnceCell::new(),
-        composite_final: RefCell::default(),
-        cid_width_table: OnceCell::new(),
-    })
+    SimpleTables { text: text_of, widths }
 }
 
 fn font_bbox(doc: &Document, d: &Dictionary) -> Option<[f32; 4]> {
@@ -606,24 +680,23 @@ fn load_composite(doc: &Document, dict: &Dictionary, base_name: &str, to_unicode
         .and_then(|a| a.first())
         .and_then(|o| deref(doc, o).as_dict().ok());
     let descriptor = desc.and_then(|d| get(doc, d, b"FontDescriptor")).and_then(|o| o.as_dict().ok());
-    let program = descriptor.and_then(|d| load_program(doc, d)).map(|p| p.maps()).unwrap_or_default();
     let info = font_info(doc, base_name, descriptor);
 
-    let mut cid_widths = HashMap::new();
+    let mut widths = CidWidths::default();
     let mut default_width = 1.0;
-    let mut cid_to_gid = None;
+    let mut cid_to_gid_entry = None;
     if let Some(d) = desc {
         default_width = get(doc, d, b"DW").and_then(num).unwrap_or(1000.0) / 1000.0;
         if let Some(w) = get(doc, d, b"W").and_then(|o| o.as_array().ok()) {
             let items: Vec<&Object> = w.iter().map(|o| deref(doc, o)).collect();
             let mut i = 0;
-            while i < items.len() && cid_widths.len() < (1 << 20) {
+            while i < items.len() && widths.count < (1 << 20) {
                 let Some(first) = items[i].as_i64().ok() else { break };
                 match items.get(i + 1) {
                     Some(Object::Array(ws)) => {
                         for (k, o) in ws.iter().enumerate() {
                             if let Some(v) = num(deref(doc, o)) {
-                                cid_widths.insert((first + k as i64).max(0) as u32, v / 1000.0);
+                                widths.set((first + k as i64).max(0) as u32, v / 1000.0);
                             }
                         }
                         i += 2;
@@ -633,7 +706,7 @@ fn load_composite(doc: &Document, dict: &Dictionary, base_name: &str, to_unicode
                         let v = items.get(i + 2).and_then(|o| num(o)).unwrap_or(1000.0);
                         if last >= first && last - first < (1 << 20) {
                             for c in first..=last {
-                                cid_widths.insert(c.max(0) as u32, v / 1000.0);
+                                widths.set(c.max(0) as u32, v / 1000.0);
                             }
                         }
                         i += 3;
@@ -642,11 +715,10 @@ fn load_composite(doc: &Document, dict: &Dictionary, base_name: &str, to_unicode
                 }
             }
         }
-        if let Some(o @ Object::Stream(_)) = get(doc, d, b"CIDToGIDMap") {
-            if let Some(b) = stream_bytes(doc, o) {
-                cid_to_gid = Some(b.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect());
-            }
-        }
+        cid_to_gid_entry = d.get(b"CIDToGIDMap").ok().cloned();
+    }
+    for w in widths.low.iter_mut().filter(|w| w.is_nan()) {
+        *w = default_width;
     }
     let (ascent, descent) = vertical_metrics(doc, descriptor);
     Some(Font {
@@ -654,21 +726,49 @@ fn load_composite(doc: &Document, dict: &Dictionary, base_name: &str, to_unicode
         info,
         composite: true,
         to_unicode,
-        simple_text: Vec::new(),
         simple_widths: Vec::new(),
+        simple: None,
+        simple_tables: OnceCell::new(),
         cid_encoding,
-        cid_widths,
+        cid_widths: widths.low,
+        cid_widths_high: widths.high,
         default_width,
-        cid_to_gid,
-        program,
+        cid_to_gid_entry,
+        composite_tables: OnceCell::new(),
+        descriptor: descriptor.cloned(),
         ascent,
         descent,
         vertical,
         unmapped: Cell::new(0),
-        simple_final: OnceCell::new(),
-        composite_final: RefCell::default(),
-        cid_width_table: OnceCell::new(),
+        texts: RefCell::default(),
     })
+}
+
+/// A CIDFont's /W widths as they are read: CIDs below 65536 in a table (NaN where unset).
+#[derive(Default)]
+struct CidWidths {
+    low: Vec<f32>,
+    high: HashMap<u32, f32>,
+    /// Distinct CIDs given a width.
+    count: usize,
+}
+
+impl CidWidths {
+    /// Sets the width of `cid`; a later entry for the same CID wins.
+    fn set(&mut self, cid: u32, w: f32) {
+        if cid < 1 << 16 {
+            let i = cid as usize;
+            if self.low.len() <= i {
+                self.low.resize(i + 1, f32::NAN);
+            }
+            if self.low[i].is_nan() {
+                self.count += 1;
+            }
+            self.low[i] = w;
+        } else if self.high.insert(cid, w).is_none() {
+            self.count += 1;
+        }
+    }
 }
 
 /// The font name without a subset prefix such as `ABCDEF+`.

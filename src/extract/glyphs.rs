@@ -1,8 +1,8 @@
 //! Content-stream interpretation: text state, matrices, form XObjects and marked
 //! content, turned into positioned [`Glyph`]s in layout coordinates.
 
-use super::fonts::{Font, FontCache, UNMAPPED};
-use super::{Glyph, PageGlyphs};
+use super::fonts::{Code, Font, FontCache, UNMAPPED};
+use super::{is_blank, Glyph, PageGlyphs};
 use crate::error::{Stage, Warning};
 use crate::layout::{ExtractStats, Rect};
 use lopdf::content::Content;
@@ -10,6 +10,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 mod content;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Most operators interpreted for one page, nested forms included.
 const MAX_OPS_PER_PAGE: usize = 5_000_000;
@@ -146,10 +147,14 @@ fn page_resources<'a>(doc: &'a Document, page_id: ObjectId) -> Vec<&'a Dictionar
 }
 
 /// Interprets one page's content into glyphs in drawing order.
+///
+/// `expected` is roughly how many glyphs the page may hold (the previous page's count), so
+/// the list is allocated once rather than grown and copied.
 pub(crate) fn read_page(
     doc: &Document,
     page_id: ObjectId,
     number: u32,
+    expected: usize,
     fonts: &mut FontCache,
     stats: &mut ExtractStats,
     warnings: &mut Vec<Warning>,
@@ -159,7 +164,19 @@ pub(crate) fn read_page(
         return PageGlyphs { number, ..Default::default() };
     };
     let (width, height, page_m) = page_geometry(doc, page);
-    let mut it = Interp { doc, fonts, stats, page_m, glyphs: Vec::new(), ops: 0, forms: Vec::new(), marked: Vec::new(), notes: Notes::default() };
+    let mut it = Interp {
+        doc,
+        fonts,
+        stats,
+        page_m,
+        glyphs: Vec::with_capacity(expected),
+        ops: 0,
+        forms: Vec::new(),
+        marked: Vec::new(),
+        notes: Notes::default(),
+        codes: Vec::new(),
+        unmapped: None,
+    };
     let res = Res { dicts: page_resources(doc, page_id) };
     match doc.get_page_content_with_limit(page_id, MAX_CONTENT_BYTES) {
         Ok(bytes) => it.run(&bytes, &res, GState::default(), 0),
@@ -205,7 +222,7 @@ fn drop_inner_soft_hyphens(glyphs: &mut Vec<Glyph>) {
         if keep_last {
             t.push('\u{AD}');
         }
-        glyphs[i].text = t;
+        glyphs[i].text = Arc::from(t);
     }
     glyphs.retain(|g| !g.text.is_empty());
 }
@@ -230,6 +247,10 @@ struct Interp<'a, 'b> {
     /// Open marked-content spans: the ActualText and the first glyph of the span, if any.
     marked: Vec<Option<(String, usize)>>,
     notes: Notes,
+    /// Scratch list of the codes of the string being shown.
+    codes: Vec<Code>,
+    /// The text of unmapped glyphs, shared by all of them.
+    unmapped: Option<Arc<str>>,
 }
 
 impl<'a> Interp<'a, '_> {
@@ -399,7 +420,7 @@ impl<'a> Interp<'a, '_> {
         if text.is_empty() {
             return;
         }
-        self.glyphs.push(Glyph { text, bbox, ..first.clone() });
+        self.glyphs.push(Glyph { text: Arc::from(text), bbox, ..first.clone() });
     }
 
     /// Runs a form XObject named `name`.
@@ -458,13 +479,16 @@ impl<'a> Interp<'a, '_> {
     fn show(&mut self, bytes: &[u8], gs: &GState, tm: &mut M) {
         let Some(font) = gs.font.clone() else { return };
         let invisible = gs.render == 3 || gs.render == 7;
-        for code in font.codes(bytes) {
-            let w0 = font.width(code.code);
+        let mut codes = std::mem::take(&mut self.codes);
+        codes.clear();
+        font.codes(bytes, &mut codes);
+        for code in &codes {
+            let w0 = font.width(self.doc, code.code);
             let trm = M([gs.size * gs.hscale, 0.0, 0.0, gs.size, 0.0, gs.rise]).then(tm).then(&gs.ctm);
             let full = trm.then(&self.page_m);
             if self.stats.glyphs >= MAX_GLYPHS {
                 self.notes.glyph_limit = true;
-                return;
+                break;
             }
             let space = if code.code == 32 && code.len == 1 { gs.word_spacing } else { 0.0 };
             if full.finite() {
@@ -480,12 +504,13 @@ impl<'a> Interp<'a, '_> {
             }
             .then(tm);
         }
+        self.codes = codes;
     }
 
     fn emit(&mut self, font: &Font, code: u32, w0: f32, advance: f32, full: &M, invisible: bool) {
         let mut w0 = w0;
-        let text = match font.text(code) {
-            Some(t) if t.chars().all(char::is_whitespace) && !font.vertical => {
+        let text = match font.text(self.doc, code) {
+            Some(t) if is_blank(&t) && !font.vertical => {
                 if advance < 0.1 {
                     return;
                 }
@@ -498,7 +523,7 @@ impl<'a> Interp<'a, '_> {
             None => {
                 self.stats.unmapped_glyphs += 1;
                 font.unmapped.set(font.unmapped.get() + 1);
-                UNMAPPED.to_string()
+                Arc::clone(self.unmapped.get_or_insert_with(|| Arc::from(UNMAPPED)))
             }
         };
         self.stats.glyphs += 1;
@@ -558,11 +583,11 @@ mod tests {
         let page_id = *doc.get_pages().get(&1).expect("one page");
         let mut fonts = FontCache::default();
         let mut stats = ExtractStats::default();
-        read_page(doc, page_id, 1, &mut fonts, &mut stats, &mut Vec::new()).glyphs
+        read_page(doc, page_id, 1, 0, &mut fonts, &mut stats, &mut Vec::new()).glyphs
     }
 
     fn text(gs: &[Glyph]) -> String {
-        gs.iter().map(|g| g.text.as_str()).collect()
+        gs.iter().map(|g| &*g.text).collect()
     }
 
     fn helvetica() -> Object {
@@ -652,7 +677,7 @@ mod tests {
         let doc = one_page(vec![helvetica()], "BT /F1 10 Tf 0 1 -1 0 300 100 Tm (x) Tj ET", extra, Dictionary::new());
         let page_id = *doc.get_pages().get(&1).expect("page");
         let mut fonts = FontCache::default();
-        let pg = read_page(&doc, page_id, 1, &mut fonts, &mut ExtractStats::default(), &mut Vec::new());
+        let pg = read_page(&doc, page_id, 1, 0, &mut fonts, &mut ExtractStats::default(), &mut Vec::new());
         assert_eq!((pg.width, pg.height), (800.0, 600.0));
         let g = &pg.glyphs[0];
         // Text running up the unrotated page reads left to right once the page is turned.
@@ -669,7 +694,7 @@ mod tests {
             Dictionary::new(),
         );
         let gs = glyphs_of(&doc);
-        assert_eq!(gs.iter().map(|g| g.text.as_str()).collect::<Vec<_>>(), vec!["ffi", "c", "e"]);
+        assert_eq!(gs.iter().map(|g| &*g.text).collect::<Vec<_>>(), vec!["ffi", "c", "e"]);
         assert!((gs[0].bbox.x1 - 15.0).abs() < 0.01, "{:?}", gs[0].bbox);
     }
 
@@ -703,7 +728,7 @@ mod tests {
                     let mut stats = ExtractStats::default();
                     let mut s = String::new();
                     for (n, id) in doc.get_pages() {
-                        let pg = read_page(&doc, id, n, &mut fonts, &mut stats, &mut warnings);
+                        let pg = read_page(&doc, id, n, 0, &mut fonts, &mut stats, &mut warnings);
                         let mut last: Option<&Glyph> = None;
                         for g in &pg.glyphs {
                             if let Some(l) = last {
@@ -739,7 +764,7 @@ mod tests {
         let bytes = std::fs::read(path).expect("read");
         let doc = super::super::load::open(&bytes, None, &mut Vec::new()).expect("open");
         let id = *doc.get_pages().get(&page.parse::<u32>().expect("page number")).expect("page");
-        let pg = read_page(&doc, id, 1, &mut FontCache::default(), &mut ExtractStats::default(), &mut Vec::new());
+        let pg = read_page(&doc, id, 1, 0, &mut FontCache::default(), &mut ExtractStats::default(), &mut Vec::new());
         for g in &pg.glyphs {
             println!("{:?} x {:.2}-{:.2} y {:.2}-{:.2} base {:.2} size {:.2} font {} up {}", g.text, g.bbox.x0, g.bbox.x1, g.bbox.y0, g.bbox.y1, g.baseline, g.size, g.font, g.upright);
         }

@@ -11,7 +11,8 @@ use crate::layout::{Line, Page, Rect, TextBlock, Word};
 /// Groups a page's glyphs into words, lines and blocks in reading order.
 pub(crate) fn build_page(page: PageGlyphs) -> crate::layout::Page {
     let PageGlyphs { number, width, height, glyphs } = page;
-    let gs: Vec<Glyph> = glyphs.into_iter().filter_map(sanitise).collect();
+    let mut gs = glyphs;
+    gs.retain_mut(sanitise);
     let (upright, rotated): (Vec<usize>, Vec<usize>) = (0..gs.len()).partition(|&i| gs[i].upright);
     let runs = baseline_runs(&gs, upright);
     let runs = split_at_gutters(&gs, runs);
@@ -23,24 +24,34 @@ pub(crate) fn build_page(page: PageGlyphs) -> crate::layout::Page {
     Page { number, width, height, blocks }
 }
 
-/// Drops glyphs with no text or non-finite geometry and puts boxes the right way round.
+/// Whether to keep a glyph: false for one with no text or non-finite geometry; puts the
+/// box of a kept one the right way round.
 ///
 /// A missing or absurd size falls back to the box height so that size-relative rules still work.
-fn sanitise(mut g: Glyph) -> Option<Glyph> {
+fn sanitise(g: &mut Glyph) -> bool {
     let b = g.bbox;
     if g.text.is_empty() || ![b.x0, b.y0, b.x1, b.y1, g.baseline].iter().all(|v| v.is_finite()) {
-        return None;
+        return false;
     }
     g.bbox = Rect { x0: b.x0.min(b.x1), y0: b.y0.min(b.y1), x1: b.x0.max(b.x1), y1: b.y0.max(b.y1) };
     if !(g.size.is_finite() && g.size > 0.0) {
         g.size = g.bbox.height().max(1.0);
     }
-    Some(g)
+    true
 }
 
 /// Whether a glyph is an explicit space (a word separator, never part of a word).
+#[inline]
 fn is_space(g: &Glyph) -> bool {
-    g.text.chars().all(char::is_whitespace)
+    super::is_blank(&g.text)
+}
+
+/// The number of characters of a glyph's text.
+fn char_count(g: &Glyph) -> usize {
+    match g.text.len() {
+        1 => 1,
+        _ => g.text.chars().count(),
+    }
 }
 
 /// Glyphs sharing one baseline and one stretch of a line, sorted left to right.
@@ -61,28 +72,55 @@ struct Run {
 impl Run {
     /// A run from glyph indices, measuring its baseline and size; `None` if it holds only spaces.
     fn new(gs: &[Glyph], ids: Vec<usize>) -> Option<Run> {
-        let ink: Vec<usize> = ids.iter().copied().filter(|&i| !is_space(&gs[i])).collect();
-        if ink.is_empty() {
+        let ink = || ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g));
+        let mut baselines: Vec<f32> = Vec::with_capacity(ids.len());
+        baselines.extend(ink().map(|g| g.baseline));
+        if baselines.is_empty() {
             return None;
         }
-        let mut baselines: Vec<f32> = ink.iter().map(|&i| gs[i].baseline).collect();
-        baselines.sort_by(f32::total_cmp);
-        let baseline = baselines[baselines.len() / 2];
-        let size = dominant(ink.iter().map(|&i| (gs[i].size, gs[i].text.chars().count())));
+        // The median: the element a full sort would put in the middle.
+        let mid = baselines.len() / 2;
+        let baseline = *baselines.select_nth_unstable_by(mid, f32::total_cmp).1;
+        let size = dominant(ink().map(|g| (g.size, char_count(g))));
         Run::with(gs, ids, baseline, size)
     }
 
     /// A run with a given baseline and size (those of its host line when scripts join it).
     fn with(gs: &[Glyph], mut ids: Vec<usize>, baseline: f32, size: f32) -> Option<Run> {
-        ids.sort_by(|&a, &b| gs[a].bbox.x0.total_cmp(&gs[b].bbox.x0).then(a.cmp(&b)));
+        // Glyphs are mostly drawn left to right already.
+        if !ids.is_sorted_by_key(|&i| order_key(gs[i].bbox.x0, i)) {
+            sort_by_value(&mut ids, |i| gs[i].bbox.x0);
+        }
         let ids = drop_duplicates(gs, ids);
-        let ink = || ids.iter().filter(|&&i| !is_space(&gs[i]));
-        let x0 = ink().map(|&i| gs[i].bbox.x0).fold(f32::INFINITY, f32::min);
-        let x1 = ink().map(|&i| gs[i].bbox.x1).fold(f32::NEG_INFINITY, f32::max);
+        let (mut x0, mut x1) = (f32::INFINITY, f32::NEG_INFINITY);
+        for g in ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g)) {
+            x0 = x0.min(g.bbox.x0);
+            x1 = x1.max(g.bbox.x1);
+        }
         if !x0.is_finite() {
             return None;
         }
         Some(Run { ids, baseline, size, x0, x1 })
+    }
+}
+
+/// A key ordering glyphs by `v` (as [`f32::total_cmp`] does), then by index `i`.
+fn order_key(v: f32, i: usize) -> u64 {
+    let bits = v.to_bits();
+    let ordered = if bits >> 31 == 1 { !bits } else { bits | 1 << 31 };
+    u64::from(ordered) << 32 | i as u64 & 0xFFFF_FFFF
+}
+
+/// Sorts glyph indices by a value of each glyph, then by index.
+///
+/// The values are read once into integer keys, which sort much faster than comparisons
+/// that look the glyphs up.
+fn sort_by_value(ids: &mut [usize], value: impl Fn(usize) -> f32) {
+    let mut keys: Vec<u64> = ids.iter().map(|&i| order_key(value(i), i)).collect();
+    // A stable sort finds the runs already in order (glyphs are mostly drawn line by line).
+    keys.sort();
+    for (id, k) in ids.iter_mut().zip(keys) {
+        *id = (k & 0xFFFF_FFFF) as usize;
     }
 }
 
@@ -108,12 +146,18 @@ fn drop_duplicates(gs: &[Glyph], ids: Vec<usize>) -> Vec<usize> {
     for i in ids {
         let g = &gs[i];
         let tol = (0.15 * g.size).min(0.5 * g.bbox.width().max(0.05 * g.size));
-        let dup = kept.iter().rev().take(4).any(|&k| {
-            let h = &gs[k];
-            h.text == g.text
-                && (h.bbox.x0 - g.bbox.x0).abs() < tol
-                && (h.baseline - g.baseline).abs() < 0.15 * g.size
-        });
+        // Kept glyphs start no further right than `g`: once one starts a tolerance or more
+        // to its left, so do all before it.
+        let mut dup = false;
+        for h in kept.iter().rev().take(4).map(|&k| &gs[k]) {
+            if g.bbox.x0 - h.bbox.x0 >= tol {
+                break;
+            }
+            if (h.baseline - g.baseline).abs() < 0.15 * g.size && h.text == g.text {
+                dup = true;
+                break;
+            }
+        }
         if !dup {
             kept.push(i);
         }
@@ -126,7 +170,7 @@ fn drop_duplicates(gs: &[Glyph], ids: Vec<usize>) -> Vec<usize> {
 /// The tolerance is a fifth of the smaller size: raised footnote calls form runs of their
 /// own here and rejoin their line in [`attach_scripts`].
 fn baseline_runs(gs: &[Glyph], mut ids: Vec<usize>) -> Vec<Run> {
-    ids.sort_by(|&a, &b| gs[a].baseline.total_cmp(&gs[b].baseline).then(a.cmp(&b)));
+    sort_by_value(&mut ids, |i| gs[i].baseline);
     let mut runs = Vec::new();
     let mut cur: Vec<usize> = Vec::new();
     for i in ids {
@@ -151,7 +195,7 @@ struct Coverage {
 }
 
 impl Coverage {
-    fn new(gs: &[Glyph], run: &Run) -> Coverage {
+        fn new(gs: &[Glyph], run: &Run) -> Coverage {
         let mut x0s = Vec::with_capacity(run.ids.len());
         let mut max_x1 = Vec::with_capacity(run.ids.len());
         let mut m = f32::NEG_INFINITY;
@@ -188,32 +232,11 @@ impl Coverage {
 /// text has ink above and below it, so it does not split its line.
 fn split_at_gutters(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
     let cover: Vec<Coverage> = runs.iter().map(|r| Coverage::new(gs, r)).collect();
+    let cuts: Vec<Vec<f32>> = (0..runs.len()).map(|ri| gutter_cuts(gs, &runs, &cover, ri)).collect();
     let mut out = Vec::with_capacity(runs.len());
-    for (ri, run) in runs.iter().enumerate() {
-        let em = run.size;
-        let mut cuts: Vec<f32> = Vec::new();
-        let mut piece_x0 = run.x0;
-        let ink: Vec<&Glyph> = run.ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g)).collect();
-        let mut reach = f32::NEG_INFINITY;
-        for w in 0..ink.len() {
-            reach = reach.max(ink[w].bbox.x1);
-            let Some(next) = ink.get(w + 1) else { break };
-            let (a, b) = (reach, next.bbox.x0);
-            let gap = b - a;
-            if gap < 0.6 * em {
-                continue;
-            }
-            let wide_sides = a - piece_x0 >= 4.0 * em && run.x1 - b >= 4.0 * em;
-            // A superscript sits close to its word; across a wide gap a change of size is another text.
-            let (sa, sb) = (ink[w].size, next.size);
-            let other_size = gap >= sa.max(sb) && sa.min(sb) < 0.85 * sa.max(sb);
-            if gap >= 3.0 * em || other_size || (wide_sides && column_edges_at(&runs, &cover, ri, (a, b))) {
-                cuts.push(b);
-                piece_x0 = b;
-            }
-        }
+    for (run, cuts) in runs.into_iter().zip(cuts) {
         if cuts.is_empty() {
-            out.push(run.clone());
+            out.push(run);
             continue;
         }
         let mut pieces: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
@@ -225,6 +248,35 @@ fn split_at_gutters(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
     }
     out.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x0.total_cmp(&b.x0)));
     out
+}
+
+/// Where run `ri` splits (see [`split_at_gutters`]): the left edges of the pieces after the first.
+fn gutter_cuts(gs: &[Glyph], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32> {
+    let run = &runs[ri];
+    let em = run.size;
+    let mut cuts: Vec<f32> = Vec::new();
+    let mut piece_x0 = run.x0;
+    let mut ink = run.ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g));
+    let Some(mut cur) = ink.next() else { return cuts };
+    let mut reach = f32::NEG_INFINITY;
+    for next in ink {
+        reach = reach.max(cur.bbox.x1);
+        let (a, b) = (reach, next.bbox.x0);
+        let gap = b - a;
+        let (sa, sb) = (cur.size, next.size);
+        cur = next;
+        if gap < 0.6 * em {
+            continue;
+        }
+        let wide_sides = a - piece_x0 >= 4.0 * em && run.x1 - b >= 4.0 * em;
+        // A superscript sits close to its word; across a wide gap a change of size is another text.
+        let other_size = gap >= sa.max(sb) && sa.min(sb) < 0.85 * sa.max(sb);
+        if gap >= 3.0 * em || other_size || (wide_sides && column_edges_at(runs, cover, ri, (a, b))) {
+            cuts.push(b);
+            piece_x0 = b;
+        }
+    }
+    cuts
 }
 
 /// Whether the lines within four ems above and below run `ri` show a column gutter at the
@@ -278,7 +330,7 @@ fn attach_scripts(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
     let mut host: Vec<Option<usize>> = vec![None; n];
     for (i, s) in runs.iter().enumerate() {
         // Calls and indices are a few characters; a longer run is a line of its own.
-        let chars: usize = s.ids.iter().filter(|&&g| !is_space(&gs[g])).map(|&g| gs[g].text.chars().count()).sum();
+        let chars: usize = s.ids.iter().filter(|&&g| !is_space(&gs[g])).map(|&g| char_count(&gs[g])).sum();
         if chars > MAX_SCRIPT_CHARS {
             continue;
         }
@@ -319,17 +371,20 @@ fn attach_scripts(gs: &[Glyph], runs: Vec<Run>) -> Vec<Run> {
     for i in 0..n {
         members[root(i)].push(i);
     }
+    // Each run is in exactly one group, that of its root, so each is taken once.
+    let mut slots: Vec<Option<Run>> = runs.into_iter().map(Some).collect();
     let mut out: Vec<Run> = Vec::with_capacity(n);
     for (i, m) in members.into_iter().enumerate() {
         if m.is_empty() {
             continue;
         }
         if m.len() == 1 {
-            out.push(runs[i].clone());
+            out.extend(slots[i].take());
             continue;
         }
-        let ids: Vec<usize> = m.iter().flat_map(|&k| runs[k].ids.iter().copied()).collect();
-        out.extend(Run::with(gs, ids, runs[i].baseline, runs[i].size));
+        let Some((baseline, size)) = slots[i].as_ref().map(|r| (r.baseline, r.size)) else { continue };
+        let ids: Vec<usize> = m.iter().filter_map(|&k| slots[k].take()).flat_map(|r| r.ids).collect();
+        out.extend(Run::with(gs, ids, baseline, size));
     }
     out.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x0.total_cmp(&b.x0)));
     out
@@ -414,7 +469,7 @@ fn make_words(gs: &[Glyph], ids: &[usize], gap: f32) -> Vec<Word> {
                 w.bbox = w.bbox.union(&g.bbox);
             }
             (j, _) => words.push(Word {
-                text: g.text.clone(),
+                text: word_text(&g.text),
                 bbox: g.bbox,
                 font: g.font,
                 size: g.size,
@@ -426,6 +481,14 @@ fn make_words(gs: &[Glyph], ids: &[usize], gap: f32) -> Vec<Word> {
         prev_size = g.size;
     }
     words
+}
+
+/// A word's text begun with its first glyph's, with room for a few more so that most words
+/// take one allocation.
+fn word_text(first: &str) -> String {
+    let mut s = String::with_capacity(first.len().max(16));
+    s.push_str(first);
+    s
 }
 
 /// Each stretch of non-upright text, in drawing order, as a block of its own.
@@ -479,7 +542,7 @@ fn make_rotated_words(gs: &[Glyph], ids: &[usize]) -> Vec<Word> {
             last => {
                 let space_before = last.is_some() && pending_space;
                 words.push(Word {
-                    text: g.text.clone(),
+                    text: word_text(&g.text),
                     bbox: g.bbox,
                     font: g.font,
                     size: g.size,
@@ -506,7 +569,7 @@ struct TextLine {
 }
 
 impl TextLine {
-    fn new(line: Line) -> TextLine {
+        fn new(line: Line) -> TextLine {
         let weight = |w: &Word| w.text.chars().count();
         let size = dominant(line.words.iter().map(|w| (w.size, weight(w))));
         let total: usize = line.words.iter().map(weight).sum();
@@ -965,7 +1028,7 @@ mod tests {
         for c in s.chars() {
             let w = if c == ' ' { 0.25 * size } else { 0.5 * size };
             out.push(Glyph {
-                text: c.to_string(),
+                text: c.to_string().into(),
                 bbox: Rect { x0: x, y0: baseline - 0.8 * size, x1: x + w, y1: baseline + 0.2 * size },
                 baseline,
                 font,

@@ -27,10 +27,30 @@ pub(crate) struct Evidence {
 
 /// Strips punctuation around a word and lowercases it.
 fn core(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\u{2010}')
+    let mut out = String::new();
+    core_into(w, &mut out);
+    out
+}
+
+/// [`core`] written into `out`, which is cleared first (one buffer serves every token).
+fn core_into(w: &str, out: &mut String) {
+    out.clear();
+    let t = w
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\u{2010}')
         .trim_end_matches(['-', '\u{2010}'])
-        .trim_start_matches(['-', '\u{2010}'])
-        .to_lowercase()
+        .trim_start_matches(['-', '\u{2010}']);
+    if t.is_ascii() {
+        out.extend(t.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        out.push_str(&t.to_lowercase());
+    }
+}
+
+/// Adds `w` to `set`, allocating only when it is new.
+fn insert(set: &mut HashSet<String>, w: &str) {
+    if !set.contains(w) {
+        set.insert(w.to_string());
+    }
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -47,6 +67,7 @@ impl Evidence {
         let mut e = Evidence::default();
         let (mut spaced, mut tight) = (0usize, 0usize);
         let mut after_hyphen = false;
+        let mut c = String::new();
         for l in lines {
             let toks: Vec<&str> = l.text.split_whitespace().collect();
             let continues = std::mem::replace(&mut after_hyphen, toks.last().is_some_and(|t| t.ends_with(is_hyphen)));
@@ -59,27 +80,29 @@ impl Evidence {
                 if is_dash_token(t) && i > 0 && !last {
                     spaced += 1;
                 }
-                let chars: Vec<char> = t.chars().collect();
-                for k in 1..chars.len().saturating_sub(1) {
-                    if is_dash(chars[k]) && chars[k - 1].is_alphabetic() && chars[k + 1].is_alphabetic() {
-                        tight += 1;
+                if t.contains(is_dash) {
+                    let chars: Vec<char> = t.chars().collect();
+                    for k in 1..chars.len().saturating_sub(1) {
+                        if is_dash(chars[k]) && chars[k - 1].is_alphabetic() && chars[k + 1].is_alphabetic() {
+                            tight += 1;
+                        }
                     }
                 }
                 if last && t.ends_with(is_hyphen) {
                     continue;
                 }
-                let c = core(t);
+                core_into(t, &mut c);
                 if c.is_empty() {
                     continue;
                 }
                 if c.contains(['-', '\u{2010}']) {
                     let norm = c.replace('\u{2010}', "-");
                     for part in norm.split('-').filter(|p| !p.is_empty()) {
-                        e.words.insert(part.to_string());
+                        insert(&mut e.words, part);
                     }
                     e.hyphenated.insert(norm);
                 } else {
-                    e.words.insert(c);
+                    insert(&mut e.words, &c);
                 }
             }
         }

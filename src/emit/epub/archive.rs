@@ -2,7 +2,7 @@
 //!
 //! epub-builder's `ZipLibrary` stamps every entry with the current time and offers no
 //! way to set it; the archive is therefore copied entry by entry with a fixed time,
-//! `mimetype` first and stored, the rest deflated. Entries may be edited on the way.
+//! `mimetype` first and stored, the rest deflated. Named entries may be edited on the way.
 
 use crate::error::{Error, Result};
 use chrono::{DateTime, Datelike, Timelike, Utc};
@@ -23,29 +23,40 @@ pub fn zip_time(t: DateTime<Utc>) -> zip::DateTime {
         .unwrap_or_default()
 }
 
-/// Copies the archive `epub` with every entry stamped `time`, passing each entry's
-/// name and bytes through `edit`.
+/// Copies the archive `epub` with every entry stamped `time`, passing the bytes of each
+/// entry named in `edited` through `edit`.
+///
+/// Entries not edited are copied still compressed: decompressing and deflating them again
+/// cost more than the rest of the EPUB writer.
 pub fn rewrite(
     epub: &[u8],
     time: zip::DateTime,
+    edited: &[&str],
     mut edit: impl FnMut(&str, Vec<u8>) -> Result<Vec<u8>>,
 ) -> Result<Vec<u8>> {
     let mut src = ZipArchive::new(Cursor::new(epub)).map_err(zip_err)?;
-    let mut entries: Vec<(String, Vec<u8>)> = Vec::with_capacity(src.len());
+    let mut order: Vec<(bool, usize)> = Vec::with_capacity(src.len());
     for i in 0..src.len() {
-        let mut f = src.by_index(i).map_err(zip_err)?;
-        if f.is_dir() {
+        let f = src.by_index_raw(i).map_err(zip_err)?;
+        if !f.is_dir() {
+            // OCF: `mimetype` must be the first entry, uncompressed.
+            order.push((f.name() != "mimetype", i));
+        }
+    }
+    order.sort();
+    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(epub.len() + 1024)));
+    for (_, i) in order {
+        let name = src.by_index_raw(i).map_err(zip_err)?.name().to_string();
+        if name != "mimetype" && !edited.contains(&name.as_str()) {
+            let f = src.by_index_raw(i).map_err(zip_err)?;
+            out.raw_copy_file_touch(f, time, Some(0o644)).map_err(zip_err)?;
             continue;
         }
+        let mut f = src.by_index(i).map_err(zip_err)?;
         let mut data = Vec::with_capacity(usize::try_from(f.size()).unwrap_or(0));
         f.read_to_end(&mut data).map_err(zip_err)?;
-        entries.push((f.name().to_string(), data));
-    }
-    // OCF: `mimetype` must be the first entry, uncompressed.
-    entries.sort_by_key(|(name, _)| name != "mimetype");
-    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, data) in entries {
-        let data = edit(&name, data)?;
+        drop(f);
+        let data = if edited.contains(&name.as_str()) { edit(&name, data)? } else { data };
         let method = if name == "mimetype" { CompressionMethod::Stored } else { CompressionMethod::Deflated };
         let opts = SimpleFileOptions::default()
             .compression_method(method)
@@ -74,16 +85,16 @@ mod tests {
     #[test]
     fn rewritten_archive_ignores_source_timestamps() {
         let t = zip_time(DateTime::from_timestamp(1_700_000_000, 0).unwrap());
-        let a = rewrite(&sample(zip::DateTime::default()), t, |_, d| Ok(d)).unwrap();
+        let a = rewrite(&sample(zip::DateTime::default()), t, &[], |_, d| Ok(d)).unwrap();
         let later = zip::DateTime::from_date_and_time(2030, 1, 2, 3, 4, 6).unwrap();
-        let b = rewrite(&sample(later), t, |_, d| Ok(d)).unwrap();
+        let b = rewrite(&sample(later), t, &[], |_, d| Ok(d)).unwrap();
         assert_eq!(a, b);
     }
 
     #[test]
     fn mimetype_comes_first_and_stored() {
         let t = zip::DateTime::default();
-        let a = rewrite(&sample(t), t, |_, d| Ok(d)).unwrap();
+        let a = rewrite(&sample(t), t, &[], |_, d| Ok(d)).unwrap();
         assert_eq!(&a[30..38], b"mimetype");
         let mut z = ZipArchive::new(Cursor::new(a)).unwrap();
         assert_eq!(z.by_index(0).unwrap().compression(), CompressionMethod::Stored);
@@ -92,7 +103,7 @@ mod tests {
     #[test]
     fn edits_are_applied() {
         let t = zip::DateTime::default();
-        let a = rewrite(&sample(t), t, |n, d| Ok(if n.ends_with(".xhtml") { b"X".to_vec() } else { d })).unwrap();
+        let a = rewrite(&sample(t), t, &["OEBPS/a.xhtml"], |_, _| Ok(b"X".to_vec())).unwrap();
         let mut z = ZipArchive::new(Cursor::new(a)).unwrap();
         let mut s = String::new();
         z.by_name("OEBPS/a.xhtml").unwrap().read_to_string(&mut s).unwrap();

@@ -102,7 +102,7 @@ pub fn epub(doc: &Document, opts: &EpubOptions) -> Result<Vec<u8>> {
     b.generate(&mut built).map_err(builder_err)?;
 
     let metadata = package::metadata(doc, &lang, modified);
-    archive::rewrite(&built, archive::zip_time(modified), |name, data| match name {
+    archive::rewrite(&built, archive::zip_time(modified), &["OEBPS/content.opf", "OEBPS/nav.xhtml"], |name, data| match name {
         "OEBPS/content.opf" => patch_opf(data, &metadata, &lang),
         "OEBPS/nav.xhtml" => patch_nav(data, &lang),
         _ => Ok(data),

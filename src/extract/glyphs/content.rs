@@ -70,7 +70,12 @@ fn is_regular(c: u8) -> bool {
 }
 
 fn hex(c: u8) -> Option<u8> {
-    (c as char).to_digit(16).map(|v| v as u8)
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    }
 }
 
 /// A cursor over the stream. Parsers return `Ok(None)` for "not here" (the caller restores
@@ -370,23 +375,25 @@ impl<'a> Reader<'a> {
         if !self.eat(b"<") {
             return None;
         }
-        let mut out = Vec::new();
+        // Two digits a byte, so the text up to the closing bracket bounds the length.
+        let rest = self.rest();
+        let mut out = Vec::with_capacity(rest.iter().position(|&c| c == b'>').unwrap_or(0).div_ceil(2));
         let mut high = true;
-        loop {
-            self.skip_white();
-            match self.peek().and_then(hex) {
-                Some(v) => {
-                    self.pos += 1;
-                    if high {
-                        out.push(v << 4);
-                    } else if let Some(last) = out.last_mut() {
-                        *last |= v;
-                    }
-                    high = !high;
+        let mut read = 0;
+        for &c in rest {
+            if let Some(v) = hex(c) {
+                if high {
+                    out.push(v << 4);
+                } else if let Some(last) = out.last_mut() {
+                    *last |= v;
                 }
-                None => break,
+                high = !high;
+            } else if !is_white(c) {
+                break;
             }
+            read += 1;
         }
+        self.pos += read;
         self.eat(b">").then_some(Object::String(out, StringFormat::Hexadecimal))
     }
 
@@ -396,7 +403,8 @@ impl<'a> Reader<'a> {
             return Ok(None);
         }
         self.skip_space();
-        let mut items = Vec::new();
+        // Text arrays (TJ) alternate strings and kerns and are rarely short.
+        let mut items = Vec::with_capacity(8);
         loop {
             let mark = self.pos;
             match self.direct_object(depth)? {

@@ -1,14 +1,8 @@
 //! The colophon: labelled publisher fields, the disclaimer, ISBN and date of issue.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::scan;
 use crate::tree::{Colophon, Date};
 
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("valid regex")
-}
 
 // Each pattern is compiled on its first use, which costs more than most matches (Unicode
 // classes build large automata). Cheap tests of text that every match must contain run
@@ -46,25 +40,311 @@ fn find_email(t: &str) -> Option<&str> {
     None
 }
 
-/// The "For inquiries: …" label line (INQUIRIES needs a colon).
-fn inquiries(t: &str) -> Option<regex::Captures<'_>> {
-    if !t.contains([':', '：']) {
+// The field shapes below were regular expressions; compiling them cost more than reading a
+// whole brief, so they are written out. The test `field_shapes_match_as_the_patterns_did`
+// compares each with its pattern on many generated strings.
+
+/// `\s{min,}(.+)$` at the start of `r`: the text after the spaces, to the end, without a
+/// line break; spaces alone give their last character, as the pattern's backtracking does.
+fn rest_of_line(r: &str, min: usize) -> Option<&str> {
+    let value = r.trim_start();
+    let spaces = r[..r.len() - value.len()].chars().count();
+    if spaces < min {
         return None;
     }
-    INQUIRIES.captures(t)
+    if !value.is_empty() {
+        return (!value.contains('\n')).then_some(value);
+    }
+    let last = r.chars().next_back().filter(|&c| c != '\n' && spaces > min)?;
+    Some(&r[r.len() - last.len_utf8()..])
 }
 
-static TYPESET: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:typeset(?:ting)?|typesetter|layout|design(?:ed)?)(?:\s+by)?\s*[:：]\s*(.+)$|^(?i:typeset by)\s+(.+)$"));
-static INQUIRIES: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:for\s+)?(?:inquir(?:y|ies)|enquir(?:y|ies)|contact)(?:\s+\w+)?\s*[:：]\s*(.+)$"));
-static DATE_ISSUE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:date of (?:issue|publication)|published|publication date|issued)\s*[:：]?\s*(.+)$"));
-static ISBN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:e?-?ISBN(?:-1[03])?\s*[:：]?\s*)?((?:97[89][-‐ ]?)?[0-9]{1,5}[-‐ ][0-9]{1,7}[-‐ ][0-9]{1,7}[-‐ ][0-9X](?:[-‐ ][0-9]{1,6})?)$"));
-static ISBN_LABELLED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bISBN(?:-1[03])?\s*[:：]?\s*([0-9X][0-9X -]{8,}[0-9X])"));
-static PHONE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:phone|tel(?:ephone)?|t)\s*[.:]?\s*(\+?\(?[0-9][0-9 ()./-]{5,}[0-9])"));
-static FAX: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:fax|f)\s*[.:]?\s*(\+?\(?[0-9][0-9 ()./-]{5,}[0-9])"));
-static WEBSITE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:https?://|www\.)[^\s,;]+"));
-static WEB_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:website|web|homepage|url)\s*[:.]?\s*([^\s,;]+\.[a-z]{2,}[^\s,;]*)"));
-static ANY_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:phone|tel|fax|e-?mail|website|web|homepage|url)\b"));
-static POSTAL: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9]{3,}|\b[0-9]+\s*-\s*[0-9]+\b|\b[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}\b"));
+/// `r` after a colon (either width), or None.
+fn colon(r: &str) -> Option<&str> {
+    r.strip_prefix([':', '：'])
+}
+
+/// The value of a "Typeset by: …" / "Design: …" line, as
+/// `(?i)^(?:typeset(?:ting)?|typesetter|layout|design(?:ed)?)(?:\s+by)?\s*[:：]\s*(.+)$|^(?i:typeset by)\s+(.+)$`.
+fn typeset(t: &str) -> Option<&str> {
+    let labelled = ["typesetting", "typeset", "typesetter", "layout", "designed", "design"].iter().find_map(|l| {
+        let r = scan::strip_ci(t, l)?;
+        let by = scan::ws1(r).and_then(|b| scan::strip_ci(b, "by")).and_then(|b| colon(scan::skip_ws(b))).and_then(|v| rest_of_line(v, 0));
+        by.or_else(|| colon(scan::skip_ws(r)).and_then(|v| rest_of_line(v, 0)))
+    });
+    labelled.or_else(|| scan::strip_ci(t, "typeset by").and_then(|r| rest_of_line(r, 1)))
+}
+
+/// The value of a "For inquiries: …" line, as
+/// `(?i)^(?:for\s+)?(?:inquir(?:y|ies)|enquir(?:y|ies)|contact)(?:\s+\w+)?\s*[:：]\s*(.+)$`.
+fn inquiries(t: &str) -> Option<&str> {
+    let after_for = scan::strip_ci(t, "for").and_then(scan::ws1).unwrap_or(t);
+    let r = scan::strip_any_ci(after_for, &["inquiry", "inquiries", "enquiry", "enquiries", "contact"])?;
+    let word = scan::ws1(r).filter(|w| w.starts_with(scan::is_word)).map(|w| w.trim_start_matches(scan::is_word));
+    fn value(r: &str) -> Option<&str> {
+        colon(scan::skip_ws(r)).and_then(|v| rest_of_line(v, 0))
+    }
+    word.and_then(value).or_else(|| value(r))
+}
+
+/// The value of a "Date of issue: …" line, as
+/// `(?i)^(?:date of (?:issue|publication)|published|publication date|issued)\s*[:：]?\s*(.+)$`.
+fn date_issue(t: &str) -> Option<&str> {
+    let r = scan::strip_any_ci(t, &["date of issue", "date of publication", "published", "publication date", "issued"])?;
+    let w = scan::skip_ws(r);
+    match colon(w) {
+        Some(v) => rest_of_line(v, 0).or_else(|| (!w.contains('\n')).then_some(w)),
+        None => rest_of_line(r, 0),
+    }
+}
+
+/// The number of an ISBN line or of a labelled ISBN.
+fn isbn(t: &str) -> Option<&str> {
+    isbn_line(t).or_else(|| isbn_labelled(t))
+}
+
+/// Whether `c` separates the groups of an ISBN.
+fn isbn_sep(c: char) -> bool {
+    matches!(c, '-' | '‐' | ' ')
+}
+
+/// The number of a line that is an ISBN, as
+/// `(?i)^(?:e?-?ISBN(?:-1[03])?\s*[:：]?\s*)?((?:97[89][-‐ ]?)?[0-9]{1,5}[-‐ ][0-9]{1,7}[-‐ ][0-9]{1,7}[-‐ ][0-9X](?:[-‐ ][0-9]{1,6})?)$`.
+fn isbn_line(t: &str) -> Option<&str> {
+    // The label, when there is one (the number opens with a digit, the label never does).
+    let label = ["eisbn", "e-isbn", "-isbn", "isbn"].iter().find_map(|l| scan::strip_ci(t, l)).map(|r| {
+        let r = ["-10", "-13"].iter().find_map(|n| r.strip_prefix(n)).unwrap_or(r);
+        let r = scan::skip_ws(r);
+        scan::skip_ws(colon(r).unwrap_or(r))
+    });
+    let number = label.filter(|n| n.starts_with(|c: char| c.is_ascii_digit())).unwrap_or(t);
+    let cs: Vec<char> = number.chars().collect();
+    let digit = |c: char| c.is_ascii_digit();
+    let check = |c: char| c.is_ascii_digit() || c == 'X' || c == 'x';
+    // Groups of digits (min, max) each after a separator but the first, then the check
+    // character and an optional last group.
+    fn groups(cs: &[char], spec: &[(usize, usize)], digit: &dyn Fn(char) -> bool, check: &dyn Fn(char) -> bool) -> bool {
+        let Some((&(min, max), more)) = spec.split_first() else {
+            // The check character, then an optional separator and one to six digits.
+            return cs.first().is_some_and(|&c| check(c))
+                && (cs.len() == 1 || cs.len() >= 3 && cs.len() <= 8 && isbn_sep(cs[1]) && cs[2..].iter().all(|&c| digit(c)));
+        };
+        let run = cs.iter().take(max).take_while(|&&c| digit(c)).count();
+        (min..=run).rev().any(|n| cs.get(n).is_some_and(|&c| isbn_sep(c)) && groups(&cs[n + 1..], more, digit, check))
+    }
+    let spec = [(1, 5), (1, 7), (1, 7)];
+    let prefixed = cs.len() > 3 && cs[0] == '9' && cs[1] == '7' && matches!(cs[2], '8' | '9') && {
+        let after = if cs.get(3).is_some_and(|&c| isbn_sep(c)) { 4 } else { 3 };
+        groups(&cs[after..], &spec, &digit, &check) || after == 4 && groups(&cs[3..], &spec, &digit, &check)
+    };
+    (prefixed || groups(&cs, &spec, &digit, &check)).then_some(number)
+}
+
+/// The number after an "ISBN" label anywhere in `t`, as
+/// `(?i)\bISBN(?:-1[03])?\s*[:：]?\s*([0-9X][0-9X -]{8,}[0-9X])`.
+fn isbn_labelled(t: &str) -> Option<&str> {
+    let check = |c: char| c.is_ascii_digit() || c == 'X' || c == 'x';
+    t.char_indices().find_map(|(i, _)| {
+        if scan::char_before(t, i).is_some_and(scan::is_word) {
+            return None;
+        }
+        let r = scan::strip_ci(&t[i..], "isbn")?;
+        let r = ["-10", "-13"].iter().find_map(|n| r.strip_prefix(n)).unwrap_or(r);
+        let r = scan::skip_ws(r);
+        let r = scan::skip_ws(colon(r).unwrap_or(r));
+        let run = r.find(|c: char| !(check(c) || c == ' ' || c == '-')).unwrap_or(r.len());
+        if !r.starts_with(check) {
+            return None;
+        }
+        let end = r[..run].rfind(check).filter(|&e| e >= 9)?;
+        Some(&r[..=end])
+    })
+}
+
+/// Whether `t` opens with a contact label: `(?i)^(?:phone|tel|fax|e-?mail|website|web|homepage|url)\b`.
+fn any_label(t: &str) -> bool {
+    ["phone", "tel", "fax", "email", "e-mail", "website", "web", "homepage", "url"]
+        .iter()
+        .any(|l| scan::strip_ci(t, l).is_some_and(|r| !r.starts_with(scan::is_word)))
+}
+
+/// The first number after one of the `labels` (longest first) standing as a word, as
+/// `(?i)\b(?:labels)\s*[.:]?\s*(\+?\(?[0-9][0-9 ()./-]{5,}[0-9])`.
+fn labelled_number<'a>(t: &'a str, labels: &[&str]) -> Option<&'a str> {
+    if t.bytes().filter(u8::is_ascii_digit).nth(1).is_none() {
+        return None;
+    }
+    t.char_indices().find_map(|(i, _)| {
+        if scan::char_before(t, i).is_some_and(scan::is_word) {
+            return None;
+        }
+        // A shorter label leaves a letter where the number must start.
+        let r = labels.iter().find_map(|l| scan::strip_ci(&t[i..], l))?;
+        let r = scan::skip_ws(r);
+        let r = scan::skip_ws(r.strip_prefix(['.', ':']).unwrap_or(r));
+        let start = t.len() - r.len();
+        let r = r.strip_prefix('+').unwrap_or(r);
+        let r = r.strip_prefix('(').unwrap_or(r);
+        if !r.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let body = &r[1..];
+        let run = body.find(|c: char| !(c.is_ascii_digit() || " ().//-".contains(c))).unwrap_or(body.len());
+        let last = body[..run].rfind(|c: char| c.is_ascii_digit()).filter(|&e| e >= 5)?;
+        Some(&t[start..t.len() - body.len() + last + 1])
+    })
+}
+
+/// The phone number in `t`.
+fn phone(t: &str) -> Option<&str> {
+    labelled_number(t, &["phone", "telephone", "tel", "t"])
+}
+
+/// The fax number in `t`.
+fn fax(t: &str) -> Option<&str> {
+    labelled_number(t, &["fax", "f"])
+}
+
+/// Whether `c` may be part of a web address printed in a line (`[^\s,;]`).
+fn url_char(c: char) -> bool {
+    !(c.is_whitespace() || c == ',' || c == ';')
+}
+
+/// The first web address in `t`, as `(?i)(?:https?://|www\.)[^\s,;]+`.
+fn website(t: &str) -> Option<&str> {
+    t.char_indices().find_map(|(i, _)| {
+        let r = scan::strip_any_ci(&t[i..], &["https://", "http://", "www."])?;
+        let n = r.find(|c: char| !url_char(c)).unwrap_or(r.len());
+        (n > 0).then(|| &t[i..t.len() - r.len() + n])
+    })
+}
+
+/// The address after a "Website" label, as
+/// `(?i)\b(?:website|web|homepage|url)\s*[:.]?\s*([^\s,;]+\.[a-z]{2,}[^\s,;]*)`.
+fn web_label(t: &str) -> Option<&str> {
+    // A run of address characters holding a dot after its first character and two letters after the dot.
+    fn address(r: &str) -> Option<&str> {
+        let run = &r[..r.find(|c: char| !url_char(c)).unwrap_or(r.len())];
+        let dotted = run.char_indices().skip(1).any(|(i, c)| {
+            c == '.' && run[i + 1..].chars().take(2).filter(|&l| scan::fold(l).is_ascii_lowercase()).count() == 2
+        });
+        dotted.then_some(run)
+    }
+    t.char_indices().find_map(|(i, _)| {
+        if scan::char_before(t, i).is_some_and(scan::is_word) {
+            return None;
+        }
+        ["website", "web", "homepage", "url"].iter().find_map(|l| {
+            let r = scan::skip_ws(scan::strip_ci(&t[i..], l)?);
+            r.strip_prefix(['.', ':']).and_then(|v| address(scan::skip_ws(v))).or_else(|| address(r))
+        })
+    })
+}
+
+/// Whether `t` holds a postal code or house number, as
+/// `[0-9]{3,}|\b[0-9]+\s*-\s*[0-9]+\b|\b[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}\b`.
+fn postal(t: &str) -> bool {
+    let b = t.as_bytes();
+    if b.windows(3).any(|w| w.iter().all(u8::is_ascii_digit)) {
+        return true;
+    }
+    let ends_word = |r: &str| !r.starts_with(scan::is_word);
+    t.char_indices().any(|(i, _)| {
+        if scan::char_before(t, i).is_some_and(scan::is_word) {
+            return false;
+        }
+        let r = &t[i..];
+        // "12 - 14": digits, a hyphen, digits.
+        let range = scan::digits(r, 1, usize::MAX)
+            .and_then(|(_, r)| scan::skip_ws(r).strip_prefix('-'))
+            .and_then(|r| scan::digits(scan::skip_ws(r), 1, usize::MAX))
+            .is_some_and(|(_, r)| ends_word(r));
+        // "SW1A 1AA": the outward code, then the inward code.
+        let upper = |r: &str| r.starts_with(|c: char| c.is_ascii_uppercase());
+        let inward = |r: &str| {
+            let r = scan::skip_ws(r);
+            r.len() >= 3 && r.as_bytes()[0].is_ascii_digit() && upper(&r[1..]) && upper(&r[2..]) && ends_word(&r[3..])
+        };
+        let letters = r.bytes().take(2).take_while(u8::is_ascii_uppercase).count();
+        let uk = letters > 0 && r[letters..].starts_with(|c: char| c.is_ascii_digit()) && {
+            let r = &r[letters + 1..];
+            inward(r) || r.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()) && inward(&r[1..])
+        };
+        range || uk
+    })
+}
+
+/// Whether `t` holds four ASCII digits in a row, as every printed date here does.
+fn has_four_digits(t: &str) -> bool {
+    t.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+/// Byte offsets in `s` where a word may start (`\b` before a word character).
+fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+    s.char_indices().filter(move |&(i, c)| scan::is_word(c) && !scan::char_before(s, i).is_some_and(scan::is_word)).map(|(i, _)| i)
+}
+
+/// A case-insensitive `[a-z]{3,9}` taken whole at the start of `r`, and what follows it.
+fn month_word(r: &str) -> Option<(&str, &str)> {
+    let n = r.chars().take_while(|&c| scan::fold(c).is_ascii_lowercase()).count();
+    let end = r.char_indices().nth(n).map_or(r.len(), |(i, _)| i);
+    (3..=9).contains(&n).then(|| (&r[..end], &r[end..]))
+}
+
+/// Four digits ending a word, and what follows them.
+fn year4(r: &str) -> Option<(&str, &str)> {
+    scan::digits(r, 4, 4).filter(|(_, rest)| !rest.starts_with(scan::is_word))
+}
+
+/// "11 June 2024": `(?i)\b([0-9]{1,2})\s+([a-z]{3,9})\.?,?\s+([0-9]{4})\b`.
+fn date_dmy(s: &str) -> Option<(&str, &str, &str)> {
+    word_starts(s).find_map(|i| {
+        let (d, r) = scan::digits(&s[i..], 1, 2)?;
+        let (m, r) = month_word(scan::ws1(r)?)?;
+        let r = r.strip_prefix('.').unwrap_or(r);
+        let r = r.strip_prefix(',').unwrap_or(r);
+        let (y, _) = year4(scan::ws1(r)?)?;
+        Some((d, m, y))
+    })
+}
+
+/// "June 11, 2024": `(?i)\b([a-z]{3,9})\.?\s+([0-9]{1,2}),?\s+([0-9]{4})\b`.
+fn date_mdy(s: &str) -> Option<(&str, &str, &str)> {
+    word_starts(s).find_map(|i| {
+        let (m, r) = month_word(&s[i..])?;
+        let r = r.strip_prefix('.').unwrap_or(r);
+        let (d, r) = scan::digits(scan::ws1(r)?, 1, 2)?;
+        let r = r.strip_prefix(',').unwrap_or(r);
+        let (y, _) = year4(scan::ws1(r)?)?;
+        Some((m, d, y))
+    })
+}
+
+/// "June 2024": `(?i)\b([a-z]{3,9})\.?,?\s+([0-9]{4})\b`.
+fn date_my(s: &str) -> Option<(&str, &str)> {
+    word_starts(s).find_map(|i| {
+        let (m, r) = month_word(&s[i..])?;
+        let r = r.strip_prefix('.').unwrap_or(r);
+        let r = r.strip_prefix(',').unwrap_or(r);
+        let (y, _) = year4(scan::ws1(r)?)?;
+        Some((m, y))
+    })
+}
+
+/// "2024-06-11" / "2024.06": `\b([0-9]{4})[-./]([0-9]{1,2})(?:[-./]([0-9]{1,2}))?\b`.
+fn date_iso(s: &str) -> Option<(&str, &str, Option<&str>)> {
+    let sep = ['-', '.', '/'];
+    word_starts(s).find_map(|i| {
+        let (y, r) = scan::digits(&s[i..], 4, 4)?;
+        let (m, r) = scan::digits(r.strip_prefix(sep)?, 1, 2)?;
+        let day = r.strip_prefix(sep).and_then(|r| scan::digits(r, 1, 2)).filter(|(_, rest)| !rest.starts_with(scan::is_word));
+        match day {
+            Some((d, _)) => Some((y, m, Some(d))),
+            None => (!r.starts_with(scan::is_word)).then_some((y, m, None)),
+        }
+    })
+}
+
 /// Phrases that mark a disclaimer, lower case, every spelling written out.
 const DISCLAIMER_CUES: &[&str] = &[
     "institutional position",
@@ -95,20 +375,15 @@ const DISCLAIMER_CUES: &[&str] = &[
     "take no responsibility",
     "takes no responsibility",
 ];
-static DATE_DMY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([0-9]{1,2})\s+([a-z]{3,9})\.?,?\s+([0-9]{4})\b"));
-static DATE_MDY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([a-z]{3,9})\.?\s+([0-9]{1,2}),?\s+([0-9]{4})\b"));
-static DATE_MY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([a-z]{3,9})\.?,?\s+([0-9]{4})\b"));
-static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b([0-9]{4})[-./]([0-9]{1,2})(?:[-./]([0-9]{1,2}))?\b"));
 
 /// Whether a line holds a colophon field (a label, an ISBN, contact details).
 pub(crate) fn is_field_line(text: &str) -> bool {
     let t = text.trim();
-    TYPESET.is_match(t)
+    typeset(t).is_some()
         || inquiries(t).is_some()
-        || DATE_ISSUE.is_match(t) && parse_date(t).is_some()
-        || ISBN.is_match(t)
-        || ISBN_LABELLED.is_match(t)
-        || ANY_LABEL.is_match(t) && (PHONE.is_match(t) || FAX.is_match(t) || has_email(t) || WEBSITE.is_match(t))
+        || date_issue(t).is_some() && parse_date(t).is_some()
+        || isbn(t).is_some()
+        || any_label(t) && (phone(t).is_some() || fax(t).is_some() || has_email(t) || website(t).is_some())
 }
 
 /// Whether a paragraph reads as the institute's disclaimer.
@@ -155,50 +430,47 @@ pub(crate) fn read_fields(lines: &[String]) -> Fields {
         if t.is_empty() {
             continue;
         }
-        if let Some(m) = TYPESET.captures(t) {
-            c.typeset_by = m.get(1).or(m.get(2)).map(|v| v.as_str().trim().to_string());
+        if let Some(m) = typeset(t) {
+            c.typeset_by = Some(m.trim().to_string());
             in_contact = false;
             continue;
         }
         if let Some(m) = inquiries(t) {
-            c.inquiries = m.get(1).map(|v| v.as_str().trim().to_string());
+            c.inquiries = Some(m.trim().to_string());
             in_contact = true;
             continue;
         }
-        if let Some(m) = DATE_ISSUE.captures(t) {
-            if let Some(d) = m.get(1).and_then(|v| parse_date(v.as_str())) {
+        if let Some(m) = date_issue(t) {
+            if let Some(d) = parse_date(m) {
                 f.date = Some(d);
                 in_contact = false;
                 continue;
             }
         }
-        if let Some(m) = ISBN.captures(t).or_else(|| ISBN_LABELLED.captures(t)) {
-            f.isbn = m.get(1).map(|v| v.as_str().trim().to_string());
+        if let Some(m) = isbn(t) {
+            f.isbn = Some(m.trim().to_string());
             in_contact = false;
             continue;
         }
-        let contact_like = PHONE.is_match(t) || FAX.is_match(t) || has_email(t) || WEBSITE.is_match(t);
+        let contact_like = phone(t).is_some() || fax(t).is_some() || has_email(t) || website(t).is_some();
         if in_contact && contact_like {
             continue;
         }
         in_contact = false;
         if contact_like {
             if c.phone.is_none() {
-                c.phone = PHONE.captures(t).and_then(|m| m.get(1)).map(|v| v.as_str().trim().to_string());
+                c.phone = phone(t).map(|v| v.trim().to_string());
             }
             if c.fax.is_none() {
-                c.fax = FAX.captures(t).and_then(|m| m.get(1)).map(|v| v.as_str().trim().to_string());
+                c.fax = fax(t).map(|v| v.trim().to_string());
             }
             if c.email.is_none() {
                 c.email = find_email(t).map(|m| m.trim_end_matches('.').to_string());
             }
             if c.website.is_none() {
-                c.website = WEB_LABEL
-                    .captures(t)
-                    .and_then(|m| m.get(1))
-                    .map(|m| m.as_str())
+                c.website = web_label(t)
                     .filter(|w| !w.contains('@'))
-                    .or_else(|| WEBSITE.find(t).map(|m| m.as_str()))
+                    .or_else(|| website(t))
                     .map(|w| w.trim_end_matches(['.', ')']).to_string());
             }
             continue;
@@ -206,7 +478,7 @@ pub(crate) fn read_fields(lines: &[String]) -> Fields {
         plain.push(i);
     }
     // The address: an unlabelled line shaped like a postal address (commas and a number).
-    let is_address = |t: &str| t.matches(',').count() >= 2 && POSTAL.is_match(t) && !t.starts_with(['“', '"', '‘']);
+    let is_address = |t: &str| t.matches(',').count() >= 2 && postal(t) && !t.starts_with(['“', '"', '‘']);
     if let Some(k) = plain.iter().position(|&i| is_address(&lines[i])) {
         c.address = Some(lines[plain[k]].trim().to_string());
         if k > 0 {
@@ -246,24 +518,27 @@ fn month(s: &str) -> Option<u8> {
 /// Parses a printed date: "11 June 2024", "June 11, 2024", "June 2024", "2024-06-11".
 pub(crate) fn parse_date(s: &str) -> Option<Date> {
     let valid = |d: Date| (1000..=2999).contains(&d.year).then_some(d);
-    if let Some(c) = DATE_DMY.captures(s) {
-        if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse::<u8>(), c[3].parse::<i32>()) {
+    if !has_four_digits(s) {
+        return None;
+    }
+    if let Some((d, m, y)) = date_dmy(s) {
+        if let (Some(m), Ok(d), Ok(y)) = (month(m), d.parse::<u8>(), y.parse::<i32>()) {
             return valid(Date { year: y, month: Some(m), day: Some(d).filter(|d| (1..=31).contains(d)) });
         }
     }
-    if let Some(c) = DATE_MDY.captures(s) {
-        if let (Some(m), Ok(d), Ok(y)) = (month(&c[1]), c[2].parse::<u8>(), c[3].parse::<i32>()) {
+    if let Some((m, d, y)) = date_mdy(s) {
+        if let (Some(m), Ok(d), Ok(y)) = (month(m), d.parse::<u8>(), y.parse::<i32>()) {
             return valid(Date { year: y, month: Some(m), day: Some(d).filter(|d| (1..=31).contains(d)) });
         }
     }
-    if let Some(c) = DATE_ISO.captures(s) {
-        let y = c[1].parse::<i32>().ok()?;
-        let m = c[2].parse::<u8>().ok().filter(|m| (1..=12).contains(m))?;
-        let d = c.get(3).and_then(|d| d.as_str().parse::<u8>().ok()).filter(|d| (1..=31).contains(d));
+    if let Some((y, m, d)) = date_iso(s) {
+        let y = y.parse::<i32>().ok()?;
+        let m = m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?;
+        let d = d.and_then(|d| d.parse::<u8>().ok()).filter(|d| (1..=31).contains(d));
         return valid(Date { year: y, month: Some(m), day: d });
     }
-    if let Some(c) = DATE_MY.captures(s) {
-        if let (Some(m), Ok(y)) = (month(&c[1]), c[2].parse::<i32>()) {
+    if let Some((m, y)) = date_my(s) {
+        if let (Some(m), Ok(y)) = (month(m), y.parse::<i32>()) {
             return valid(Date { year: y, month: Some(m), day: None });
         }
     }
@@ -273,6 +548,7 @@ pub(crate) fn parse_date(s: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     fn lines(s: &[&str]) -> Vec<String> {
         s.iter().map(|x| x.to_string()).collect()
@@ -383,4 +659,63 @@ mod tests {
         assert!(!is_field_line("Her research focuses on pension reform."));
         assert!(!is_field_line("Pacific Review, 23(1): 379-403."));
     }
+
+    #[test]
+    fn field_shapes_match_as_the_patterns_did() {
+        use crate::normalise::back::scan::samples;
+        let re = |p: &str| Regex::new(p).expect("valid");
+        let typeset_re = re(r"(?i)^(?:typeset(?:ting)?|typesetter|layout|design(?:ed)?)(?:\s+by)?\s*[:：]\s*(.+)$|^(?i:typeset by)\s+(.+)$");
+        let inquiries_re = re(r"(?i)^(?:for\s+)?(?:inquir(?:y|ies)|enquir(?:y|ies)|contact)(?:\s+\w+)?\s*[:：]\s*(.+)$");
+        let date_issue_re = re(r"(?i)^(?:date of (?:issue|publication)|published|publication date|issued)\s*[:：]?\s*(.+)$");
+        let isbn_re = re(r"(?i)^(?:e?-?ISBN(?:-1[03])?\s*[:：]?\s*)?((?:97[89][-‐ ]?)?[0-9]{1,5}[-‐ ][0-9]{1,7}[-‐ ][0-9]{1,7}[-‐ ][0-9X](?:[-‐ ][0-9]{1,6})?)$");
+        let isbn_labelled_re = re(r"(?i)\bISBN(?:-1[03])?\s*[:：]?\s*([0-9X][0-9X -]{8,}[0-9X])");
+        let label_re = re(r"(?i)^(?:phone|tel|fax|e-?mail|website|web|homepage|url)\b");
+        let phone_re = re(r"(?i)\b(?:phone|tel(?:ephone)?|t)\s*[.:]?\s*(\+?\(?[0-9][0-9 ()./-]{5,}[0-9])");
+        let fax_re = re(r"(?i)\b(?:fax|f)\s*[.:]?\s*(\+?\(?[0-9][0-9 ()./-]{5,}[0-9])");
+        let website_re = re(r"(?i)(?:https?://|www\.)[^\s,;]+");
+        let web_label_re = re(r"(?i)\b(?:website|web|homepage|url)\s*[:.]?\s*([^\s,;]+\.[a-z]{2,}[^\s,;]*)");
+        let postal_re = re(r"[0-9]{3,}|\b[0-9]+\s*-\s*[0-9]+\b|\b[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}\b");
+        let dmy_re = re(r"(?i)\b([0-9]{1,2})\s+([a-z]{3,9})\.?,?\s+([0-9]{4})\b");
+        let mdy_re = re(r"(?i)\b([a-z]{3,9})\.?\s+([0-9]{1,2}),?\s+([0-9]{4})\b");
+        let my_re = re(r"(?i)\b([a-z]{3,9})\.?,?\s+([0-9]{4})\b");
+        let iso_re = re(r"\b([0-9]{4})[-./]([0-9]{1,2})(?:[-./]([0-9]{1,2}))?\b");
+        let g = |c: Option<regex::Captures<'_>>, i: usize| c.and_then(|c| c.get(i)).map(|m| m.as_str().to_string());
+        let pieces = [
+            "Typeset", "LAYOUT", "design", "ed", "ting", "ter", " by", "by", "For ", "for", "inquiries", "Enquiry", "contact", " us", ":", "：", "Date of issue", "Published", "issued", "ISBN", "i\u{17F}bn", "e-", "978", "-", "‐", " ", "  ", "\n", "0", "12", "3", "12345", "X", "x", "Phone", "tel", "ephone", "Fax", "E-mail", "Website", "web", "url", "homepage", "www.", "http://", "a.org", ".", "o", "+82", "(2)", "(", ")", "/", "t", "f", "2024", "June", "SEPTEMBER", "Sept.", "11", ",", ";", "é", "\u{212A}", "SW", "1A", "AA", "M",
+        ];
+        let mut hits = [0usize; 15];
+        let numbers = ["ISBN", "isbn", "-13", "-10", "e-", ":", " ", "978", "-", "‐", "89", "1", "12345", "1234567", "X", "x", "0", "11", "é", "\n", "Tel", ". ", "(", ")", "+"];
+        let isbns = ["978-", "979 ", "89-", "6617-", "767-", "5", "-95340", "978", "-", "‐", " ", "1", "12345", "1234567", "X", "x", "ISBN ", "ISBN-13: ", "eISBN"];
+        let dates = ["11 June", "June 11", " 2024", ", 2024", "June 2024", "2024-06-11", "2024.6", "11", "3", " ", "  ", "June", "Sept", "SEPTEMBER", "mayo", ".", ",", "2024", "20245", "-", "/", "06", "123", "x", "é", "\u{212A}"];
+        let more = samples(&numbers, 8, 100_000).into_iter().chain(samples(&isbns, 7, 100_000)).chain(samples(&dates, 6, 100_000));
+        for t in samples(&pieces, 8, 150_000).into_iter().chain(more) {
+            let t = t.as_str();
+            let found = [typeset(t).is_some(), inquiries(t).is_some(), date_issue(t).is_some(), isbn_line(t).is_some(), isbn_labelled(t).is_some(), any_label(t), phone(t).is_some(), fax(t).is_some(), website(t).is_some(), web_label(t).is_some(), postal(t), date_dmy(t).is_some(), date_mdy(t).is_some(), date_my(t).is_some(), date_iso(t).is_some()];
+            for (h, f) in hits.iter_mut().zip(found) {
+                *h += usize::from(f);
+            }
+            assert_eq!(typeset(t).map(String::from), g(typeset_re.captures(t), 1).or(g(typeset_re.captures(t), 2)), "typeset {t:?}");
+            assert_eq!(inquiries(t).map(String::from), g(inquiries_re.captures(t), 1), "inquiries {t:?}");
+            assert_eq!(date_issue(t).map(String::from), g(date_issue_re.captures(t), 1), "date issue {t:?}");
+            assert_eq!(isbn_line(t).map(String::from), g(isbn_re.captures(t), 1), "isbn {t:?}");
+            assert_eq!(isbn_labelled(t).map(String::from), g(isbn_labelled_re.captures(t), 1), "isbn labelled {t:?}");
+            assert_eq!(any_label(t), label_re.is_match(t), "label {t:?}");
+            assert_eq!(phone(t).map(String::from), g(phone_re.captures(t), 1), "phone {t:?}");
+            assert_eq!(fax(t).map(String::from), g(fax_re.captures(t), 1), "fax {t:?}");
+            assert_eq!(website(t).map(String::from), g(website_re.captures(t), 0), "website {t:?}");
+            assert_eq!(web_label(t).map(String::from), g(web_label_re.captures(t), 1), "web label {t:?}");
+            assert_eq!(postal(t), postal_re.is_match(t), "postal {t:?}");
+            let dmy = dmy_re.captures(t).map(|c| (c[1].to_string(), c[2].to_string(), c[3].to_string()));
+            assert_eq!(date_dmy(t).map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())), dmy, "dmy {t:?}");
+            let mdy = mdy_re.captures(t).map(|c| (c[1].to_string(), c[2].to_string(), c[3].to_string()));
+            assert_eq!(date_mdy(t).map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())), mdy, "mdy {t:?}");
+            let my = my_re.captures(t).map(|c| (c[1].to_string(), c[2].to_string()));
+            assert_eq!(date_my(t).map(|(a, b)| (a.to_string(), b.to_string())), my, "my {t:?}");
+            let iso = iso_re.captures(t).map(|c| (c[1].to_string(), c[2].to_string(), c.get(3).map(|m| m.as_str().to_string())));
+            assert_eq!(date_iso(t).map(|(a, b, c)| (a.to_string(), b.to_string(), c.map(String::from))), iso, "iso {t:?}");
+        }
+        // Every shape was met as a match, not only as a miss.
+        assert!(hits.iter().all(|&h| h >= 20), "{hits:?}");
+    }
+
 }

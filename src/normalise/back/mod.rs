@@ -375,6 +375,7 @@ mod bio;
 mod colophon;
 mod parse;
 mod references;
+mod scan;
 mod text;
 
 use text::{join_lines, Vocab};

@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::scan::{self, HANGUL, LOWER, UPPER};
 use crate::tree::{PersonName, Reference, ReferenceKind};
 
 fn re(p: &str) -> Regex {
@@ -21,58 +22,340 @@ fn has_ascii_ci(hay: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| hay.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n.as_bytes())))
 }
 
-/// Whether a word is a run of initials such as "J." or "J.-P." (INITIALS needs a dot).
-fn initials(w: &str) -> bool {
-    w.contains('.') && INITIALS.is_match(w)
-}
 
-static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:\[([0-9]{1,4})\]|([0-9]{1,4})\.)\s+"));
-static DASH: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:[\x{2014}\x{2013}\x{2015}_-]\s*){1,8}[.,]\s*"));
-static DOI_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)https?://(?:dx\.)?doi\.org/(10\.\S+)"));
-static DOI_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bdoi:\s*(10\.\S+)"));
-static DOI_BARE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)(10\.[0-9]{4,9}/\S+)"));
-static URL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:https?://|www\.)\S+"));
 static ONLINE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\[online\]\.?\s*(?:available(?: at)?:?)?\s*"));
 static ACCESSED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)[(\[]?\b(?:accessed|retrieved)(?: on)?\s+[^.)\]]*[.)\]]?"));
-static APA_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\s\(((?:1[5-9]|20)[0-9]{2}[a-z]?|n\.\s?d\.)(?:,\s*[^)]*)?\)\.?\s*"));
-static CHICAGO_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[.,]\s+((?:1[5-9]|20)[0-9]{2}[a-z]?|n\.\s?d\.|forthcoming)\.\s*"));
-static ANY_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:1[5-9]|20)[0-9]{2}[a-z]?)\b"));
-static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"^(?:“(.+?)”|"(.+?)"|‘(.+?)’)\s*(.*)$"#));
-static QUOTED_ANY: LazyLock<Regex> = LazyLock::new(|| re(r#"“(.+?)”|"(.+?)""#));
 static VOL_ISSUE_PAGES: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(.+?),?\s+([0-9]+[A-Za-z]?)\s*(?:\(([^)]+)\))?\s*[:,]\s*(?:pp?\.\s*)?([A-Za-z]?[0-9]+(?:\s*[–—-]\s*[A-Za-z]?[0-9]+)?)\b")
 });
 static IEEE_JOURNAL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(.+?),\s+vol\.\s*([\w-]+)(?:,\s+no\.\s*([\w-]+))?(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:pp?\.\s*([A-Za-z]?[0-9]+(?:\s*[–—-]\s*[A-Za-z]?[0-9]+)?)))?")
 });
-static PAGES_PP: LazyLock<Regex> = LazyLock::new(|| re(r"\bpp?\.\s*([A-Za-z]?[0-9]+\s*[–—-]\s*[A-Za-z]?[0-9]+|[0-9]+)"));
 static EDITED: LazyLock<Regex> = LazyLock::new(|| re(r"^In\s+(.+?),\s+(?:edited|ed\.|eds\.|trans\.)\s"));
 static CHAPTER_PAGES: LazyLock<Regex> = LazyLock::new(|| re(r",\s*([0-9]+\s*[–—-]\s*[0-9]+)\.\s"));
 static APA_IN: LazyLock<Regex> = LazyLock::new(|| re(r"^In\s+(?:.+?\((?:Eds?\.|Trans\.)\),\s+)?(.+?)(?:\s+\((?:pp?\.\s*([^)]+))\))?\.(?:\s|$)"));
 static IEEE_IN: LazyLock<Regex> = LazyLock::new(|| re(r"^in\s+(.+?),\s+((?:[^,]+,\s+)*?[^,]+),\s+Eds?\.\s"));
-static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| re(r"\b[A-Z][\w .]+:\s+[A-Z][\w&.' ]+(?:Press|Publish\w*|Books|Routledge|Macmillan|Wiley|Springer|Sons|University)"));
-static INITIALS: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\p{Lu}[\p{Ll}]?\.(?:\s*-\s*|\s+)?)+$"));
-static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+[0-9]{1,2})?(?:,\s*[0-9]{4})?$|^[0-9]{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(?:spring|summer|fall|autumn|winter)$")
-});
-static HANGUL_NAME: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Hangul}{2,5}$"));
+
+// The shapes below were regular expressions; compiling them cost more than most documents'
+// matches, so they are written out (the tests compare them with the patterns on many strings).
+
+/// The label of "[12] " or "12. " at the start of an entry and where the text after it
+/// starts: `^\s*(?:\[([0-9]{1,4})\]|([0-9]{1,4})\.)\s+`.
+fn label(text: &str) -> Option<(&str, usize)> {
+    let t = scan::skip_ws(text);
+    let (num, rest) = match t.strip_prefix('[') {
+        Some(b) => scan::digits(b, 1, 4).and_then(|(n, r)| Some((n, r.strip_prefix(']')?)))?,
+        None => scan::digits(t, 1, 4).and_then(|(n, r)| Some((n, r.strip_prefix('.')?)))?,
+    };
+    let rest = scan::ws1(rest)?;
+    Some((num, text.len() - rest.len()))
+}
+
+/// Where the text after a repeated-author dash starts: `^\s*(?:[—–―_-]\s*){1,8}[.,]\s*`.
+fn dash(text: &str) -> Option<usize> {
+    let mut s = scan::skip_ws(text);
+    let mut n = 0;
+    while n < 8 {
+        let Some(r) = s.strip_prefix(['\u{2014}', '\u{2013}', '\u{2015}', '_', '-']) else { break };
+        s = scan::skip_ws(r);
+        n += 1;
+    }
+    let rest = scan::skip_ws(s.strip_prefix(['.', ',']).filter(|_| n > 0)?);
+    Some(text.len() - rest.len())
+}
+
+/// The length of a year with an optional letter (`(?:1[5-9]|20)[0-9]{2}[a-z]?`) or of "n.d."
+/// / "n. d." (`n\.\s?d\.`) at the start of `s`.
+fn year_or_nd(s: &str) -> Option<usize> {
+    if let Some(n) = scan::year_at(s) {
+        return Some(n + usize::from(s[n..].starts_with(|c: char| c.is_ascii_lowercase())));
+    }
+    let r = s.strip_prefix("n.")?;
+    let r = r.strip_prefix(char::is_whitespace).unwrap_or(r);
+    Some(s.len() - r.strip_prefix("d.")?.len())
+}
+
+/// The first APA year in brackets, " (2019)." / " (2020, May 27)" / " (n.d.)", with the year:
+/// `\s\(((?:1[5-9]|20)[0-9]{2}[a-z]?|n\.\s?d\.)(?:,\s*[^)]*)?\)\.?\s*`.
+fn apa_year(s: &str) -> Option<(std::ops::Range<usize>, &str)> {
+    s.char_indices().filter(|&(_, c)| c.is_whitespace()).find_map(|(i, c)| {
+        let open = i + c.len_utf8();
+        let y0 = open + s[open..].strip_prefix('(').map(|_| 1)?;
+        let y1 = y0 + year_or_nd(&s[y0..])?;
+        let mut r = &s[y1..];
+        if r.starts_with(',') {
+            r = &r[r.find(')')?..];
+        }
+        let r = r.strip_prefix(')')?;
+        let r = scan::skip_ws(r.strip_prefix('.').unwrap_or(r));
+        Some((i..s.len() - r.len(), &s[y0..y1]))
+    })
+}
+
+/// The first Chicago year after a period or comma, ". 2019." / ", n.d." / ". forthcoming.",
+/// with the year: `[.,]\s+((?:1[5-9]|20)[0-9]{2}[a-z]?|n\.\s?d\.|forthcoming)\.\s*`.
+fn chicago_year(s: &str) -> Option<(std::ops::Range<usize>, &str)> {
+    s.char_indices().filter(|&(_, c)| matches!(c, '.' | ',')).find_map(|(i, _)| {
+        let r = scan::ws1(&s[i + 1..])?;
+        let y0 = s.len() - r.len();
+        let n = year_or_nd(r).or_else(|| r.starts_with("forthcoming").then_some("forthcoming".len()))?;
+        let r = scan::skip_ws(r[n..].strip_prefix('.')?);
+        Some((i..s.len() - r.len(), &s[y0..y0 + n]))
+    })
+}
+
+/// Each year from 1500 to 2099 standing as a word, with an optional letter, left to right:
+/// `\b((?:1[5-9]|20)[0-9]{2}[a-z]?)\b`.
+fn years(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < s.len() {
+            let i = at;
+            at += s[i..].chars().next().map_or(1, char::len_utf8);
+            if !s.as_bytes()[i].is_ascii_digit() || scan::char_before(s, i).is_some_and(scan::is_word) {
+                continue;
+            }
+            let Some(n) = scan::year_at(&s[i..]) else { continue };
+            let mut end = i + n;
+            let after = s[end..].chars().next();
+            if after.is_some_and(|c| c.is_ascii_lowercase()) && !s[end + 1..].starts_with(scan::is_word) {
+                end += 1;
+            } else if after.is_some_and(scan::is_word) {
+                continue;
+            }
+            at = end;
+            return Some(i..end);
+        }
+        None
+    })
+}
+
+/// The first text in one pair of quotation marks at `s[open..]`: the shortest non-empty run
+/// without a line break before a closing mark, as `“(.+?)”` finds it; the range ends after it.
+fn quoted_at(s: &str, open: usize, close: char) -> Option<std::ops::Range<usize>> {
+    let body = &s[open..];
+    let first = body.chars().next().filter(|&c| c != '\n')?;
+    for (i, c) in body[first.len_utf8()..].char_indices() {
+        let i = i + first.len_utf8();
+        if c == close {
+            return Some(open..open + i);
+        }
+        if c == '\n' {
+            return None;
+        }
+    }
+    None
+}
+
+/// A title in quotation marks opening `s`, and the text after it and its spaces:
+/// `^(?:“(.+?)”|"(.+?)"|‘(.+?)’)\s*(.*)$`. A later closing mark is tried when a line break
+/// follows the first.
+fn quoted(s: &str) -> Option<(&str, &str)> {
+    let (open, close) = [('“', '”'), ('"', '"'), ('‘', '’')].into_iter().find(|&(o, _)| s.starts_with(o))?;
+    let o = open.len_utf8();
+    let mut from = o;
+    loop {
+        let inner = quoted_at(s, from, close)?;
+        let content = o..inner.end;
+        let rest = scan::skip_ws(&s[inner.end + close.len_utf8()..]);
+        if !rest.contains('\n') {
+            return Some((&s[content], rest));
+        }
+        // The lazy title grows past this mark: it must not hold a line break either.
+        if s[o..inner.end + close.len_utf8()].contains('\n') {
+            return None;
+        }
+        from = inner.end;
+    }
+}
+
+/// The first title in double quotation marks, curly or straight: the whole match's range and
+/// the title (`“(.+?)”|"(.+?)"`).
+fn quoted_any(s: &str) -> Option<(std::ops::Range<usize>, &str)> {
+    s.char_indices().find_map(|(i, c)| {
+        let close = match c {
+            '“' => '”',
+            '"' => '"',
+            _ => return None,
+        };
+        let inner = quoted_at(s, i + c.len_utf8(), close)?;
+        Some((i..inner.end + close.len_utf8(), &s[inner.clone()]))
+    })
+}
+
+/// Whether a word is a run of initials such as "J." or "J.-P.":
+/// `^(?:\p{Lu}[\p{Ll}]?\.(?:\s*-\s*|\s+)?)+$`.
+fn initials(w: &str) -> bool {
+    let mut s = w;
+    loop {
+        let mut cs = s.chars();
+        if !cs.next().is_some_and(|c| UPPER.has(c)) {
+            return false;
+        }
+        let r = cs.as_str();
+        let r = r.strip_prefix(|c: char| LOWER.has(c)).unwrap_or(r);
+        let Some(r) = r.strip_prefix('.') else { return false };
+        let spaced = scan::skip_ws(r);
+        s = match spaced.strip_prefix('-') {
+            Some(h) => scan::skip_ws(h),
+            None => spaced,
+        };
+        if s.is_empty() {
+            return true;
+        }
+    }
+}
+
+/// Whether `s` is two to five Hangul characters, a Korean name printed whole: `^\p{Hangul}{2,5}$`.
+fn hangul_name(s: &str) -> bool {
+    (2..=5).contains(&s.chars().count()) && s.chars().all(|c| HANGUL.has(c))
+}
+
+/// Whether `s` holds "City: Publisher Press"-like text:
+/// `\b[A-Z][\w .]+:\s+[A-Z][\w&.' ]+(?:Press|Publish\w*|Books|Routledge|Macmillan|Wiley|Springer|Sons|University)`.
+fn publisher(s: &str) -> bool {
+    const NAMES: &[&str] = &["Press", "Publish", "Books", "Routledge", "Macmillan", "Wiley", "Springer", "Sons", "University"];
+    if !s.contains(':') {
+        return false;
+    }
+    let place = |c: char| scan::is_word(c) || matches!(c, ' ' | '.');
+    let name = |c: char| scan::is_word(c) || matches!(c, '&' | '.' | '\'' | ' ');
+    s.char_indices().any(|(i, c)| {
+        if !c.is_ascii_uppercase() || scan::char_before(s, i).is_some_and(scan::is_word) {
+            return false;
+        }
+        let r = &s[i + 1..];
+        let n = r.find(|c: char| !place(c)).unwrap_or(r.len());
+        let Some(r) = (n > 0).then(|| r[n..].strip_prefix(':')).flatten().and_then(scan::ws1) else { return false };
+        let Some(r) = r.strip_prefix(|c: char| c.is_ascii_uppercase()) else { return false };
+        let n = r.find(|c: char| !name(c)).unwrap_or(r.len());
+        r[..n].char_indices().skip(1).any(|(j, _)| NAMES.iter().any(|w| r[j..].starts_with(w)))
+    })
+}
+
+/// Whether `s` is a date or season rather than a source: "May 3", "March 5, 2021", "3 May",
+/// "Spring", per `(?i)^(?:jan|…|dec)[a-z]*\.?(?:\s+[0-9]{1,2})?(?:,\s*[0-9]{4})?$`,
+/// `(?i)^[0-9]{1,2}\s+(?:jan|…|dec)[a-z]*$` and `(?i)^(?:spring|summer|fall|autumn|winter)$`.
+fn month_date(s: &str) -> bool {
+    const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    fn letters(r: &str) -> &str {
+        r.trim_start_matches(|c: char| fold_letter(c))
+    }
+    if let Some(r) = scan::strip_any_ci(s, MONTHS) {
+        let r = letters(r);
+        let r = r.strip_prefix('.').unwrap_or(r);
+        let r = scan::ws1(r).and_then(|d| scan::digits(d, 1, 2)).map_or(r, |(_, d)| d);
+        let r = r.strip_prefix(',').map(scan::skip_ws).and_then(|y| scan::digits(y, 4, 4)).map_or(r, |(_, y)| y);
+        if r.is_empty() {
+            return true;
+        }
+    }
+    if let Some(r) = scan::digits(s, 1, 2).and_then(|(_, r)| scan::ws1(r)).and_then(|r| scan::strip_any_ci(r, MONTHS)) {
+        if letters(r).is_empty() {
+            return true;
+        }
+    }
+    ["spring", "summer", "fall", "autumn", "winter"].iter().any(|w| scan::strip_ci(s, w).is_some_and(str::is_empty))
+}
+
+/// Whether `c` is a letter of a case-insensitive `[a-z]`: an ASCII letter, long s or the Kelvin sign.
+fn fold_letter(c: char) -> bool {
+    scan::fold(c).is_ascii_lowercase()
+}
+
+/// The pages after "p." or "pp.": `\bpp?\.\s*([A-Za-z]?[0-9]+\s*[–—-]\s*[A-Za-z]?[0-9]+|[0-9]+)`.
+fn pages_pp(s: &str) -> Option<&str> {
+    /// What follows a page number with an optional letter ("A12"), or None.
+    fn number(r: &str) -> Option<&str> {
+        let r = r.strip_prefix(|c: char| c.is_ascii_alphabetic()).unwrap_or(r);
+        r.strip_prefix(|c: char| c.is_ascii_digit()).map(|d| d.trim_start_matches(|c: char| c.is_ascii_digit()))
+    }
+    s.match_indices('p').find_map(|(i, _)| {
+        if scan::char_before(s, i).is_some_and(scan::is_word) {
+            return None;
+        }
+        let r = &s[i + 1..];
+        let r = r.strip_prefix("p.").or_else(|| r.strip_prefix('.'))?;
+        let r = scan::skip_ws(r);
+        let range = number(r)
+            .map(scan::skip_ws)
+            .and_then(|d| d.strip_prefix(['–', '—', '-']))
+            .and_then(|d| number(scan::skip_ws(d)));
+        let end = range.or_else(|| Some(r.trim_start_matches(|c: char| c.is_ascii_digit())).filter(|e| e.len() < r.len()))?;
+        Some(&r[..r.len() - end.len()])
+    })
+}
+
+/// The text after a "10." DOI prefix: "10." and one or more characters other than white space.
+fn doi_at(r: &str) -> Option<usize> {
+    let n = r.strip_prefix("10.")?.find(char::is_whitespace).unwrap_or(r.len() - 3);
+    (n > 0).then_some(3 + n)
+}
+
+/// A DOI link, its whole range and the DOI's: `(?i)https?://(?:dx\.)?doi\.org/(10\.\S+)`.
+fn doi_link(s: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    s.char_indices().find_map(|(i, _)| {
+        let r = scan::strip_any_ci(&s[i..], &["https://", "http://"])?;
+        let r = scan::strip_ci(r, "dx.").unwrap_or(r);
+        let r = scan::strip_ci(r, "doi.org/")?;
+        let start = s.len() - r.len();
+        let n = doi_at(r)?;
+        Some((i..start + n, start..start + n))
+    })
+}
+
+/// A labelled DOI, its whole range and the DOI's: `(?i)\bdoi:\s*(10\.\S+)`.
+fn doi_label(s: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    s.char_indices().find_map(|(i, _)| {
+        if scan::char_before(s, i).is_some_and(scan::is_word) {
+            return None;
+        }
+        let r = scan::skip_ws(scan::strip_ci(&s[i..], "doi:")?);
+        let start = s.len() - r.len();
+        let n = doi_at(r)?;
+        Some((i..start + n, start..start + n))
+    })
+}
+
+/// A bare DOI at the start or after white space, its whole range (with that space) and the
+/// DOI's: `(?:^|\s)(10\.[0-9]{4,9}/\S+)`.
+fn doi_bare(s: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let bare = |start: usize| {
+        let r = &s[start..];
+        let (_, d) = scan::digits(r.strip_prefix("10.")?, 4, 9)?;
+        let d = d.strip_prefix('/')?;
+        let n = d.find(char::is_whitespace).unwrap_or(d.len());
+        (n > 0).then(|| start..s.len() - d.len() + n)
+    };
+    if let Some(m) = bare(0) {
+        return Some((m.clone(), m));
+    }
+    s.char_indices().filter(|&(_, c)| c.is_whitespace()).find_map(|(i, c)| bare(i + c.len_utf8()).map(|m| (i..m.end, m)))
+}
+
+/// The first web address: `(?i)(?:https?://|www\.)\S+`.
+fn url_range(s: &str) -> Option<std::ops::Range<usize>> {
+    s.char_indices().find_map(|(i, _)| {
+        let r = scan::strip_any_ci(&s[i..], &["https://", "http://", "www."])?;
+        let n = r.find(char::is_whitespace).unwrap_or(r.len());
+        (n > 0).then(|| i..s.len() - r.len() + n)
+    })
+}
 
 /// Parses the fields of one printed reference; `previous` resolves a repeated-author dash.
 pub(crate) fn parse_reference(raw: &str, previous: Option<&Reference>) -> Reference {
     let raw = raw.trim().to_string();
     let mut r = Reference { raw: raw.clone(), ..Reference::default() };
     let mut text = raw.as_str();
-    if let Some(c) = LABEL.captures(text) {
-        r.label = c.get(1).or(c.get(2)).map(|m| m.as_str().to_string());
-        text = &text[c.get(0).map_or(0, |m| m.end())..];
+    if let Some((label, end)) = label(text) {
+        r.label = Some(label.to_string());
+        text = &text[end..];
     }
     let mut dash_rest = None;
-    if let Some(m) = DASH.find(text) {
+    if let Some(end) = dash(text) {
         r.repeated_authors = true;
         r.authors = previous.map(|p| p.authors.clone()).unwrap_or_default();
-        dash_rest = Some(&text[m.end()..]);
+        dash_rest = Some(&text[end..]);
     }
     let (body, doi, url) = take_links(text);
     r.doi = doi;
@@ -81,15 +364,13 @@ pub(crate) fn parse_reference(raw: &str, previous: Option<&Reference>) -> Refere
 
     if r.label.is_some() || looks_ieee(body) {
         parse_ieee(body, &mut r);
-    } else if let Some(c) = APA_YEAR.captures(body).filter(|c| c.get(0).is_some_and(|m| m.start() < 250)) {
-        let (m, y) = (c.get(0).map_or(0..0, |m| m.range()), c.get(1).map_or("", |m| m.as_str()));
+    } else if let Some((m, y)) = apa_year(body).filter(|(m, _)| m.start < 250) {
         if !r.repeated_authors {
             r.authors = split_authors(&body[..m.start], AuthorOrder::SurnameFirstAll);
         }
         r.year = Some(y.replace(' ', ""));
         parse_after_year(&body[m.end..], &mut r);
-    } else if let Some(c) = CHICAGO_YEAR.captures(dash_rest.map_or(body, |_| body)).filter(|c| c.get(0).is_some_and(|m| m.start() < 250)) {
-        let (m, y) = (c.get(0).map_or(0..0, |m| m.range()), c.get(1).map_or("", |m| m.as_str()));
+    } else if let Some((m, y)) = chicago_year(body).filter(|(m, _)| m.start < 250) {
         if !r.repeated_authors {
             r.authors = split_authors(&body[..m.start], AuthorOrder::FirstSurnameFirst);
         }
@@ -98,14 +379,12 @@ pub(crate) fn parse_reference(raw: &str, previous: Option<&Reference>) -> Refere
     } else if let Some(rest) = dash_rest {
         // A dash followed straight by the year: "———. 2023."
         let rest = rest.trim_start();
-        if let Some(c) = ANY_YEAR.captures(rest) {
-            if let Some(m) = c.get(0).filter(|m| m.start() == 0) {
-                r.year = Some(m.as_str().to_string());
-                parse_after_year(rest[m.end()..].trim_start_matches(['.', ')', ' ']), &mut r);
-            }
+        if let Some(m) = years(rest).next().filter(|m| m.start == 0) {
+            r.year = Some(rest[m.clone()].to_string());
+            parse_after_year(rest[m.end..].trim_start_matches(['.', ')', ' ']), &mut r);
         }
     } else {
-        r.year = ANY_YEAR.captures(body).and_then(|c| c.get(1)).map(|m| m.as_str().to_string());
+        r.year = years(body).next().map(|m| body[m].to_string());
     }
     if r.kind.is_none() {
         r.kind = if r.volume.is_some() || r.issue.is_some() {
@@ -123,21 +402,19 @@ pub(crate) fn parse_reference(raw: &str, previous: Option<&Reference>) -> Refere
 fn take_links(text: &str) -> (String, Option<String>, Option<String>) {
     let mut body = text.to_string();
     let mut doi = None;
-    // Every DOI pattern needs "10.": without it none is compiled or run.
-    for pat in [&DOI_LINK, &DOI_LABEL, &DOI_BARE] {
+    // Every DOI form holds "10.".
+    for find in [doi_link, doi_label, doi_bare] {
         if doi.is_some() || !body.contains("10.") {
             break;
         }
-        if let Some(c) = pat.captures(&body) {
-            let whole = c.get(0).map_or(0..0, |m| m.range());
-            doi = c.get(1).map(|m| clean_link(m.as_str()));
+        if let Some((whole, d)) = find(&body) {
+            doi = Some(clean_link(&body[d]));
             body.replace_range(whole, " ");
         }
     }
     let mut url = None;
-    if let Some(m) = has_ascii_ci(&body, &["http", "www."]).then(|| URL.find(&body)).flatten() {
-        url = Some(clean_link(m.as_str()));
-        let range = m.range();
+    if let Some(range) = url_range(&body) {
+        url = Some(clean_link(&body[range.clone()]));
         body.replace_range(range, " ");
     }
     let body = if body.contains('[') { ONLINE.replace_all(&body, " ").into_owned() } else { body };
@@ -164,7 +441,7 @@ fn clean_link(s: &str) -> String {
 fn looks_ieee(body: &str) -> bool {
     let first = body.split(',').next().unwrap_or("");
     let starts_initial = first.split_whitespace().next().is_some_and(|w| initials(w));
-    starts_initial && QUOTED_ANY.find(body).is_some_and(|m| body[..m.start()].trim_end().ends_with(','))
+    starts_initial && quoted_any(body).is_some_and(|(m, _)| body[..m.start].trim_end().ends_with(','))
 }
 
 /// How person names are ordered in an author list.
@@ -186,7 +463,7 @@ fn split_authors(s: &str, order: AuthorOrder) -> Vec<PersonName> {
         return vec![];
     }
     if !s.contains(',') && order != AuthorOrder::GivenFirst {
-        if HANGUL_NAME.is_match(&s) {
+        if hangul_name(&s) {
             let mut ch = s.chars();
             let sur = ch.next().map(String::from).unwrap_or_default();
             return vec![PersonName { surname: sur, given: Some(ch.collect()) }];
@@ -360,9 +637,9 @@ fn set_pages(r: &mut Reference, p: &str) {
 /// Reads title, source, volume, issue and pages from what follows the year.
 fn parse_after_year(rest: &str, r: &mut Reference) {
     let rest = rest.trim();
-    if let Some(c) = QUOTED.captures(rest) {
-        r.title = c.get(1).or(c.get(2)).or(c.get(3)).map(|m| strip_end(m.as_str()));
-        let after = c.get(4).map_or("", |m| m.as_str()).trim_start_matches([',', '.', ' ']);
+    if let Some((title, after)) = quoted(rest) {
+        r.title = Some(strip_end(title));
+        let after = after.trim_start_matches([',', '.', ' ']);
         parse_container(after, r, true);
         return;
     }
@@ -411,28 +688,27 @@ fn parse_container(after: &str, r: &mut Reference, chicago: bool) {
     let sents = sentences(after);
     if let Some(first) = sents.first() {
         let s = strip_end(first);
-        if first.contains(':') && PUBLISHER.is_match(first) {
+        if publisher(first) {
             r.kind = Some(ReferenceKind::Book);
-        } else if !MONTH_DATE.is_match(&s) && !s.is_empty() && !s.chars().all(|c| !c.is_alphabetic()) {
+        } else if !month_date(&s) && !s.is_empty() && !s.chars().all(|c| !c.is_alphabetic()) {
             let _ = chicago;
             r.source = Some(s);
         }
     }
-    if let Some(p) = PAGES_PP.captures(after).and_then(|c| c.get(1)) {
-        set_pages(r, p.as_str());
+    if let Some(p) = pages_pp(after) {
+        set_pages(r, p);
     }
 }
 
 /// Parses a numbered IEEE-like entry (label already removed).
 fn parse_ieee(body: &str, r: &mut Reference) {
-    if let Some(q) = QUOTED_ANY.captures(body) {
-        let m = q.get(0).map_or(0..0, |m| m.range());
+    if let Some((m, title)) = quoted_any(body) {
         if !r.repeated_authors {
             r.authors = split_authors(&body[..m.start], AuthorOrder::GivenFirst);
         }
-        r.title = q.get(1).or(q.get(2)).map(|t| strip_end(t.as_str()));
+        r.title = Some(strip_end(title));
         let after = body[m.end..].trim_start_matches([',', '.', ' ']);
-        r.year = ANY_YEAR.captures_iter(after).last().and_then(|c| c.get(1)).map(|m| m.as_str().to_string());
+        r.year = years(after).last().map(|m| after[m].to_string());
         if let Some(c) = IEEE_IN.captures(after) {
             r.kind = Some(ReferenceKind::Book);
             r.source = c.get(1).map(|m| strip_end(m.as_str()));
@@ -443,12 +719,12 @@ fn parse_ieee(body: &str, r: &mut Reference) {
             r.issue = c.get(3).map(|m| m.as_str().to_string());
         } else if let Some(first) = after.split(',').next() {
             let s = strip_end(first);
-            if !s.is_empty() && !MONTH_DATE.is_match(&s) && !ANY_YEAR.is_match(&s) {
+            if !s.is_empty() && !month_date(&s) && years(&s).next().is_none() {
                 r.source = Some(s);
             }
         }
-        if let Some(p) = PAGES_PP.captures(after).and_then(|c| c.get(1)) {
-            set_pages(r, p.as_str());
+        if let Some(p) = pages_pp(after) {
+            set_pages(r, p);
         }
         return;
     }
@@ -465,7 +741,7 @@ fn parse_ieee(body: &str, r: &mut Reference) {
         if let Some(t) = sentences(rest).first() {
             r.title = Some(strip_end(t));
         }
-        r.year = ANY_YEAR.captures_iter(rest).last().and_then(|c| c.get(1)).map(|m| m.as_str().to_string());
+        r.year = years(rest).last().map(|m| rest[m].to_string());
         r.kind = Some(if r.url.is_some() { ReferenceKind::Report } else { ReferenceKind::Book });
     }
 }
@@ -663,4 +939,78 @@ mod tests {
         assert_eq!(r.source, None);
         assert_eq!(r.title.as_deref(), Some("The World Bank in Korea"));
     }
+
+    #[test]
+    fn written_out_shapes_match_as_the_patterns_did() {
+        use crate::normalise::back::scan::samples;
+        let re = |p: &str| Regex::new(p).expect("valid");
+        let label_re = re(r"^\s*(?:\[([0-9]{1,4})\]|([0-9]{1,4})\.)\s+");
+        let dash_re = re(r"^\s*(?:[\x{2014}\x{2013}\x{2015}_-]\s*){1,8}[.,]\s*");
+        let apa = re(r"\s\(((?:1[5-9]|20)[0-9]{2}[a-z]?|n\.\s?d\.)(?:,\s*[^)]*)?\)\.?\s*");
+        let chicago = re(r"[.,]\s+((?:1[5-9]|20)[0-9]{2}[a-z]?|n\.\s?d\.|forthcoming)\.\s*");
+        let any_year = re(r"\b((?:1[5-9]|20)[0-9]{2}[a-z]?)\b");
+        let quoted_re = re(r#"^(?:“(.+?)”|"(.+?)"|‘(.+?)’)\s*(.*)$"#);
+        let quoted_any_re = re(r#"“(.+?)”|"(.+?)""#);
+        let publisher_re = re(r"\b[A-Z][\w .]+:\s+[A-Z][\w&.' ]+(?:Press|Publish\w*|Books|Routledge|Macmillan|Wiley|Springer|Sons|University)");
+        let initials_re = re(r"^(?:\p{Lu}[\p{Ll}]?\.(?:\s*-\s*|\s+)?)+$");
+        let month_re = re(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+[0-9]{1,2})?(?:,\s*[0-9]{4})?$|^[0-9]{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(?:spring|summer|fall|autumn|winter)$");
+        let hangul_re = re(r"^\p{Hangul}{2,5}$");
+        fn old<'a>(c: Option<regex::Captures<'a>>) -> Option<(std::ops::Range<usize>, &'a str)> {
+            c.map(|c| (c.get(0).map_or(0..0, |m| m.range()), c.get(1).map_or("", |m| m.as_str())))
+        }
+        let pieces = [
+            " ", "  ", "\u{a0}", "\n", "[", "]", "1", "12", "12345", ".", ",", "—", "_", "-", "(", ")", "2019", "2019a", "1499", "2100", "n.", "d.", "n. d.", "forthcoming",
+            "“", "”", "\"", "‘", "’", "Title", "a", "é", "x2", "J", "J.", "Ch", "Ǆ", "W", "Press", "Publish", "ing", "Sons", "University", "London", ":", "&", "'", "May", "SEPT", "\u{17F}ep", "Spring", "fall", "김", "다은",
+        ];
+        let mut hits = [0usize; 11];
+        let starts = [" (2019)", " (2020, May 3)", " (n.d.)", " (", "[", "12", "]", ". ", ".", " ", "—", "–", ",", ", ", "(", ")", "2019", "2019a", "n.d.", "n. d.", ", May 3", "forthcoming", "x", "é", "\n", "\u{a0}"];
+        let books = ["London", ": ", ":", " ", "Oxford University", " Press", "Press", "Publishing", "Wiley", "&", "é", "X", "the", ".", "'", "J", "-", "Ch", "É", "ǅ", "x", "P"];
+        let more = samples(&starts, 7, 100_000).into_iter().chain(samples(&books, 7, 100_000));
+        for t in samples(&pieces, 8, 150_000).into_iter().chain(more) {
+            let t = t.as_str();
+            let found = [label(t).is_some(), dash(t).is_some(), apa_year(t).is_some(), chicago_year(t).is_some(), years(t).next().is_some(), quoted(t).is_some(), quoted_any(t).is_some(), publisher(t), initials(t), month_date(t), hangul_name(t)];
+            for (h, f) in hits.iter_mut().zip(found) {
+                *h += usize::from(f);
+            }
+            let old_label = label_re.captures(t).map(|c| (c.get(1).or(c.get(2)).map_or("", |m| m.as_str()), c.get(0).map_or(0, |m| m.end())));
+            assert_eq!(label(t), old_label, "label {t:?}");
+            assert_eq!(dash(t), dash_re.find(t).map(|m| m.end()), "dash {t:?}");
+            assert_eq!(apa_year(t), old(apa.captures(t)), "apa {t:?}");
+            assert_eq!(chicago_year(t), old(chicago.captures(t)), "chicago {t:?}");
+            assert_eq!(years(t).collect::<Vec<_>>(), any_year.find_iter(t).map(|m| m.range()).collect::<Vec<_>>(), "years {t:?}");
+            let old_quoted = quoted_re.captures(t).map(|c| (c.get(1).or(c.get(2)).or(c.get(3)).map_or("", |m| m.as_str()), c.get(4).map_or("", |m| m.as_str())));
+            assert_eq!(quoted(t), old_quoted, "quoted {t:?}");
+            assert_eq!(quoted_any(t), old(quoted_any_re.captures(t)).map(|(m, _)| m).zip(quoted_any_re.captures(t).and_then(|c| c.get(1).or(c.get(2))).map(|m| m.as_str())), "quoted any {t:?}");
+            assert_eq!(publisher(t), publisher_re.is_match(t), "publisher {t:?}");
+            assert_eq!(initials(t), initials_re.is_match(t), "initials {t:?}");
+            assert_eq!(month_date(t), month_re.is_match(t), "month {t:?}");
+            assert_eq!(hangul_name(t), hangul_re.is_match(t), "hangul {t:?}");
+        }
+        let links = [
+            " 10.1080/x", "10.12345/", "https://", "HTTP://", "dx.", "doi.org/", "DOI.ORG/", "doi:", "Doi: ", "10.", "1080", "123456789", "12", "/", "abc", ".", " ", "\u{a0}", "www.", "x", "é", "pp.", "p.", "p", "12", "–", "-", "A", "5",
+        ];
+        let doi_link_re = re(r"(?i)https?://(?:dx\.)?doi\.org/(10\.\S+)");
+        let doi_label_re = re(r"(?i)\bdoi:\s*(10\.\S+)");
+        let doi_bare_re = re(r"(?:^|\s)(10\.[0-9]{4,9}/\S+)");
+        let url_re = re(r"(?i)(?:https?://|www\.)\S+");
+        let pages_re = re(r"\bpp?\.\s*([A-Za-z]?[0-9]+\s*[–—-]\s*[A-Za-z]?[0-9]+|[0-9]+)");
+        let ranges = |c: Option<regex::Captures<'_>>| c.and_then(|c| Some((c.get(0)?.range(), c.get(1)?.range())));
+        let mut link_hits = [0usize; 5];
+        for t in samples(&links, 7, 150_000) {
+            let t = t.as_str();
+            let found = [doi_link(t).is_some(), doi_label(t).is_some(), doi_bare(t).is_some(), url_range(t).is_some(), pages_pp(t).is_some()];
+            for (h, f) in link_hits.iter_mut().zip(found) {
+                *h += usize::from(f);
+            }
+            assert_eq!(doi_link(t), ranges(doi_link_re.captures(t)), "doi link {t:?}");
+            assert_eq!(doi_label(t), ranges(doi_label_re.captures(t)), "doi label {t:?}");
+            assert_eq!(doi_bare(t), ranges(doi_bare_re.captures(t)), "doi bare {t:?}");
+            assert_eq!(url_range(t), url_re.find(t).map(|m| m.range()), "url {t:?}");
+            assert_eq!(pages_pp(t), pages_re.captures(t).and_then(|c| c.get(1)).map(|m| m.as_str()), "pages {t:?}");
+        }
+        assert!(link_hits.iter().all(|&h| h >= 20), "{link_hits:?}");
+        // Every shape was met as a match, not only as a miss.
+        assert!(hits.iter().all(|&h| h >= 20), "{hits:?}");
+    }
+
 }

@@ -1,81 +1,163 @@
 //! The reference list: its heading, where each entry starts, and the entries' text.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::scan::{self, HAN, HANGUL, LETTER, UPPER};
 use super::text::{is_url_token, join_lines, Vocab};
 use super::BackLine;
 
 pub(crate) use super::parse::parse_reference;
 
-static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:[0-9IVX]+\.?\s+)?(?:references?(?: list)?|bibliography|select(?:ed)? bibliography|works cited|literature(?: cited)?|cited works|sources|references and notes|참고\s?문헌|参考文献|文献)\s*:?$",
-    )
-    .expect("valid regex")
-});
+// The shapes below were regular expressions; compiling them cost more than most documents'
+// matches, so they are written out (the tests compare them with the patterns on many strings).
 
-static DASH_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[\x{2014}\x{2013}\x{2015}_-]\s*){1,8}[.,]").expect("valid regex"));
-static LABEL_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[([0-9]{1,4})\]\s+\S").expect("valid regex"));
-static NUM_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]{1,4})\.\s+\p{Lu}").expect("valid regex"));
-/// Author list then year: "Surname, Given … 2019." / "Surname, A. (2019" / "Institution. 2019." / "홍길동. 2019."
-///
-/// The author part may hold at most [`AUTHOR_YEAR_MAX`] characters; [`author_year`] checks
-/// that on the captured part, since a bounded repeat of a Unicode class compiles slowly.
-static AUTHOR_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Lu}\p{Hangul}\p{Han}]([^0-9]*?)[.,]\s+\(?(?:1[5-9]|20)[0-9]{2}[a-z]?(?:[.,)]|$)").expect("valid regex")
-});
+/// Reference-list headings, lower case, every spelling written out (the Korean one also
+/// printed with a space inside).
+const HEADINGS: &[&str] = &[
+    "reference",
+    "references",
+    "reference list",
+    "references list",
+    "bibliography",
+    "select bibliography",
+    "selected bibliography",
+    "works cited",
+    "literature",
+    "literature cited",
+    "cited works",
+    "sources",
+    "references and notes",
+    "참고문헌",
+    "参考文献",
+    "文献",
+];
+
+/// Whether `t` is a heading name, then an optional colon: `(?i)^(?:[0-9IVX]+\.?\s+)?(?:references?|…)\s*:?$`.
+fn heading_shape(t: &str) -> bool {
+    let t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    let name = |s: &str| {
+        HEADINGS.iter().any(|h| scan::strip_ci(s, h).is_some_and(str::is_empty))
+            || s.strip_prefix("참고").and_then(|r| r.strip_suffix("문헌")).is_some_and(|mid| {
+                let mut m = mid.chars();
+                m.next().is_some_and(char::is_whitespace) && m.next().is_none()
+            })
+    };
+    if name(t) {
+        return true;
+    }
+    // A number before the name: its digits and Roman letters taken whole (no name starts with one).
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'i' | 'v' | 'x'));
+    if rest.len() == t.len() {
+        return false;
+    }
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    scan::ws1(rest).is_some_and(name)
+}
+
+/// `t` after a repeated-author dash and its period or comma: `^(?:[—–―_-]\s*){1,8}[.,]`.
+fn dash_start(t: &str) -> Option<&str> {
+    let mut s = t;
+    let mut n = 0;
+    while n < 8 {
+        let Some(r) = s.strip_prefix(['\u{2014}', '\u{2013}', '\u{2015}', '_', '-']) else { break };
+        s = r.trim_start();
+        n += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    s.strip_prefix(['.', ','])
+}
+
+/// The number and what follows "[12] " at the start of `t`: `^\[([0-9]{1,4})\]\s+\S`.
+fn label_start(t: &str) -> Option<&str> {
+    let (num, rest) = scan::digits(t.strip_prefix('[')?, 1, 4)?;
+    let rest = scan::ws1(rest.strip_prefix(']')?)?;
+    (!rest.is_empty()).then_some(num)
+}
+
 /// Most characters between an entry's first letter and the punctuation before its year.
 const AUTHOR_YEAR_MAX: usize = 200;
-static SURNAME_COMMA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?,\s+\p{Lu}").expect("valid regex"));
 
 /// Whether a line is a reference-list heading ("References", "Bibliography", "Works Cited", …).
 pub(crate) fn is_heading(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() <= 40 && HEADING.is_match(t)
+    t.chars().count() <= 40 && heading_shape(t)
 }
 
 /// The printed number of a "[n]"-labelled entry.
 pub(crate) fn bracket_label(text: &str) -> Option<u32> {
-    LABEL_START.captures(text.trim_start()).and_then(|c| c.get(1)).and_then(|m| m.as_str().parse().ok())
+    label_start(text.trim_start()).and_then(|m| m.parse().ok())
 }
 
 /// Whether a line reads like the first line of a reference: a repeated-author dash, a "[n]"
 /// label, or an author list followed by a year.
 pub(crate) fn looks_like_start(text: &str) -> bool {
     let t = text.trim_start();
-    DASH_START.is_match(t) || LABEL_START.is_match(t) || author_year(t)
+    dash_start(t).is_some() || label_start(t).is_some() || author_year(t)
 }
 
-// Each pattern is compiled on its first use, which costs more than most matches; text that
-// every match must contain is tested first.
-
-/// Whether `t` opens with an author list followed by a year (AUTHOR_YEAR).
+/// Whether `t` opens with an author list followed by a year: "Surname, Given … 2019." /
+/// "Surname, A. (2019" / "Institution. 2019." / "홍길동. 2019.", the author part at most
+/// [`AUTHOR_YEAR_MAX`] characters.
 ///
-/// The lazy author part is the shortest that matches, so a longer one never fits the limit
-/// when the shortest does not.
+/// As `^[\p{Lu}\p{Hangul}\p{Han}]([^0-9]*?)[.,]\s+\(?(?:1[5-9]|20)[0-9]{2}[a-z]?(?:[.,)]|$)` with
+/// the lazy author part's length checked: the shortest author part that fits is the one the
+/// pattern found, so a longer one never fits the limit when it does not.
 fn author_year(t: &str) -> bool {
-    has_year(t) && AUTHOR_YEAR.captures(t).and_then(|c| c.get(1)).is_some_and(|m| m.as_str().chars().count() <= AUTHOR_YEAR_MAX)
+    let mut cs = t.chars();
+    if !cs.next().is_some_and(|c| UPPER.has(c) || HANGUL.has(c) || HAN.has(c)) {
+        return false;
+    }
+    let body = cs.as_str();
+    for (n, (i, c)) in body.char_indices().enumerate() {
+        if n > AUTHOR_YEAR_MAX || c.is_ascii_digit() {
+            return false;
+        }
+        if matches!(c, '.' | ',') && year_after(&body[i + 1..]) {
+            return true;
+        }
+    }
+    false
 }
 
-/// Whether `t` holds four ASCII digits that read as a year from 1500 to 2099.
-fn has_year(t: &str) -> bool {
-    t.as_bytes().windows(4).any(|w| {
-        (w[0] == b'1' && (b'5'..=b'9').contains(&w[1]) || w[0] == b'2' && w[1] == b'0') && w[2].is_ascii_digit() && w[3].is_ascii_digit()
-    })
+/// Whether `s` is `\s+\(?` then a year, an optional letter and `[.,)]` or the end.
+fn year_after(s: &str) -> bool {
+    let Some(s) = scan::ws1(s) else { return false };
+    let s = s.strip_prefix('(').unwrap_or(s);
+    let Some(n) = scan::year_at(s) else { return false };
+    let s = &s[n..];
+    let s = s.strip_prefix(|c: char| c.is_ascii_lowercase()).unwrap_or(s);
+    s.is_empty() || s.starts_with(['.', ',', ')'])
 }
 
-/// Whether `t` opens with "12. " and a capital (NUM_START needs a leading digit).
+/// Whether `t` opens with "12. " and a capital: `^([0-9]{1,4})\.\s+\p{Lu}`.
 fn num_start(t: &str) -> bool {
-    t.starts_with(|c: char| c.is_ascii_digit()) && NUM_START.is_match(t)
+    scan::digits(t, 1, 4)
+        .and_then(|(_, r)| r.strip_prefix('.'))
+        .and_then(scan::ws1)
+        .is_some_and(|r| r.chars().next().is_some_and(|c| UPPER.has(c)))
 }
 
-/// Whether `t` opens with "Surname, Given" (SURNAME_COMMA needs a comma).
+/// Whether `t` opens with "Surname, Given": `^\p{Lu}[\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?,\s+\p{Lu}`.
 fn surname_comma(t: &str) -> bool {
-    t.contains(',') && SURNAME_COMMA.is_match(t)
+    let name_char = |c: char| LETTER.has(c) || matches!(c, '\'' | '’' | '-');
+    // A capital then one or more name characters, taken whole (a space or comma ends them).
+    let word = |s: &str| -> Option<usize> {
+        let mut cs = s.char_indices();
+        let (_, c) = cs.next()?;
+        if !UPPER.has(c) {
+            return None;
+        }
+        let end = cs.find(|&(_, c)| !name_char(c)).map_or(s.len(), |(i, _)| i);
+        (end > c.len_utf8()).then_some(end)
+    };
+    let Some(n) = word(t) else { return false };
+    let mut rest = &t[n..];
+    if let Some(c) = rest.chars().next().filter(|c| c.is_whitespace()) {
+        if let Some(m) = word(&rest[c.len_utf8()..]) {
+            rest = &rest[c.len_utf8() + m..];
+        }
+    }
+    rest.strip_prefix(',').and_then(scan::ws1).is_some_and(|r| r.chars().next().is_some_and(|c| UPPER.has(c)))
 }
 
 /// Index of the reference-list heading, or of the first line where two references follow.
@@ -190,7 +272,7 @@ fn not_footnotes(lines: &[BackLine]) -> Vec<bool> {
         let t = b.text.trim();
         let note_mark = t.chars().next().is_some_and(|c| c.is_ascii_digit())
             && t.chars().take_while(|c| c.is_ascii_digit()).count() <= 3
-            && !t.starts_with(|c: char| c.is_ascii_digit() && t.contains(". ") && NUM_START.is_match(t));
+            && !(t.contains(". ") && num_start(t));
         let smaller = body_size > 0.0 && b.size > 0.0 && b.size < body_size - 0.7;
         if note_mark && (gap || smaller) || gap && smaller {
             let mut k = i;
@@ -316,4 +398,41 @@ mod tests {
         // The shortest author part counts: an early year makes a long line a start.
         assert!(looks_like_start(&format!("Smith, 2019. {}, 2020.", "b".repeat(300))));
     }
+
+    #[test]
+    fn written_out_shapes_match_as_the_patterns_did() {
+        use crate::normalise::back::scan::samples;
+        use regex::Regex;
+        let heading_re = Regex::new(r"(?i)^(?:[0-9IVX]+\.?\s+)?(?:references?(?: list)?|bibliography|select(?:ed)? bibliography|works cited|literature(?: cited)?|cited works|sources|references and notes|참고\s?문헌|参考文献|文献)\s*:?$").expect("valid");
+        let dash_re = Regex::new(r"^(?:[\x{2014}\x{2013}\x{2015}_-]\s*){1,8}[.,]").expect("valid");
+        let label_re = Regex::new(r"^\[([0-9]{1,4})\]\s+\S").expect("valid");
+        let num = Regex::new(r"^([0-9]{1,4})\.\s+\p{Lu}").expect("valid");
+        let author_year_re = Regex::new(r"^[\p{Lu}\p{Hangul}\p{Han}]([^0-9]*?)[.,]\s+\(?(?:1[5-9]|20)[0-9]{2}[a-z]?(?:[.,)]|$)").expect("valid");
+        let surname_re = Regex::new(r"^\p{Lu}[\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?,\s+\p{Lu}").expect("valid");
+        let heads = ["references", "Reference", "REFERENCES", " list", "bibliography", "Select", "ed", " ", "\u{a0}", "works cited", "WORKS CITED", "wor\u{212A}s cited", "\u{17F}ources", "sources", "literature", " cited", "cited works", " and notes", "참고", "문헌", "参考文献", "文献", ":", "1", "IV", "iv", ".", "x", "Notes", "I"];
+        for t in samples(&heads, 5, 40_000) {
+            assert_eq!(heading_shape(&t), heading_re.is_match(&t), "{t:?}");
+        }
+        let starts = ["—", "–", "―", "_", "-", " ", ".", ",", "[", "]", "12", "3", "12345", "A", "é", "É", "Ⅰ", "ǅ", "홍", "中", "b", "x", "'", "’", "(", ")", "2019", "1499", "2024a", "20", "19", "aa", "\u{a0}", ",", "Kim", "Lee-Ann", "\n", "Ⓐ"];
+        let mut hits = [0usize; 6];
+        for t in samples(&heads, 5, 40_000) {
+            hits[0] += usize::from(heading_shape(&t));
+        }
+        let names = ["12. ", "3.", "[", "]", "] ", "[12] ", "[12345] ", "[1]", "Kim", "Lee-Ann", "O’", "Park", "PARK", ",", ", ", " ", "J.", "A", "é", "1", "12", ". ", " 2019", "2019", " (2020", ")", "a", "\u{a0}", "Ⅰ", "ǅ", "김", "中"];
+        for t in samples(&starts, 8, 100_000).into_iter().chain(samples(&names, 6, 100_000)) {
+            let found = [dash_start(&t).is_some(), label_start(&t).is_some(), num_start(&t), surname_comma(&t), author_year(&t)];
+            for (h, f) in hits[1..].iter_mut().zip(found) {
+                *h += usize::from(f);
+            }
+            assert_eq!(dash_start(&t).is_some(), dash_re.is_match(&t), "dash {t:?}");
+            assert_eq!(label_start(&t), label_re.captures(&t).map(|c| c.get(1).map_or("", |m| m.as_str())), "label {t:?}");
+            assert_eq!(num_start(&t), num.is_match(&t), "num {t:?}");
+            assert_eq!(surname_comma(&t), surname_re.is_match(&t), "surname {t:?}");
+            let old = author_year_re.captures(&t).and_then(|c| c.get(1)).is_some_and(|m| m.as_str().chars().count() <= AUTHOR_YEAR_MAX);
+            assert_eq!(author_year(&t), old, "author year {t:?}");
+        }
+        // Every shape was met as a match, not only as a miss.
+        assert!(hits.iter().all(|&h| h >= 20), "{hits:?}");
+    }
+
 }

@@ -1,9 +1,8 @@
 //! Joining printed lines into running text: typesetter hyphens, broken URLs, soft hyphens.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
-use regex::Regex;
+use super::scan;
 
 /// Lower-cased words seen in the back matter, to tell a typesetter hyphen from a compound's.
 ///
@@ -60,14 +59,30 @@ pub(crate) fn strip_soft_hyphens(s: &str) -> String {
     out
 }
 
-static URL_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:https?:|www\.|[a-z0-9.-]+\.[a-z]{2,}/|doi\.org|(?:doi:)?10\.[0-9]{4,}/)").expect("valid regex")
-});
-
 /// Whether a whitespace-free token is (the start of) a web address or DOI.
 pub(crate) fn is_url_token(tok: &str) -> bool {
     let t = tok.trim_start_matches(['(', '<', '[']);
-    URL_TOKEN.is_match(t) || t.contains("://")
+    url_start(t) || t.contains("://")
+}
+
+/// Whether `t` opens like a web address or DOI, as
+/// `(?i)^(?:https?:|www\.|[a-z0-9.-]+\.[a-z]{2,}/|doi\.org|(?:doi:)?10\.[0-9]{4,}/)` did.
+fn url_start(t: &str) -> bool {
+    if scan::strip_any_ci(t, &["http:", "https:", "www.", "doi.org"]).is_some() {
+        return true;
+    }
+    let doi = scan::strip_ci(t, "doi:").unwrap_or(t);
+    if doi.strip_prefix("10.").and_then(|r| scan::digits(r, 4, usize::MAX)).is_some_and(|(_, r)| r.starts_with('/')) {
+        return true;
+    }
+    // "host.tld/": letters, digits, dots and hyphens up to a slash, ending in a dot and two letters.
+    let letter = |c: char| scan::fold(c).is_ascii_lowercase();
+    let host_end = t.find(|c: char| !(letter(c) || c.is_ascii_digit() || c == '.' || c == '-')).unwrap_or(t.len());
+    let host = &t[..host_end];
+    if !t[host_end..].starts_with('/') {
+        return false;
+    }
+    host.rfind('.').is_some_and(|dot| dot > 0 && host[dot + 1..].chars().count() >= 2 && host[dot + 1..].chars().all(letter))
 }
 
 /// Whether the next line's first token continues a URL that ended the previous line.
@@ -250,4 +265,18 @@ mod tests {
         assert_eq!(join(&["Ko\u{ad}", "rea JoongAng"]), "Korea JoongAng");
         assert_eq!(join(&["cyber \u{2010}", "security and \u{fb00}\u{fb01}cial"]), "cybersecurity and ffficial");
     }
+
+    #[test]
+    fn url_start_matches_as_the_pattern_did() {
+        use crate::normalise::back::scan::samples;
+        let pattern = regex::Regex::new(r"(?i)^(?:https?:|www\.|[a-z0-9.-]+\.[a-z]{2,}/|doi\.org|(?:doi:)?10\.[0-9]{4,}/)").expect("valid");
+        let pieces = ["http", "HTTPS", "s", ":", "//", "/", "www", "WWW", ".", "org", "o", "doi", "DOI", "10", "1080", "123", "-", "a", "\u{17F}", "\u{212A}", "é", "k", " ", "x"];
+        let mut hits = 0;
+        for t in samples(&pieces, 6, 100_000) {
+            hits += usize::from(url_start(&t));
+            assert_eq!(url_start(&t), pattern.is_match(&t), "{t:?}");
+        }
+        assert!(hits >= 20, "{hits}");
+    }
+
 }
