@@ -106,15 +106,32 @@ impl Deflater {
 pub(super) fn write(pages: &[FinalPage], fonts: &Fonts, geo: &Geometry, meta: &Meta) -> Result<(Vec<u8>, Vec<Warning>)> {
     let mut warnings = Vec::new();
     // Glyphs used per face, with their text for the ToUnicode map.
-    let mut used: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
+    // Gathered per face in a table by glyph id first (first text that is not empty, and
+    // whether the glyph is used at all): a map lookup per glyph set is dear.
+    let mut seen: Vec<Vec<Option<&str>>> = vec![Vec::new(); fonts.faces.len()];
     for p in pages {
         for (l, _) in &p.lines {
             for g in &l.glyphs {
-                let e = used.entry(g.glyph.face).or_default().entry(g.glyph.gid).or_default();
-                if e.is_empty() {
-                    e.push_str(&g.glyph.text);
+                let Some(face) = seen.get_mut(g.glyph.face) else { continue };
+                let i = usize::from(g.glyph.gid);
+                if face.len() <= i {
+                    face.resize(i + 1, None);
+                }
+                match &mut face[i] {
+                    Some(t) if !t.is_empty() => {}
+                    e => *e = Some(&g.glyph.text),
                 }
             }
+        }
+    }
+    let mut used: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
+    for (face, table) in seen.iter().enumerate() {
+        let glyphs: BTreeMap<u16, String> = (0..=u16::MAX)
+            .zip(table)
+            .filter_map(|(gid, t)| t.map(|t| (gid, t.to_string())))
+            .collect();
+        if !glyphs.is_empty() {
+            used.insert(face, glyphs);
         }
     }
     let mut doc = PdfDocument::new(&meta.title);
