@@ -102,14 +102,13 @@ impl Default for PdfOptions {
 pub fn pdf(doc: &Document, opts: &PdfOptions) -> Result<Warned<Vec<u8>>> {
     let size = if opts.font_size.is_finite() && (4.0..=40.0).contains(&opts.font_size) { opts.font_size } else { 10.0 };
     let geo = geometry(opts.page, size);
-    let mut needed = BTreeSet::new();
-    doc.visit_text(&mut |s| needed.extend(s.chars()));
+    let needed = characters(doc);
     let data = FontData::load(&needed, opts.font.as_deref());
     let mut warnings = data.warnings.clone();
     let fonts = Fonts::new(data.faces());
     let english = doc.lang.is_empty() || doc.lang.to_ascii_lowercase().starts_with("en");
     let hyphenator = if english { Standard::from_embedded(Language::EnglishUS).ok() } else { None };
-    let setter = Setter { fonts: &fonts, hyphenator, measure: geo.measure };
+    let setter = Setter { fonts: &fonts, hyphenator, measure: geo.measure, hyphen_memo: Default::default() };
     let lines = compose(doc, &setter, size);
     let pages = paginate(lines, geo.height);
     let total = pages.len();
@@ -136,6 +135,26 @@ pub fn pdf(doc: &Document, opts: &PdfOptions) -> Result<Warned<Vec<u8>>> {
     warnings.extend(w);
     warnings.extend(fonts.uncovered_warning());
     Ok(Warned { output: bytes, warnings })
+}
+
+/// Every character of the document's text.
+///
+/// ASCII goes through a table first: a set insertion per character is dear.
+fn characters(doc: &Document) -> BTreeSet<char> {
+    let mut ascii = [false; 128];
+    let mut other = BTreeSet::new();
+    doc.visit_text(&mut |s| {
+        for c in s.chars() {
+            match ascii.get_mut(c as usize) {
+                Some(seen) => *seen = true,
+                None => {
+                    other.insert(c);
+                }
+            }
+        }
+    });
+    other.extend((0u8..128).filter(|&b| ascii[usize::from(b)]).map(char::from));
+    other
 }
 
 /// Margins and text block for a page size and body size.
@@ -564,13 +583,13 @@ fn furniture(s: &Setter, title: &str, page: usize, _total: usize, size: f32, geo
     }
     let mut line = Line { size: fs, lead: fs, ..Default::default() };
     let mut x = 0.0;
-    for g in glyphs {
+    for g in glyphs.iter().cloned() {
         let adv = g.advance * fs;
         line.glyphs.push(layout::Placed { glyph: g, x, size: fs, rise: 0.0 });
         x += adv;
     }
     let mut x = geo.measure - folio_w;
-    for g in folio {
+    for g in folio.iter().cloned() {
         let adv = g.advance * fs;
         line.glyphs.push(layout::Placed { glyph: g, x, size: fs, rise: 0.0 });
         x += adv;

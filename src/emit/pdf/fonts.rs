@@ -5,8 +5,10 @@
 
 use crate::error::{Stage, Warning};
 use rustybuzz::ttf_parser;
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 /// A text style of the Latin face.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -34,8 +36,8 @@ pub(super) struct Glyph {
     /// Byte offset in the shaped text where this glyph's cluster starts.
     pub start: usize,
     /// The text this glyph stands for (several characters for a ligature; empty for a
-    /// second glyph of one cluster).
-    pub text: String,
+    /// second glyph of one cluster). Shared: glyphs are copied into every line they are set on.
+    pub text: Rc<str>,
 }
 
 /// A font program with what shaping needs.
@@ -178,26 +180,37 @@ pub(super) struct Fonts<'a> {
     /// Regular, Bold, Italic, then the fallback face when there is one.
     pub faces: Vec<Face<'a>>,
     /// Characters no face covers, for one warning at the end.
-    pub uncovered: std::cell::RefCell<BTreeSet<char>>,
+    pub uncovered: RefCell<BTreeSet<char>>,
     /// Shaping plans by face and script: building one parses the layout tables.
-    plans: std::cell::RefCell<HashMap<(FaceId, rustybuzz::Script), std::rc::Rc<rustybuzz::ShapePlan>>>,
-    /// Shaped words: the same words come back again and again.
-    memo: std::cell::RefCell<HashMap<(String, Style), Vec<Glyph>>>,
+    plans: RefCell<HashMap<(FaceId, rustybuzz::Script), Rc<rustybuzz::ShapePlan>>>,
+    /// Shaped words per style: the same words come back again and again.
+    memo: [RefCell<HashMap<String, Rc<[Glyph]>>>; 3],
+    /// [`Fonts::face_for`] of the characters below [`FACE_CACHE_END`], per style:
+    /// 0 not yet known, 1 no face, 2 + n face n. A cmap lookup per character is dear.
+    face_cache: RefCell<Vec<u8>>,
+    /// The empty text of a cluster's second glyph.
+    no_text: Rc<str>,
 }
+
+/// Characters below this (Latin, Greek, Cyrillic, general punctuation) have their
+/// face remembered.
+const FACE_CACHE_END: usize = 0x2100;
 
 impl<'a> Fonts<'a> {
     /// Wraps parsed faces (at least the three Latin styles).
     pub fn new(faces: Vec<Face<'a>>) -> Fonts<'a> {
-        Fonts { faces, uncovered: Default::default(), plans: Default::default(), memo: Default::default() }
+        Fonts {
+            faces,
+            uncovered: Default::default(),
+            plans: Default::default(),
+            memo: Default::default(),
+            face_cache: RefCell::new(vec![0; FACE_CACHE_END * 3]),
+            no_text: Rc::from(""),
+        }
     }
 
     fn style_face(&self, style: Style) -> FaceId {
-        let i = match style {
-            Style::Regular => 0,
-            Style::Bold => 1,
-            Style::Italic => 2,
-        };
-        i.min(self.faces.len().saturating_sub(1))
+        style_index(style).min(self.faces.len().saturating_sub(1))
     }
 
     fn fallback(&self) -> Option<FaceId> {
@@ -206,6 +219,24 @@ impl<'a> Fonts<'a> {
 
     /// Which face draws `c` in `style`: the style's face, else the fallback, else `None`.
     fn face_for(&self, c: char, style: Style) -> Option<FaceId> {
+        let slot = (c as usize) * 3 + style_index(style);
+        if (c as usize) < FACE_CACHE_END {
+            if let Some(&k) = self.face_cache.borrow().get(slot) {
+                if k > 0 {
+                    return (k > 1).then(|| usize::from(k - 2));
+                }
+            }
+        }
+        let f = self.face_for_uncached(c, style);
+        if (c as usize) < FACE_CACHE_END {
+            if let Some(k) = self.face_cache.borrow_mut().get_mut(slot) {
+                *k = f.and_then(|f| u8::try_from(f + 2).ok()).unwrap_or(1);
+            }
+        }
+        f
+    }
+
+    fn face_for_uncached(&self, c: char, style: Style) -> Option<FaceId> {
         let s = self.style_face(style);
         if self.faces.get(s).is_some_and(|f| f.covers(c)) {
             return Some(s);
@@ -219,13 +250,13 @@ impl<'a> Fonts<'a> {
     /// Shapes `text` in `style`, switching to the fallback face for characters the Latin
     /// face lacks; characters no face has are drawn as the Latin face's missing glyph and
     /// remembered in [`Fonts::uncovered`].
-    pub fn shape(&self, text: &str, style: Style) -> Vec<Glyph> {
-        let key = (text.to_string(), style);
-        if let Some(g) = self.memo.borrow().get(&key) {
+    pub fn shape(&self, text: &str, style: Style) -> Rc<[Glyph]> {
+        let memo = &self.memo[style_index(style)];
+        if let Some(g) = memo.borrow().get(text) {
             return g.clone();
         }
-        let out = self.shape_uncached(text, style);
-        self.memo.borrow_mut().insert(key, out.clone());
+        let out: Rc<[Glyph]> = self.shape_uncached(text, style).into();
+        memo.borrow_mut().insert(text.to_string(), out.clone());
         out
     }
 
@@ -270,7 +301,7 @@ impl<'a> Fonts<'a> {
         let key = (face, buf.script());
         let plan = self.plans.borrow().get(&key).cloned();
         let plan = plan.unwrap_or_else(|| {
-            let p = std::rc::Rc::new(rustybuzz::ShapePlan::new(&f.shaper, buf.direction(), Some(buf.script()), None, &[]));
+            let p = Rc::new(rustybuzz::ShapePlan::new(&f.shaper, buf.direction(), Some(buf.script()), None, &[]));
             self.plans.borrow_mut().insert(key, p.clone());
             p
         });
@@ -296,7 +327,7 @@ impl<'a> Fonts<'a> {
                 gid: info.glyph_id as u16,
                 advance: p.x_advance as f32 / f.upem,
                 start: offset + start,
-                text: if first_of_cluster { piece } else { String::new() },
+                text: if first_of_cluster { Rc::from(piece) } else { self.no_text.clone() },
             });
         }
     }
@@ -319,6 +350,15 @@ impl<'a> Fonts<'a> {
     }
 }
 
+/// Index of a style's face among the Latin faces, and of its memo.
+fn style_index(style: Style) -> usize {
+    match style {
+        Style::Regular => 0,
+        Style::Bold => 1,
+        Style::Italic => 2,
+    }
+}
+
 /// Total advance of `glyphs`, in em.
 pub(super) fn width(glyphs: &[Glyph]) -> f32 {
     glyphs.iter().map(|g| g.advance).sum()
@@ -338,7 +378,7 @@ mod tests {
         let fonts = Fonts::new(data.faces());
         let g = fonts.shape("office", Style::Regular);
         assert!(g.len() < 6, "ffi should be one ligature glyph: {g:?}");
-        let text: String = g.iter().map(|g| g.text.as_str()).collect();
+        let text: String = g.iter().map(|g| &*g.text).collect();
         assert_eq!(text, "office");
     }
 
@@ -356,7 +396,7 @@ mod tests {
         let data = fonts_for("김정은");
         let fonts = Fonts::new(data.faces());
         let g = fonts.shape("Kim 김정은", Style::Regular);
-        let text: String = g.iter().map(|g| g.text.as_str()).collect();
+        let text: String = g.iter().map(|g| &*g.text).collect();
         assert_eq!(text, "Kim 김정은");
         if fonts.faces.len() > 3 {
             assert!(g.iter().any(|g| g.face == 3));

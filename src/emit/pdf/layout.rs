@@ -8,6 +8,8 @@
 use super::fonts::{width, Fonts, Glyph, Style};
 use super::linebreak::{break_lines, Item, FORCE};
 use hyphenation::{Hyphenator, Standard};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// A run of text in one style within a paragraph.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,6 +131,8 @@ pub(super) struct Setter<'f, 'a> {
     pub hyphenator: Option<Standard>,
     /// Width of the text block in points.
     pub measure: f32,
+    /// Hyphenation points by word: the same words come back again and again.
+    pub hyphen_memo: RefCell<HashMap<String, Vec<usize>>>,
 }
 
 /// Characters after which a line may break without a hyphen.
@@ -284,7 +288,7 @@ impl Setter<'_, '_> {
                     let gl = self.fonts.shape(&m.text, m.style);
                     let w = width(&gl) * size;
                     let mut mx = (x0 - w - st.size * 0.4).max(0.0);
-                    for g in gl {
+                    for g in gl.iter().cloned() {
                         let adv = g.advance * size;
                         line.glyphs.insert(0, Placed { glyph: g, x: mx, size, rise: m.rise * st.size });
                         mx += adv;
@@ -317,8 +321,8 @@ impl Setter<'_, '_> {
         for span in spans {
             let size = st.size * span.scale;
             let rise = span.rise * st.size;
-            let space = self.fonts.shape(" ", span.style).into_iter().next();
-            let hyphen = self.fonts.shape("-", span.style).into_iter().next();
+            let space = self.fonts.shape(" ", span.style).first().cloned();
+            let hyphen = self.fonts.shape("-", span.style).first().cloned();
             let mut first = true;
             for token in span.text.split(char::is_whitespace) {
                 if !first {
@@ -404,7 +408,11 @@ impl Setter<'_, '_> {
                     let word = &token[a..b];
                     let upper_start = word.chars().next().is_some_and(char::is_uppercase);
                     if j - i >= 5 && !word.chars().all(char::is_uppercase) {
-                        for k in h.hyphenate(word).breaks {
+                        let mut memo = self.hyphen_memo.borrow_mut();
+                        if !memo.contains_key(word) {
+                            memo.insert(word.to_string(), h.hyphenate(word).breaks);
+                        }
+                        for &k in memo.get(word).into_iter().flatten() {
                             v.push((a + k, true, if upper_start { 200.0 } else { 50.0 }));
                         }
                     }
@@ -526,7 +534,7 @@ mod tests {
     }
 
     fn line_text(l: &Line) -> String {
-        l.glyphs.iter().map(|p| p.glyph.text.as_str()).collect()
+        l.glyphs.iter().map(|p| &*p.glyph.text).collect()
     }
 
     const TEXT: &str = "The incomprehensibilities of international cooperation arrangements in \
@@ -536,7 +544,12 @@ mod tests {
     fn with_setter(measure: f32, f: impl FnOnce(&Setter)) {
         let data = FontData::load(&TEXT.chars().collect(), None);
         let fonts = Fonts::new(data.faces());
-        let s = Setter { fonts: &fonts, hyphenator: Standard::from_embedded(Language::EnglishUS).ok(), measure };
+        let s = Setter {
+            fonts: &fonts,
+            hyphenator: Standard::from_embedded(Language::EnglishUS).ok(),
+            measure,
+            hyphen_memo: Default::default(),
+        };
         f(&s);
     }
 

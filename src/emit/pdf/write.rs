@@ -1,10 +1,12 @@
-//! Writing placed pages as PDF: subset fonts, page content through printpdf, then the
-//! catalog, metadata, outline and links set right with lopdf.
+//! Writing placed pages as PDF: subset fonts and page content through printpdf, then the
+//! catalog, metadata, outline and links set right in printpdf's object tree, which is
+//! deflated and saved once.
 
 use super::fonts::{FaceId, Fonts};
 use super::layout::{Line, Page};
 use crate::error::{Error, Result, Stage, Warning};
-use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use flate2::{Compress, Compression, FlushCompress, Status};
+use lopdf_printpdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 use printpdf::{
     Codepoint, FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
     Rect, TextItem, TextMatrix,
@@ -55,19 +57,81 @@ impl From<Page> for FinalPage {
     }
 }
 
+/// Deflate level for every stream: text streams and subset fonts come out a few percent
+/// larger than at level 9, for a fraction of the work.
+const DEFLATE_LEVEL: u32 = 2;
+
+/// One zlib compressor, reset for each stream: a new one initialises large tables.
+struct Deflater(Compress);
+
+impl Deflater {
+    fn new() -> Deflater {
+        Deflater(Compress::new(Compression::new(DEFLATE_LEVEL), true))
+    }
+
+    /// `data` as a zlib stream, or `None` if compressing fails.
+    fn deflate(&mut self, data: &[u8]) -> Option<Vec<u8>> {
+        self.0.reset();
+        let mut out = Vec::with_capacity(data.len() / 2 + 64);
+        loop {
+            let done = usize::try_from(self.0.total_in()).ok()?;
+            match self.0.compress_vec(data.get(done..)?, &mut out, FlushCompress::Finish).ok()? {
+                Status::StreamEnd => return Some(out),
+                _ => out.reserve(out.capacity().max(1024)),
+            }
+        }
+    }
+
+    /// Deflates every stream of `doc` that may be and has no filter yet, when that makes
+    /// it smaller (as lopdf's `compress` does, without a new level-9 compressor each time).
+    fn compress_all(&mut self, doc: &mut Document) {
+        for object in doc.objects.values_mut() {
+            let Object::Stream(stream) = object else { continue };
+            if !stream.allows_compression || stream.dict.has(b"Filter") {
+                continue;
+            }
+            match self.deflate(&stream.content) {
+                // The filter entry costs some bytes too.
+                Some(z) if z.len() + 19 < stream.content.len() => {
+                    stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+                    stream.set_content(z);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
 /// Writes the pages as PDF bytes.
 pub(super) fn write(pages: &[FinalPage], fonts: &Fonts, geo: &Geometry, meta: &Meta) -> Result<(Vec<u8>, Vec<Warning>)> {
     let mut warnings = Vec::new();
     // Glyphs used per face, with their text for the ToUnicode map.
-    let mut used: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
+    // Gathered per face in a table by glyph id first (first text that is not empty, and
+    // whether the glyph is used at all): a map lookup per glyph set is dear.
+    let mut seen: Vec<Vec<Option<&str>>> = vec![Vec::new(); fonts.faces.len()];
     for p in pages {
         for (l, _) in &p.lines {
             for g in &l.glyphs {
-                let e = used.entry(g.glyph.face).or_default().entry(g.glyph.gid).or_default();
-                if e.is_empty() {
-                    e.clone_from(&g.glyph.text);
+                let Some(face) = seen.get_mut(g.glyph.face) else { continue };
+                let i = usize::from(g.glyph.gid);
+                if face.len() <= i {
+                    face.resize(i + 1, None);
+                }
+                match &mut face[i] {
+                    Some(t) if !t.is_empty() => {}
+                    e => *e = Some(&g.glyph.text),
                 }
             }
+        }
+    }
+    let mut used: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
+    for (face, table) in seen.iter().enumerate() {
+        let glyphs: BTreeMap<u16, String> = (0..=u16::MAX)
+            .zip(table)
+            .filter_map(|(gid, t)| t.map(|t| (gid, t.to_string())))
+            .collect();
+        if !glyphs.is_empty() {
+            used.insert(face, glyphs);
         }
     }
     let mut doc = PdfDocument::new(&meta.title);
@@ -99,15 +163,23 @@ pub(super) fn write(pages: &[FinalPage], fonts: &Fonts, geo: &Geometry, meta: &M
         doc.resources.fonts.map.insert(font_id(face_id), PdfFont::new(parsed));
         remaps.insert(face_id, (map, upem));
     }
-    // Advance widths as the PDF viewer will use them.
-    let mut pdf_widths: BTreeMap<(FaceId, u16), f32> = BTreeMap::new();
+    // Per face, indexed by original glyph id: the glyph's id in the embedded program, its
+    // advance as the PDF viewer will use it, and its text. A table, not a map: it is read
+    // for every glyph set.
+    let mut tables: Vec<Option<GlyphTable>> = (0..fonts.faces.len()).map(|_| None).collect();
     for (&face_id, (map, upem)) in &remaps {
-        if let Some(f) = doc.resources.fonts.map.get(&font_id(face_id)) {
-            for &new in map.values() {
-                let w = f.parsed_font.get_glyph_width(new).unwrap_or(0);
-                pdf_widths.insert((face_id, new), (f32::from(w) * 1000.0 / upem).trunc());
-            }
+        let (Some(f), Some(slot)) = (doc.resources.fonts.map.get(&font_id(face_id)), tables.get_mut(face_id)) else {
+            continue;
+        };
+        let Some(glyphs) = used.get(&face_id) else { continue };
+        let mut t = GlyphTable { index: vec![u32::MAX; map.keys().last().map_or(0, |&g| usize::from(g) + 1)], glyphs: Vec::new() };
+        for (&gid, &new) in map {
+            let w = f.parsed_font.get_glyph_width(new).unwrap_or(0);
+            let text = glyphs.get(&gid).cloned().unwrap_or_default();
+            t.index[usize::from(gid)] = t.glyphs.len() as u32;
+            t.glyphs.push((new, (f64::from(w) * 1000.0 / f64::from(*upem)).trunc(), text));
         }
+        *slot = Some(t);
     }
     let mut pdf_pages = Vec::new();
     let mut links = Vec::new();
@@ -129,7 +201,7 @@ pub(super) fn write(pages: &[FinalPage], fonts: &Fonts, geo: &Geometry, meta: &M
                     end += 1;
                 }
                 let face = g0.glyph.face;
-                let Some((map, _)) = remaps.get(&face) else {
+                let Some(table) = tables.get(face).and_then(Option::as_ref) else {
                     k = end;
                     continue;
                 };
@@ -139,17 +211,26 @@ pub(super) fn write(pages: &[FinalPage], fonts: &Fonts, geo: &Geometry, meta: &M
                 }
                 ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(geo.left + g0.x), Pt(y + g0.rise)) });
                 let mut cps = Vec::with_capacity(end - k);
+                // Where the viewer's pen is, in thousandths of an em from the run's start:
+                // each glyph's offset moves it to where the layout put the next glyph.
+                // Offsets below a hundredth are rounding noise and left out; the pen
+                // keeps the difference, so nothing drifts.
+                let mut pen = 0.0f64;
+                let em = 1000.0 / f64::from(g0.size);
                 for j in k..end {
                     let g = &gl[j];
-                    let new = map.get(&g.glyph.gid).copied().unwrap_or(0);
-                    let w = pdf_widths.get(&(face, new)).copied().unwrap_or(0.0);
-                    let offset = if j + 1 < end {
-                        let want = (gl[j + 1].x - g.x) * 1000.0 / g.size;
-                        round3(w - want)
-                    } else {
-                        0.0
-                    };
-                    cps.push(Codepoint::with_cid(new, offset, used_text(&used, face, g.glyph.gid)));
+                    let (new, w, text) = table.get(g.glyph.gid);
+                    pen += w;
+                    let mut offset = 0.0;
+                    if j + 1 < end {
+                        let want = f64::from(gl[j + 1].x - g0.x) * em;
+                        let o = round3(pen - want);
+                        if o.abs() >= 0.01 {
+                            offset = o as f32;
+                            pen -= o;
+                        }
+                    }
+                    cps.push(Codepoint::with_cid(new, offset, text.to_string()));
                 }
                 ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(cps)] });
                 k = end;
@@ -179,15 +260,33 @@ pub(super) fn write(pages: &[FinalPage], fonts: &Fonts, geo: &Geometry, meta: &M
     }
     doc.with_pages(pdf_pages);
     let mut pw = Vec::new();
-    let opts = PdfSaveOptions { subset_fonts: false, ..Default::default() };
-    let bytes = doc.save(&opts, &mut pw);
+    // The fonts are subset above already; printpdf builds the object tree, unsaved and
+    // uncompressed, so it is written once, after what printpdf leaves wrong is set right.
+    let opts = PdfSaveOptions { subset_fonts: false, optimize: false, ..Default::default() };
+    let tree = printpdf::serialize::to_lopdf_doc(&doc, &opts, &mut pw);
     let outline = outline_entries(pages, geo);
-    let bytes = finish(&bytes, meta, &outline, &links)?;
+    let bytes = finish(tree, meta, &outline, &links)?;
     Ok((bytes, warnings))
 }
 
-fn used_text(used: &BTreeMap<FaceId, BTreeMap<u16, String>>, face: FaceId, gid: u16) -> String {
-    used.get(&face).and_then(|m| m.get(&gid)).cloned().unwrap_or_default()
+/// The glyphs of one face that the pages use.
+struct GlyphTable {
+    /// Position in `glyphs` by original glyph id; `u32::MAX` for glyphs not used.
+    index: Vec<u32>,
+    /// Id in the embedded program, advance in thousandths of an em as the viewer takes
+    /// it from `/W`, and text.
+    glyphs: Vec<(u16, f64, String)>,
+}
+
+impl GlyphTable {
+    /// The embedded id, advance and text of original glyph `gid` (the missing glyph's
+    /// id, no advance and no text for a glyph not in the table).
+    fn get(&self, gid: u16) -> (u16, f64, &str) {
+        match self.index.get(usize::from(gid)).and_then(|&i| self.glyphs.get(i as usize)) {
+            Some((new, w, text)) => (*new, *w, text),
+            None => (0, 0.0, ""),
+        }
+    }
 }
 
 /// Six capital letters derived from a glyph set, for a subset font's name.
@@ -202,7 +301,7 @@ fn subset_tag(glyphs: &BTreeMap<u16, String>) -> String {
     (0..6).map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8)).collect()
 }
 
-fn round3(v: f32) -> f32 {
+fn round3(v: f64) -> f64 {
     (v * 1000.0).round() / 1000.0
 }
 
@@ -239,15 +338,18 @@ fn text_string(s: &str) -> Object {
 
 type LinkRect = (usize, f32, f32, f32, f32, String);
 
-/// Rewrites what printpdf leaves wrong or random: the catalog (language, page mode,
-/// outline), the info dictionary (dates from the document), the file ID, links.
-fn finish(bytes: &[u8], meta: &Meta, outline: &[(u8, String, usize, f32)], links: &[LinkRect]) -> Result<Vec<u8>> {
+/// A file ID stand-in of the final length, replaced once the bytes it is derived from exist.
+const ID_PLACEHOLDER: [u8; 16] = [0; 16];
+
+/// Rewrites what printpdf leaves wrong or random in its object tree: the catalog
+/// (language, page mode, outline), the info dictionary (dates from the document), the
+/// file ID, links; then deflates the streams and saves.
+fn finish(mut doc: Document, meta: &Meta, outline: &[(u8, String, usize, f32)], links: &[LinkRect]) -> Result<Vec<u8>> {
     let err = |m: String| Error::Emit { format: "pdf", message: m };
-    let mut doc = lopdf::Document::load_mem(bytes).map_err(|e| err(format!("re-reading the written PDF: {e}")))?;
     doc.version = "1.7".into();
     let page_ids: Vec<ObjectId> = doc.get_pages().values().copied().collect();
 
-    // Info dictionary.
+    // Info dictionary, in place of printpdf's.
     let mut info = Dictionary::new();
     info.set("Title", text_string(&meta.title));
     if !meta.author.is_empty() {
@@ -262,8 +364,15 @@ fn finish(bytes: &[u8], meta: &Meta, outline: &[(u8, String, usize, f32)], links
         info.set("CreationDate", Object::String(d.as_bytes().to_vec(), StringFormat::Literal));
         info.set("ModDate", Object::String(d.as_bytes().to_vec(), StringFormat::Literal));
     }
-    let info_id = doc.add_object(info);
-    doc.trailer.set("Info", Object::Reference(info_id));
+    match doc.trailer.get(b"Info").and_then(Object::as_reference) {
+        Ok(id) => {
+            doc.objects.insert(id, Object::Dictionary(info));
+        }
+        Err(_) => {
+            let info_id = doc.add_object(info);
+            doc.trailer.set("Info", Object::Reference(info_id));
+        }
+    }
 
     // Links.
     for (pi, x0, y0, x1, y1, uri) in links {
@@ -313,41 +422,51 @@ fn finish(bytes: &[u8], meta: &Meta, outline: &[(u8, String, usize, f32)], links
         }
     }
     doc.prune_objects();
-    doc.compress();
+    Deflater::new().compress_all(&mut doc);
+
     // A file ID from the content (printpdf's own is random), so that the same input
-    // gives the same bytes.
-    doc.trailer.remove(b"ID");
-    let mut draft = Vec::new();
-    doc.save_to(&mut draft).map_err(|e| err(format!("saving: {e}")))?;
-    let id = content_id(&draft, meta);
-    doc.trailer.set(
-        "ID",
-        Object::Array(vec![
-            Object::String(id.clone(), StringFormat::Hexadecimal),
-            Object::String(id, StringFormat::Hexadecimal),
-        ]),
-    );
+    // gives the same bytes: saved with a stand-in, then derived from everything before
+    // the trailer.
+    let placeholder = || Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
+    doc.trailer.set("ID", Object::Array(vec![placeholder(), placeholder()]));
     let mut out = Vec::new();
     doc.save_to(&mut out).map_err(|e| err(format!("saving: {e}")))?;
+    let trailer_at = rfind(&out, b"trailer").ok_or_else(|| err("saving: no trailer written".into()))?;
+    let id = content_id(&out[..trailer_at], meta);
+    let stand_in: Vec<u8> = ID_PLACEHOLDER.iter().flat_map(|b| format!("{b:02X}").into_bytes()).collect();
+    let real: Vec<u8> = id.iter().flat_map(|b| format!("{b:02X}").into_bytes()).collect();
+    let mut from = trailer_at;
+    while let Some(k) = find(&out[from..], &stand_in) {
+        out[from + k..from + k + real.len()].copy_from_slice(&real);
+        from += k + real.len();
+    }
     Ok(out)
 }
 
-/// 16 bytes derived from the printpdf output and metadata (FNV-1a, two seeds).
+/// Position of the first `needle` in `hay`.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Position of the last `needle` in `hay`.
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// 16 bytes derived from the written PDF and metadata (FNV-1a, two seeds).
 fn content_id(bytes: &[u8], meta: &Meta) -> Vec<u8> {
-    let mut out = Vec::with_capacity(16);
-    for seed in [0xcbf2_9ce4_8422_2325u64, 0x8422_2325_cbf2_9ce4u64] {
-        let mut h = seed;
-        for b in bytes.iter().chain(meta.title.as_bytes()) {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    let mut h = [0xcbf2_9ce4_8422_2325u64, 0x8422_2325_cbf2_9ce4u64];
+    for b in bytes.iter().chain(meta.title.as_bytes()) {
+        for h in &mut h {
+            *h ^= u64::from(*b);
+            *h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
-        out.extend_from_slice(&h.to_be_bytes());
     }
-    out
+    h.iter().flat_map(|h| h.to_be_bytes()).collect()
 }
 
 /// Adds outline items for `entries` under a new outline root; returns the root's id.
-fn build_outline(doc: &mut lopdf::Document, entries: &[(u8, String, usize, f32)], pages: &[ObjectId]) -> ObjectId {
+fn build_outline(doc: &mut Document, entries: &[(u8, String, usize, f32)], pages: &[ObjectId]) -> ObjectId {
     let root = doc.new_object_id();
     let ids: Vec<ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
     // Parent of each entry: the nearest earlier entry of a lower level.
