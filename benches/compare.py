@@ -66,7 +66,7 @@ def main():
     per_page = [(n, p, t[4] / p * 1000) for n, p, t in rows]
     print("\nfull conversion per page, one core (ms): " + ", ".join(f"{n} {ms:.1f}" for n, _, ms in per_page))
     q = f"{a.bin} convert --force --quiet --out {tmp} --to jats,epub,pdf"
-    j1, j2 = hyperfine([f"{q} --jobs 1 {a.pdf_dir}", f"{q} --jobs 2 {a.pdf_dir}"], max(3, a.runs // 3))
+    j1, j2 = hyperfine([f"{q} --jobs 1 {a.pdf_dir}", f"{q} --jobs 2 {a.pdf_dir}"], max(5, a.runs // 2))
     shutil.rmtree(tmp, ignore_errors=True)
     print(f"\nbatch of {len(pdfs)}: --jobs 1 {j1:.3f}s, --jobs 2 {j2:.3f}s, speed-up {j1 / j2:.2f}")
     print(f"peak RSS converting the longest document ({os.path.basename(longest)}): {rss:.1f} MB")
