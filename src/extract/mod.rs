@@ -90,7 +90,7 @@ pub(crate) fn extract_with(pdf: &[u8], opts: &ExtractOptions, parallel: bool) ->
         for (number, page_id) in (1u32..).zip(load::pages(&doc)) {
             let page = glyphs::read_page(&doc, page_id, number, expected, &mut fonts, &mut stats, &mut warnings);
             expected = page.glyphs.len();
-            visible += page.glyphs.iter().filter(|g| !g.invisible && !g.text.trim().is_empty()).count() as u64;
+            visible += page.glyphs.iter().filter(|g| !g.invisible && !is_blank(&g.text)).count() as u64;
             if builder.is_none() {
                 pages.push(lines::build_page(page));
             } else if tx.send(page).is_err() {

@@ -622,14 +622,9 @@ mod tests {
     fn disclaimer_phrases_match_as_the_case_insensitive_pattern_did() {
         let pattern = Regex::new(r"(?i)institutional position|sole(?:ly)? (?:the )?responsibility|do(?:es)? not necessarily (?:reflect|represent)|views expressed|opinions expressed|the author(?:s|\(s\))? alone|not (?:the )?(?:official )?(?:views|position)|disclaimer|takes? no (?:position|responsibility)").expect("valid");
         let words = ["The", "NOT", "not", "the", "official", "Views", "position", "ſole", "solely", "responsibility", "do", "does", "necessarily", "reflect", "represent", "expressed", "opinions", "author", "authors", "author(s)", "alone", "DISCLAIMER", "takes", "take", "no", "institutional", "TAKE", "K", "x"];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        for _ in 0..50_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let n = 1 + (seed % 5) as usize;
-            let text: Vec<&str> = (0..n).map(|k| words[((seed >> (8 * k)) % words.len() as u64) as usize]).collect();
-            let text = text.join(" ");
+        let words: Vec<String> = words.iter().map(|w| format!("{w} ")).collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        for text in crate::normalise::back::scan::samples(&words, 5, 50_000) {
             assert_eq!(has_disclaimer_cue(&text), pattern.is_match(&text), "{text}");
         }
     }
@@ -638,13 +633,7 @@ mod tests {
     fn email_is_found_as_the_pattern_found_it() {
         let pattern = Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid");
         let pieces = ["a", "é", "_", "1", "\u{301}", ".", "+", "-", "@", " ", "x.y", "·", "org", "..", "@@", "한"];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        for _ in 0..50_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let n = 1 + (seed % 9) as usize;
-            let text: String = (0..n).map(|k| pieces[((seed >> (6 * k)) % pieces.len() as u64) as usize]).collect();
+        for text in crate::normalise::back::scan::samples(&pieces, 9, 50_000) {
             assert_eq!(find_email(&text), pattern.find(&text).map(|m| m.as_str()), "{text:?}");
         }
         assert_eq!(find_email("Email: info@policy.org."), Some("info@policy.org"));
