@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// Title block and other metadata of a publication.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FrontMatter {
-    /// Name of the series the publication belongs to, such as "Issue Briefing".
+    /// Name of the series the publication belongs to, such as "Policy Briefs".
     pub series: Option<String>,
     /// Name of the publishing institute.
     pub publisher: Option<String>,
@@ -28,9 +28,9 @@ pub struct FrontMatter {
 /// An author of the publication.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Author {
-    /// Given names, such as "Leif-Eric"; `None` for a single-name or institutional author.
+    /// Given names, such as "Jean-Paul"; `None` for a single-name or institutional author.
     pub given: Option<String>,
-    /// Family name, such as "Easley".
+    /// Family name, such as "Martin".
     pub surname: String,
     /// The author's biography as printed, usually near the end.
     pub bio: Option<String>,
@@ -80,7 +80,7 @@ impl Date {
 }
 
 impl Author {
-    /// Given names and surname in reading order, such as "Leif-Eric Easley".
+    /// Given names and surname in reading order, such as "Jean-Paul Martin".
     pub fn full_name(&self) -> String {
         match &self.given {
             Some(g) if !g.is_empty() => format!("{g} {}", self.surname),

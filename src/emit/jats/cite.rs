@@ -289,7 +289,7 @@ impl Finder<'_> {
             let el = El::new("collab").text(surname);
             return Some((Span::one(i, i + surname.len(), el), true));
         };
-        // Surname first ("Chow, Jonathan T."), given first ("Leif-Eric Easley"), then without a
+        // Surname first ("Martin, Anna B."), given first ("Jean-Paul Martin"), then without a
         // comma or a space (names in East Asian order, such as "권다은").
         for (sep, surname_first) in [(", ", true), (" ", false), ("", true), (" ", true)] {
             let printed = if surname_first { format!("{surname}{sep}{given}") } else { format!("{given}{sep}{surname}") };

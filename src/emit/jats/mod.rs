@@ -114,7 +114,7 @@ fn journal_meta(fm: &FrontMatter, col: &Colophon) -> Option<El> {
 }
 
 /// A lower-case identifier from a name: letters and digits kept, runs of anything else
-/// become one hyphen ("EAI Issue Briefing" → "eai-issue-briefing").
+/// become one hyphen ("Policy Brief Series" → "policy-brief-series").
 fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars().flat_map(char::to_lowercase) {

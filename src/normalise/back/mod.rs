@@ -75,7 +75,7 @@ pub(crate) fn find_start(lines: &[BackLine]) -> Option<usize> {
     })
 }
 
-/// Whether the words before a surname in capitals read as given names ("Leif-Eric", "J."),
+/// Whether the words before a surname in capitals read as given names ("Jean-Paul", "J."),
 /// not as an article or an acronym ("The VA LMS is", "STANDARDIZATION SECTOR").
 fn given_names_first(t: &str) -> bool {
     const NOT_NAMES: &[&str] = &["The", "This", "These", "That", "Those", "A", "An", "Our", "Its", "Their", "Each", "All", "In", "On", "For"];

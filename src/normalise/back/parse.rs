@@ -514,7 +514,7 @@ fn split_authors(s: &str, order: AuthorOrder) -> Vec<PersonName> {
     }
 }
 
-/// Drops a sentence-ending period, but not the period of a final initial ("Jonathan T.").
+/// Drops a sentence-ending period, but not the period of a final initial ("Anna B.").
 fn drop_final_period(s: &str) -> String {
     let Some(b) = s.strip_suffix('.') else { return s.to_string() };
     let last_word = b.rsplit([' ', '-']).next().unwrap_or("");
