@@ -227,7 +227,7 @@ fn drop_inner_soft_hyphens(glyphs: &mut Vec<Glyph>) {
     glyphs.retain(|g| !g.text.is_empty());
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Notes {
     bad_content: Option<String>,
     ops_limit: bool,
@@ -255,29 +255,40 @@ struct Interp<'a, 'b> {
 
 impl<'a> Interp<'a, '_> {
     fn run(&mut self, bytes: &[u8], res: &Res<'a>, start: GState, depth: usize) {
-        let content = match content::decode(bytes) {
-            Ok(c) => c,
-            Err(_) => {
-                // lopdf rejects the same streams; its error says why.
-                let why = Content::decode(bytes).err().map_or_else(|| "unreadable content".to_string(), |e| e.to_string());
-                self.notes.bad_content = Some(why);
-                return;
-            }
-        };
+        // A stream found unreadable part-way is discarded whole, as lopdf rejects it whole.
+        let saved = (self.glyphs.len(), self.ops, self.notes.clone(), self.stats.clone());
+        let mut reader = content::OpReader::new(bytes);
         let mut gs = start;
         let mut stack: Vec<GState> = Vec::new();
         let mut tm = M::ID;
         let mut tlm = M::ID;
         let marked_base = self.marked.len();
-        for op in &content.ops {
+        loop {
+            let operator = match reader.next_op() {
+                Ok(Some(op)) => op,
+                Ok(None) => break,
+                Err(_) => {
+                    (self.ops, self.notes, *self.stats) = (saved.1, saved.2, saved.3);
+                    self.glyphs.truncate(saved.0);
+                    self.marked.truncate(marked_base);
+                    // lopdf rejects the same streams; its error says why.
+                    let why = Content::decode(bytes).err().map_or_else(|| "unreadable content".to_string(), |e| e.to_string());
+                    self.notes.bad_content = Some(why);
+                    return;
+                }
+            };
+            if self.ops > MAX_OPS_PER_PAGE {
+                // Past the limit the rest is only read, to find out whether it is readable.
+                continue;
+            }
             self.ops += 1;
             if self.ops > MAX_OPS_PER_PAGE {
                 self.notes.ops_limit = true;
-                break;
+                continue;
             }
-            let a = content.operands(op);
+            let a = reader.operands();
             let f = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
-            match op.operator {
+            match operator {
                 b"q" => {
                     if stack.len() < MAX_SAVE_DEPTH {
                         stack.push(gs.clone());
@@ -702,6 +713,24 @@ mod tests {
     fn soft_hyphen_is_dropped_inside_a_line_and_kept_at_its_end() {
         let doc = one_page(vec![helvetica()], "BT /F1 10 Tf 0 100 Td (a\\255b\\255) Tj 0 -12 Td (c) Tj ET", Dictionary::new(), Dictionary::new());
         assert_eq!(text(&glyphs_of(&doc)), "ab\u{AD}c");
+    }
+
+    #[test]
+    fn a_stream_unreadable_part_way_is_discarded_whole_as_lopdf_rejects_it() {
+        let mut doc = one_page(vec![helvetica()], "BT /F1 10 Tf (ab) Tj ET /X1 Do q BI /W 2 ID xx", Dictionary::new(), Dictionary::new());
+        let form = Stream::new(dictionary! { "Type" => "XObject", "Subtype" => "Form" }, b"BT /F1 10 Tf (cd) Tj ET".to_vec());
+        let form_id = doc.add_object(form);
+        let page_id = *doc.get_pages().get(&1).expect("page");
+        let res = doc.get_dictionary_mut(page_id).and_then(|p| p.get_mut(b"Resources")).and_then(|r| r.as_dict_mut()).expect("resources");
+        res.set("XObject", dictionary! { "X1" => form_id });
+        let (mut fonts, mut stats, mut warnings) = (FontCache::default(), ExtractStats::default(), Vec::new());
+        let pg = read_page(&doc, page_id, 1, 0, &mut fonts, &mut stats, &mut warnings);
+        assert!(pg.glyphs.is_empty(), "{:?}", text(&pg.glyphs));
+        assert_eq!(stats, ExtractStats::default());
+        assert!(warnings.iter().any(|w| w.message.contains("could not be read")), "{warnings:?}");
+        // Without the broken image the text is kept.
+        let good = one_page(vec![helvetica()], "BT /F1 10 Tf (ab) Tj ET", Dictionary::new(), Dictionary::new());
+        assert_eq!(text(&glyphs_of(&good)), "ab");
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! It follows lopdf's content grammar (`Content::decode`) token for token, so pages read
 //! the same, but it neither copies operators into strings nor builds a list of
 //! operations: lopdf's parser was the largest part of reading a page with drawings.
-//! Like lopdf it stops quietly at the first thing it cannot read, and fails the whole
-//! stream where lopdf does (a broken inline image, nesting deeper than 100).
+//! Like lopdf it stops quietly at the first thing it cannot read, and reports the stream
+//! unreadable where lopdf rejects it whole (a broken inline image, nesting deeper than
+//! 100); the interpreter then discards what it drew from that stream.
 
 use lopdf::{Dictionary, Object, StringFormat};
 
@@ -17,44 +18,36 @@ const MAX_BRACKET: usize = 100;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Unreadable;
 
-/// One operation: the operator and the range of its operands in [`Ops::operands`].
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Op<'a> {
-    pub operator: &'a [u8],
-    start: usize,
-    end: usize,
-}
-
-/// The operations of a content stream, with all operands in one list.
-#[derive(Debug, Default)]
-pub(crate) struct Ops<'a> {
-    pub ops: Vec<Op<'a>>,
+/// Reads the operations of a content stream one at a time.
+///
+/// Only one operation's operands are held at once: a page of drawings has hundreds of
+/// thousands of them, and a list of all of them was most of the memory a page needed.
+pub(crate) struct OpReader<'a> {
+    r: Reader<'a>,
     operands: Vec<Object>,
 }
 
-impl<'a> Ops<'a> {
-    /// The operands of `op`.
-    pub fn operands(&self, op: &Op<'a>) -> &[Object] {
-        &self.operands[op.start..op.end]
+impl<'a> OpReader<'a> {
+    pub fn new(data: &'a [u8]) -> OpReader<'a> {
+        let mut r = Reader { data, pos: 0 };
+        r.skip_white();
+        OpReader { r, operands: Vec::new() }
     }
-}
 
-/// Reads the operations of a content stream.
-pub(crate) fn decode(data: &[u8]) -> Result<Ops<'_>, Unreadable> {
-    let mut r = Reader { data, pos: 0 };
-    let mut out = Ops::default();
-    r.skip_white();
-    loop {
-        let start = out.operands.len();
-        match r.operation(&mut out.operands)? {
-            Some(operator) => out.ops.push(Op { operator, start, end: out.operands.len() }),
-            None => {
-                out.operands.truncate(start);
-                break;
-            }
+    /// The next operator, its operands in [`OpReader::operands`]; `Ok(None)` where reading stops.
+    pub fn next_op(&mut self) -> Result<Option<&'a [u8]>, Unreadable> {
+        self.operands.clear();
+        let op = self.r.operation(&mut self.operands)?;
+        if op.is_none() {
+            self.operands.clear();
         }
+        Ok(op)
     }
-    Ok(out)
+
+    /// The operands of the operator [`OpReader::next_op`] returned last.
+    pub fn operands(&self) -> &[Object] {
+        &self.operands
+    }
 }
 
 fn is_white(c: u8) -> bool {
@@ -592,8 +585,12 @@ mod tests {
     }
 
     fn our_ops(data: &[u8]) -> Option<Vec<(String, Vec<Object>)>> {
-        let ops = decode(data).ok()?;
-        Some(ops.ops.iter().map(|o| (String::from_utf8_lossy(o.operator).into_owned(), ops.operands(o).to_vec())).collect())
+        let mut r = OpReader::new(data);
+        let mut out = Vec::new();
+        while let Some(op) = r.next_op().ok()? {
+            out.push((String::from_utf8_lossy(op).into_owned(), r.operands().to_vec()));
+        }
+        Some(out)
     }
 
     fn same_as_lopdf(data: &[u8]) {
@@ -626,7 +623,7 @@ mod tests {
     fn broken_inline_image_and_deep_nesting_fail_like_lopdf() {
         for s in ["q BI /W 2 ID xx".to_string(), "[".repeat(150) + "] TJ"] {
             assert!(lopdf_ops(s.as_bytes()).is_none());
-            assert_eq!(decode(s.as_bytes()).err(), Some(Unreadable));
+            assert!(our_ops(s.as_bytes()).is_none());
         }
     }
 
