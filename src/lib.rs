@@ -136,7 +136,7 @@ pub fn convert(pdf: &[u8], opts: &Options) -> Result<Warned<Outputs>> {
     // The reflowed PDF costs as much as the other formats together: it is typeset on a
     // second thread while they are written on this one.
     let (pdf, others) = std::thread::scope(|s| {
-        let typeset = || emit::pdf(doc, &opts.pdf);
+        let typeset = || emit::pdf_with(doc, &opts.pdf, opts.parallel);
         let on_thread = (wants(Format::Pdf) && opts.parallel).then(|| s.spawn(typeset));
         let others = (|| -> Result<_> {
             let jats = wants(Format::Jats).then(|| emit::jats(doc, &emit::JatsOptions::default())).transpose()?;

@@ -9,6 +9,7 @@ pub use epub::{epub, EpubOptions};
 pub use jats::{jats, JatsOptions};
 pub use json::json;
 pub use pdf::{pdf, PageSize, PdfOptions};
+pub(crate) use pdf::pdf_with;
 
 #[allow(unused_imports)]
 use crate::tree::Document;

@@ -100,6 +100,11 @@ impl Default for PdfOptions {
 
 /// Writes the document as a reflowed PDF.
 pub fn pdf(doc: &Document, opts: &PdfOptions) -> Result<Warned<Vec<u8>>> {
+    pdf_with(doc, opts, true)
+}
+
+/// [`pdf`], with a second thread for the independent parts of writing only when `parallel`.
+pub(crate) fn pdf_with(doc: &Document, opts: &PdfOptions, parallel: bool) -> Result<Warned<Vec<u8>>> {
     let size = if opts.font_size.is_finite() && (4.0..=40.0).contains(&opts.font_size) { opts.font_size } else { 10.0 };
     let geo = geometry(opts.page, size);
     let needed = characters(doc);
@@ -131,7 +136,7 @@ pub fn pdf(doc: &Document, opts: &PdfOptions) -> Result<Warned<Vec<u8>>> {
             format!("D:{:04}{:02}{:02}000000Z", d.year.clamp(0, 9999), d.month.unwrap_or(1), d.day.unwrap_or(1))
         }),
     };
-    let (bytes, w) = write::write(&final_pages, &fonts, &geo, &meta)?;
+    let (bytes, w) = write::write(&final_pages, &fonts, &geo, &meta, parallel)?;
     warnings.extend(w);
     warnings.extend(fonts.uncovered_warning());
     Ok(Warned { output: bytes, warnings })

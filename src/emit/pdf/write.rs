@@ -6,7 +6,7 @@ use super::fonts::{FaceId, Fonts};
 use super::layout::{Line, Page};
 use crate::error::{Error, Result, Stage, Warning};
 use flate2::{Compress, Compression, FlushCompress, Status};
-use lopdf_printpdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+use lopdf_printpdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use printpdf::{
     Codepoint, FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
     Rect, TextItem, TextMatrix,
@@ -82,28 +82,69 @@ impl Deflater {
         }
     }
 
-    /// Deflates every stream of `doc` that may be and has no filter yet, when that makes
-    /// it smaller (as lopdf's `compress` does, without a new level-9 compressor each time).
-    fn compress_all(&mut self, doc: &mut Document) {
-        for object in doc.objects.values_mut() {
-            let Object::Stream(stream) = object else { continue };
-            if !stream.allows_compression || stream.dict.has(b"Filter") {
-                continue;
+    /// Deflates `stream` if it may be and has no filter yet, when that makes it smaller.
+    fn compress(&mut self, stream: &mut Stream) {
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            return;
+        }
+        match self.deflate(&stream.content) {
+            // The filter entry costs some bytes too.
+            Some(z) if z.len() + 19 < stream.content.len() => {
+                stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+                stream.set_content(z);
             }
-            match self.deflate(&stream.content) {
-                // The filter entry costs some bytes too.
-                Some(z) if z.len() + 19 < stream.content.len() => {
-                    stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
-                    stream.set_content(z);
-                }
-                _ => {}
-            }
+            _ => {}
         }
     }
 }
 
+/// Below this many bytes of streams in all, a second thread costs more than it saves.
+const PARALLEL_DEFLATE_BYTES: usize = 64 * 1024;
+
+/// Deflates every stream of `doc` as [`Deflater::compress`] does (lopdf's `compress`,
+/// without a new level-9 compressor each time), on two threads when `parallel`.
+///
+/// Each stream is compressed on its own, so the bytes are the same either way.
+fn compress_all(doc: &mut Document, parallel: bool) {
+    let mut streams: Vec<&mut Stream> = doc
+        .objects
+        .values_mut()
+        .filter_map(|o| match o {
+            Object::Stream(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    let total: usize = streams.iter().map(|s| s.content.len()).sum();
+    if !parallel || total < PARALLEL_DEFLATE_BYTES {
+        let mut d = Deflater::new();
+        streams.into_iter().for_each(|s| d.compress(s));
+        return;
+    }
+    // Largest first, each to the lighter share: the two threads finish close together.
+    streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
+    let (mut mine, mut theirs) = (Vec::new(), Vec::new());
+    let (mut a, mut b) = (0usize, 0usize);
+    for s in streams {
+        if a <= b {
+            a += s.content.len();
+            mine.push(s);
+        } else {
+            b += s.content.len();
+            theirs.push(s);
+        }
+    }
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut d = Deflater::new();
+            theirs.into_iter().for_each(|s| d.compress(s));
+        });
+        let mut d = Deflater::new();
+        mine.into_iter().for_each(|s| d.compress(s));
+    });
+}
+
 /// Writes the pages as PDF bytes.
-pub(super) fn write(pages: &[FinalPage], fonts: &Fonts, geo: &Geometry, meta: &Meta) -> Result<(Vec<u8>, Vec<Warning>)> {
+pub(super) fn write(pages: &[FinalPage], fonts: &Fonts, geo: &Geometry, meta: &Meta, parallel: bool) -> Result<(Vec<u8>, Vec<Warning>)> {
     let mut warnings = Vec::new();
     // Glyphs used per face, with their text for the ToUnicode map.
     // Gathered per face in a table by glyph id first (first text that is not empty, and
@@ -265,7 +306,7 @@ pub(super) fn write(pages: &[FinalPage], fonts: &Fonts, geo: &Geometry, meta: &M
     let opts = PdfSaveOptions { subset_fonts: false, optimize: false, ..Default::default() };
     let tree = printpdf::serialize::to_lopdf_doc(&doc, &opts, &mut pw);
     let outline = outline_entries(pages, geo);
-    let bytes = finish(tree, meta, &outline, &links)?;
+    let bytes = finish(tree, meta, &outline, &links, parallel)?;
     Ok((bytes, warnings))
 }
 
@@ -344,7 +385,7 @@ const ID_PLACEHOLDER: [u8; 16] = [0; 16];
 /// Rewrites what printpdf leaves wrong or random in its object tree: the catalog
 /// (language, page mode, outline), the info dictionary (dates from the document), the
 /// file ID, links; then deflates the streams and saves.
-fn finish(mut doc: Document, meta: &Meta, outline: &[(u8, String, usize, f32)], links: &[LinkRect]) -> Result<Vec<u8>> {
+fn finish(mut doc: Document, meta: &Meta, outline: &[(u8, String, usize, f32)], links: &[LinkRect], parallel: bool) -> Result<Vec<u8>> {
     let err = |m: String| Error::Emit { format: "pdf", message: m };
     doc.version = "1.7".into();
     let page_ids: Vec<ObjectId> = doc.get_pages().values().copied().collect();
@@ -422,7 +463,7 @@ fn finish(mut doc: Document, meta: &Meta, outline: &[(u8, String, usize, f32)], 
         }
     }
     doc.prune_objects();
-    Deflater::new().compress_all(&mut doc);
+    compress_all(&mut doc, parallel);
 
     // A file ID from the content (printpdf's own is random), so that the same input
     // gives the same bytes: saved with a stand-in, then derived from everything before
