@@ -186,12 +186,8 @@ impl<'a> Reader<'a> {
         if self.eat(b"false") {
             return Ok(Some(Object::Boolean(false)));
         }
-        if let Some(v) = self.real() {
-            return Ok(Some(Object::Real(v)));
-        }
-        self.pos = mark;
-        if let Some(v) = self.integer() {
-            return Ok(Some(Object::Integer(v)));
+        if let Some(n) = self.number() {
+            return Ok(Some(n));
         }
         self.pos = mark;
         match self.peek() {
@@ -451,7 +447,7 @@ impl<'a> Reader<'a> {
             Some(b'n') => self.eat(b"null").then_some(Object::Null),
             Some(b't') => self.eat(b"true").then_some(Object::Boolean(true)),
             Some(b'f') => self.eat(b"false").then_some(Object::Boolean(false)),
-            Some(b'0'..=b'9') => match self.reference() {
+            Some(b'0'..=b'9') => match self.may_be_reference().then(|| self.reference()).flatten() {
                 Some(r) => Some(r),
                 None => {
                     self.pos = mark;
@@ -478,13 +474,26 @@ impl<'a> Reader<'a> {
     }
 
     /// A real, else an integer.
+    ///
+    /// Digits not followed by a point are an integer: read as one, not first tried as a real.
     fn number(&mut self) -> Option<Object> {
         let mark = self.pos;
-        if let Some(v) = self.real() {
-            return Some(Object::Real(v));
-        }
+        self.sign();
+        let whole = self.digits();
+        let point = self.peek() == Some(b'.');
         self.pos = mark;
+        if whole == 0 || point {
+            return self.real().map(Object::Real);
+        }
         self.integer().map(Object::Integer)
+    }
+
+    /// Whether the digits here are followed by the white space or comment that must come
+    /// before a reference's generation number; most numbers in content are not.
+    fn may_be_reference(&self) -> bool {
+        let rest = self.rest();
+        let end = rest.iter().position(|c| !c.is_ascii_digit()).unwrap_or(rest.len());
+        rest.get(end).is_some_and(|&c| is_white(c) || c == b'%')
     }
 
     /// An indirect reference `n g R`.
