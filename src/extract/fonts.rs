@@ -319,13 +319,26 @@ pub(crate) struct FontCache {
     fonts: HashMap<FontKey, Option<Rc<Font>>>,
     /// The distinct font descriptions, indexed by [`Font::index`].
     pub infos: Vec<FontInfo>,
-    info_index: HashMap<(String, bool, bool, bool, Option<u16>), u32>,
+    info_index: HashMap<InfoKey, u32>,
     /// Every font loaded, in load order, for end-of-document reports.
     pub loaded: Vec<Rc<Font>>,
+    /// The page being read, set by the caller: recorded with each font first asked for.
+    pub page: u32,
+    /// Each font asked for, with the page it was first asked for on, in order.
+    pub first_use: Vec<(u32, FontKey)>,
 }
 
+/// What makes two fonts one entry of [`FontCache::infos`].
+pub(crate) type InfoKey = (String, bool, bool, bool, Option<u16>);
+
+/// The key under which a font's description is shared.
+pub(crate) fn info_key(info: &FontInfo) -> InfoKey {
+    (info.name.clone(), info.bold, info.italic, info.monospace, info.weight)
+}
+
+/// Which font a resource entry is: its object, or the address of an inline dictionary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum FontKey {
+pub(crate) enum FontKey {
     Object(ObjectId),
     Inline(usize),
 }
@@ -341,8 +354,9 @@ impl FontCache {
         if let Some(f) = self.fonts.get(&key) {
             return f.clone();
         }
+        self.first_use.push((self.page, key));
         let font = load_font(doc, dict, resource_name).map(|mut f| {
-            let k = (f.info.name.clone(), f.info.bold, f.info.italic, f.info.monospace, f.info.weight);
+            let k = info_key(&f.info);
             let next = self.infos.len() as u32;
             let idx = *self.info_index.entry(k).or_insert(next);
             if idx == next {
@@ -356,6 +370,15 @@ impl FontCache {
         }
         self.fonts.insert(key, font.clone());
         font
+    }
+
+    /// What each font asked for became: its description, index and unmapped-glyph count,
+    /// or `None` where it could not be read. Plain data, for merging caches of two threads.
+    pub fn summary(&self) -> HashMap<FontKey, Option<(FontInfo, u32, u64)>> {
+        self.fonts
+            .iter()
+            .map(|(k, f)| (*k, f.as_ref().map(|f| (f.info.clone(), f.index, f.unmapped.get()))))
+            .collect()
     }
 }
 
