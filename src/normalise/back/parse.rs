@@ -11,7 +11,6 @@ fn has_ascii_ci(hay: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| hay.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n.as_bytes())))
 }
 
-
 // The shapes below were regular expressions; compiling them cost more than most documents'
 // matches, so they are written out (the tests compare them with the patterns on many strings).
 
@@ -1275,7 +1274,7 @@ mod tests {
         ];
         let chapters = [
             "Book", ", edited by ", ",  ed. ", ",\neds.\n", ", trans.", ", edited", ",", ", ", " ", "  ", "\n", ", 12–34. ", ",12-34.\n", ", 5 — 9. ", ", 12-34.", "12", "-", "34", ". ", "A. Editor", "é",
-            " (Eds.), ", " (Ed.),  ", "(Trans.),\n", " (pp. 12-34). ", " (p. )", " (pp.  ) ", "(pp.12", ")", ".", "\u{a0}", ", Eds. ", ", Ed. ", ",  Eds.\n", ", Eds.", "x, y",
+            " (Eds.), ", " (Ed.),  ", "(Trans.),\n", " (pp. 12-34). ", " (p. )", " (pp.  ) ", " (pp.  ).", " (p.\u{a0}\n). ", "(pp.12", ")", ".", "\u{a0}", ", Eds. ", ", Ed. ", ",  Eds.\n", ", Eds.", "x, y",
         ];
         let starts = ["In ", "In  ", "In\u{a0}", "in ", "in  ", "In", "In ,", "in , "];
         let more = samples(&chapters, 8, 80_000);
