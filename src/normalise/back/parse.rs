@@ -1,18 +1,7 @@
 //! Field parsing of one printed reference: Chicago author-date, APA, numbered (IEEE-like).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::scan::{self, HANGUL, LOWER, UPPER};
 use crate::tree::{PersonName, Reference, ReferenceKind};
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("valid regex")
-}
-
-// Each pattern is compiled on its first use, which costs more than most matches (Unicode
-// classes build large automata); text that every match must contain is tested first.
 
 /// Whether `hay` contains one of the lower-case ASCII `needles`, ignoring ASCII case.
 ///
@@ -22,22 +11,299 @@ fn has_ascii_ci(hay: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| hay.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n.as_bytes())))
 }
 
-
-static ONLINE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\[online\]\.?\s*(?:available(?: at)?:?)?\s*"));
-static ACCESSED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)[(\[]?\b(?:accessed|retrieved)(?: on)?\s+[^.)\]]*[.)\]]?"));
-static VOL_ISSUE_PAGES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(.+?),?\s+([0-9]+[A-Za-z]?)\s*(?:\(([^)]+)\))?\s*[:,]\s*(?:pp?\.\s*)?([A-Za-z]?[0-9]+(?:\s*[–—-]\s*[A-Za-z]?[0-9]+)?)\b")
-});
-static IEEE_JOURNAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(.+?),\s+vol\.\s*([\w-]+)(?:,\s+no\.\s*([\w-]+))?(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:pp?\.\s*([A-Za-z]?[0-9]+(?:\s*[–—-]\s*[A-Za-z]?[0-9]+)?)))?")
-});
-static EDITED: LazyLock<Regex> = LazyLock::new(|| re(r"^In\s+(.+?),\s+(?:edited|ed\.|eds\.|trans\.)\s"));
-static CHAPTER_PAGES: LazyLock<Regex> = LazyLock::new(|| re(r",\s*([0-9]+\s*[–—-]\s*[0-9]+)\.\s"));
-static APA_IN: LazyLock<Regex> = LazyLock::new(|| re(r"^In\s+(?:.+?\((?:Eds?\.|Trans\.)\),\s+)?(.+?)(?:\s+\((?:pp?\.\s*([^)]+))\))?\.(?:\s|$)"));
-static IEEE_IN: LazyLock<Regex> = LazyLock::new(|| re(r"^in\s+(.+?),\s+((?:[^,]+,\s+)*?[^,]+),\s+Eds?\.\s"));
-
 // The shapes below were regular expressions; compiling them cost more than most documents'
 // matches, so they are written out (the tests compare them with the patterns on many strings).
+
+/// A byte range of a match or of one of its groups.
+type Span = std::ops::Range<usize>;
+
+/// The ranges of a written-out pattern's match (index 0) and of each group that took part.
+type Groups<const N: usize> = [Option<Span>; N];
+
+/// The text of one group of a match in `s`.
+fn group<'a>(s: &'a str, g: &Option<Span>) -> Option<&'a str> {
+    g.clone().map(|r| &s[r])
+}
+
+/// `s` after the first of `needles` that it starts with.
+fn strip_any<'a>(s: &'a str, needles: &[&str]) -> Option<&'a str> {
+    needles.iter().find_map(|n| s.strip_prefix(n))
+}
+
+/// The character at byte `i` of `s`.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s[i..].chars().next()
+}
+
+/// The ends of a greedy `\s+` starting at byte `p`, longest first, as the pattern tries them.
+fn ws_runs(s: &str, p: usize) -> impl Iterator<Item = usize> + '_ {
+    let n = s[p..].len() - s[p..].trim_start().len();
+    std::iter::once(p + n).filter(move |_| n > 0).chain(s[p..p + n].char_indices().rev().filter(|&(i, _)| i > 0).map(move |(i, _)| p + i))
+}
+
+/// The first end of a lazy `.+?` starting at byte `start` (one character or more, no line
+/// break) at which `rest` matches, with what `rest` found there.
+fn lazy<T>(s: &str, start: usize, mut rest: impl FnMut(usize) -> Option<T>) -> Option<T> {
+    for (i, c) in s[start..].char_indices() {
+        if c == '\n' {
+            return None;
+        }
+        if let Some(t) = rest(start + i + c.len_utf8()) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// `s` with every match starting where `at` finds one (at returns its end) replaced by a
+/// space, searching left to right after each match, as `Regex::replace_all` does.
+fn replace_matches(s: &str, at: impl Fn(&str, usize) -> Option<usize>) -> String {
+    let mut out = String::with_capacity(s.len());
+    let (mut last, mut i) = (0, 0);
+    while let Some(c) = char_at(s, i) {
+        match at(s, i).filter(|&e| e > i) {
+            Some(e) => {
+                out.push_str(&s[last..i]);
+                out.push(' ');
+                (last, i) = (e, e);
+            }
+            None => i += c.len_utf8(),
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// The end of an "[Online]. Available at: " note starting at byte `i`:
+/// `(?i)\[online\]\.?\s*(?:available(?: at)?:?)?\s*`.
+fn online_at(s: &str, i: usize) -> Option<usize> {
+    let r = scan::strip_ci(s[i..].strip_prefix('[')?, "online")?.strip_prefix(']')?;
+    let mut r = scan::skip_ws(r.strip_prefix('.').unwrap_or(r));
+    if let Some(a) = scan::strip_ci(r, "available") {
+        let a = scan::strip_ci(a, " at").unwrap_or(a);
+        r = a.strip_prefix(':').unwrap_or(a);
+    }
+    Some(s.len() - scan::skip_ws(r).len())
+}
+
+/// The end of an "(accessed on May 3, 2024)" / "Retrieved …." note starting at byte `i`:
+/// `(?i)[(\[]?\b(?:accessed|retrieved)(?: on)?\s+[^.)\]]*[.)\]]?`.
+fn accessed_at(s: &str, i: usize) -> Option<usize> {
+    let word_at = |j: usize| {
+        if !scan::boundary(scan::char_before(s, j), char_at(s, j)) {
+            return None;
+        }
+        let r = scan::strip_any_ci(&s[j..], &["accessed", "retrieved"])?;
+        // " on" is then followed by white space or given back to `\s+`: either way the
+        // note runs to the first closing mark.
+        let k = s.len() - r.len();
+        char_at(s, k).filter(|c| c.is_whitespace())?;
+        Some(s[k..].find(['.', ')', ']']).map_or(s.len(), |e| k + e + 1))
+    };
+    let open = s[i..].starts_with(['(', '[']);
+    open.then(|| word_at(i + 1)).flatten().or_else(|| word_at(i))
+}
+
+/// The length of a page number, `[A-Za-z]?[0-9]+`, at the start of `s`.
+fn page_number(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let l = usize::from(b.first().is_some_and(u8::is_ascii_alphabetic));
+    let d = b[l..].iter().take_while(|c| c.is_ascii_digit()).count();
+    (d > 0).then_some(l + d)
+}
+
+/// The ends of pages `[A-Za-z]?[0-9]+(?:\s*[–—-]\s*[A-Za-z]?[0-9]+)?` at byte `p`: after the
+/// first number, and after the range when one follows.
+fn pages_at(s: &str, p: usize) -> Option<(usize, Option<usize>)> {
+    let one = p + page_number(&s[p..])?;
+    let range = scan::skip_ws(&s[one..]).strip_prefix(['–', '—', '-']).map(scan::skip_ws).and_then(|r| Some(s.len() - r.len() + page_number(r)?));
+    Some((one, range))
+}
+
+/// `s` after "pp." or "p." when it starts with one: `(?:pp?\.)`.
+fn strip_pp(s: &str) -> Option<&str> {
+    s.strip_prefix("pp.").or_else(|| s.strip_prefix("p."))
+}
+
+/// Source, volume, issue and pages of "Journal, 40(4): 502-525": `^(.+?),?\s+([0-9]+[A-Za-z]?)\s*
+/// (?:\(([^)]+)\))?\s*[:,]\s*(?:pp?\.\s*)?([A-Za-z]?[0-9]+(?:\s*[–—-]\s*[A-Za-z]?[0-9]+)?)\b`.
+fn vol_issue_pages(s: &str) -> Option<Groups<5>> {
+    let pos = |r: &str| s.len() - r.len();
+    lazy(s, 0, |e1| {
+        let r = &s[e1..];
+        let r = scan::ws1(r.strip_prefix(',').unwrap_or(r))?;
+        let v0 = pos(r);
+        let v1 = v0 + scan::digits(r, 1, usize::MAX)?.0.len();
+        let v1 = v1 + usize::from(s[v1..].starts_with(|c: char| c.is_ascii_alphabetic()));
+        let mut r = scan::skip_ws(&s[v1..]);
+        let mut issue = None;
+        if let Some(b) = r.strip_prefix('(') {
+            let n = b.find(')').filter(|&n| n > 0)?;
+            issue = Some(pos(b)..pos(b) + n);
+            r = &b[n + 1..];
+        }
+        let r = scan::skip_ws(scan::skip_ws(r).strip_prefix([':', ','])?);
+        let p = pos(strip_pp(r).map_or(r, scan::skip_ws));
+        let (one, range) = pages_at(s, p)?;
+        let end = range.filter(|&e| scan::boundary(scan::char_before(s, e), char_at(s, e)));
+        let end = end.or_else(|| scan::boundary(scan::char_before(s, one), char_at(s, one)).then_some(one))?;
+        Some([Some(0..end), Some(0..e1), Some(v0..v1), issue, Some(p..end)])
+    })
+}
+
+/// The length of `[\w-]+` at the start of `s`.
+fn word_run(s: &str) -> Option<usize> {
+    let n = s.find(|c: char| !scan::is_word(c) && c != '-').unwrap_or(s.len());
+    (n > 0).then_some(n)
+}
+
+/// Source, volume, issue and pages of "Journal, vol. 3, no. 2, Mar. pp. 1-9":
+/// `^(.+?),\s+vol\.\s*([\w-]+)(?:,\s+no\.\s*([\w-]+))?(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+)?
+/// (?:pp?\.\s*([A-Za-z]?[0-9]+(?:\s*[–—-]\s*[A-Za-z]?[0-9]+)?)))?`.
+fn ieee_journal(s: &str) -> Option<Groups<5>> {
+    let pos = |r: &str| s.len() - r.len();
+    lazy(s, 0, |e1| {
+        let r = scan::skip_ws(scan::ws1(s[e1..].strip_prefix(',')?)?.strip_prefix("vol.")?);
+        let v0 = pos(r);
+        let mut end = v0 + word_run(r)?;
+        let volume = Some(v0..end);
+        let no = || {
+            let r = scan::skip_ws(scan::ws1(s[end..].strip_prefix(',')?)?.strip_prefix("no.")?);
+            Some(pos(r)..pos(r) + word_run(r)?)
+        };
+        let issue = no();
+        end = issue.as_ref().map_or(end, |i| i.end);
+        let pp = || {
+            let r = scan::ws1(s[end..].strip_prefix(',')?)?;
+            let month = || {
+                let r = r.strip_prefix(|c: char| c.is_ascii_uppercase())?;
+                let n = r.bytes().take(8).take_while(u8::is_ascii_lowercase).count();
+                let m = &r[n..];
+                (n >= 2 && !m.starts_with(|c: char| c.is_ascii_lowercase())).then_some(())?;
+                scan::ws1(m.strip_prefix('.').unwrap_or(m))
+            };
+            let r = month().unwrap_or(r);
+            let p = pos(scan::skip_ws(strip_pp(r)?));
+            let (one, range) = pages_at(s, p)?;
+            Some(p..range.unwrap_or(one))
+        };
+        let pages = pp();
+        end = pages.as_ref().map_or(end, |p| p.end);
+        Some([Some(0..end), Some(0..e1), volume, issue, pages])
+    })
+}
+
+/// The book of a chapter, "In Book, edited by …": `^In\s+(.+?),\s+(?:edited|ed\.|eds\.|trans\.)\s`.
+fn edited(s: &str) -> Option<Groups<2>> {
+    s.strip_prefix("In")?;
+    ws_runs(s, 2).find_map(|g| {
+        lazy(s, g, |e1| {
+            let r = scan::ws1(s[e1..].strip_prefix(',')?)?;
+            let r = strip_any(r, &["edited", "ed.", "eds.", "trans."])?;
+            let c = r.chars().next().filter(|c| c.is_whitespace())?;
+            Some([Some(0..s.len() - r.len() + c.len_utf8()), Some(g..e1)])
+        })
+    })
+}
+
+/// The pages of a chapter, ", 12–34. ": `,\s*([0-9]+\s*[–—-]\s*[0-9]+)\.\s`.
+fn chapter_pages(s: &str) -> Option<Groups<2>> {
+    let pos = |r: &str| s.len() - r.len();
+    s.match_indices(',').find_map(|(i, _)| {
+        let r = scan::skip_ws(&s[i + 1..]);
+        let p = pos(r);
+        let r = scan::skip_ws(scan::digits(r, 1, usize::MAX)?.1);
+        let r = scan::skip_ws(r.strip_prefix(['–', '—', '-'])?);
+        let r = scan::digits(r, 1, usize::MAX)?.1;
+        let q = pos(r);
+        let r = r.strip_prefix('.')?;
+        let c = r.chars().next().filter(|c| c.is_whitespace())?;
+        Some([Some(i..pos(r) + c.len_utf8()), Some(p..q)])
+    })
+}
+
+/// The end of `\.(?:\s|$)` at byte `p`.
+fn sentence_end(s: &str, p: usize) -> Option<usize> {
+    let r = s[p..].strip_prefix('.')?;
+    match r.chars().next() {
+        None => Some(s.len()),
+        Some(c) => c.is_whitespace().then(|| s.len() - r.len() + c.len_utf8()),
+    }
+}
+
+/// The book and pages after an APA "In " from byte `g` on:
+/// `(.+?)(?:\s+\((?:pp?\.\s*([^)]+))\))?\.(?:\s|$)`.
+fn apa_book(s: &str, g: usize) -> Option<Groups<3>> {
+    lazy(s, g, |e1| {
+        let pages = || {
+            let r = strip_pp(scan::ws1(&s[e1..])?.strip_prefix('(')?)?;
+            let p = s.len() - r.len();
+            ws_runs(s, p).chain([p]).find_map(|q| {
+                let n = s[q..].find(')').filter(|&n| n > 0)?;
+                Some((sentence_end(s, q + n + 1)?, q..q + n))
+            })
+        };
+        if let Some((end, p)) = pages() {
+            return Some([Some(0..end), Some(g..e1), Some(p)]);
+        }
+        Some([Some(0..sentence_end(s, e1)?), Some(g..e1), None])
+    })
+}
+
+/// The book and pages of an APA chapter, "In A. Editor (Ed.), Book (pp. 1–9).":
+/// `^In\s+(?:.+?\((?:Eds?\.|Trans\.)\),\s+)?(.+?)(?:\s+\((?:pp?\.\s*([^)]+))\))?\.(?:\s|$)`.
+fn apa_in(s: &str) -> Option<Groups<3>> {
+    s.strip_prefix("In")?;
+    ws_runs(s, 2).find_map(|g| {
+        let editors = lazy(s, g, |e| {
+            let r = strip_any(s[e..].strip_prefix('(')?, &["Eds.", "Ed.", "Trans."])?;
+            let r = r.strip_prefix("),")?;
+            ws_runs(s, s.len() - r.len()).find_map(|b| apa_book(s, b))
+        });
+        editors.or_else(|| apa_book(s, g))
+    })
+}
+
+/// The end of `,\s+Eds?\.\s` at byte `q`.
+fn eds_at(s: &str, q: usize) -> Option<usize> {
+    let r = scan::ws1(s[q..].strip_prefix(',')?)?;
+    let r = r.strip_prefix("Eds.").or_else(|| r.strip_prefix("Ed."))?;
+    let c = r.chars().next().filter(|c| c.is_whitespace())?;
+    Some(s.len() - r.len() + c.len_utf8())
+}
+
+/// The end of the editors' names from byte `p` on and the end of the match:
+/// `((?:[^,]+,\s+)*?[^,]+),\s+Eds?\.\s`, fewest names first.
+fn ieee_editors(s: &str, mut p: usize) -> Option<(usize, usize)> {
+    loop {
+        if s[p..].starts_with(',') || p == s.len() {
+            return None;
+        }
+        let q = p + s[p..].find(',')?;
+        if let Some(end) = eds_at(s, q) {
+            return Some((q, end));
+        }
+        // One more name: a shorter `\s+` leaves spaces to the next name, which then ends at
+        // the same comma, so only the longest run and (when it meets a comma) the next matter.
+        let mut runs = ws_runs(s, q + 1);
+        let longest = runs.next()?;
+        p = if longest < s.len() && !s[longest..].starts_with(',') { longest } else { runs.next()? };
+    }
+}
+
+/// The book of an IEEE chapter, "in Book, A. Editor, Eds. ": `^in\s+(.+?),\s+((?:[^,]+,\s+)*?[^,]+),\s+Eds?\.\s`.
+fn ieee_in(s: &str) -> Option<Groups<3>> {
+    s.strip_prefix("in")?;
+    ws_runs(s, 2).find_map(|g| {
+        lazy(s, g, |e1| {
+            s[e1..].strip_prefix(',')?;
+            ws_runs(s, e1 + 1).find_map(|b| {
+                let (q, end) = ieee_editors(s, b)?;
+                Some([Some(0..end), Some(g..e1), Some(b..q)])
+            })
+        })
+    })
+}
 
 /// The label of "[12] " or "12. " at the start of an entry and where the text after it
 /// starts: `^\s*(?:\[([0-9]{1,4})\]|([0-9]{1,4})\.)\s+`.
@@ -417,8 +683,8 @@ fn take_links(text: &str) -> (String, Option<String>, Option<String>) {
         url = Some(clean_link(&body[range.clone()]));
         body.replace_range(range, " ");
     }
-    let body = if body.contains('[') { ONLINE.replace_all(&body, " ").into_owned() } else { body };
-    let body = if has_ascii_ci(&body, &["acce", "retrieved"]) { ACCESSED.replace_all(&body, " ").into_owned() } else { body };
+    let body = if body.contains('[') { replace_matches(&body, online_at) } else { body };
+    let body = if has_ascii_ci(&body, &["acce", "retrieved"]) { replace_matches(&body, accessed_at) } else { body };
     let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
     let body = body.trim_end_matches([' ', '.', ',', ';']).to_string() + ".";
     (body, doi.filter(|d| !d.is_empty()), url.filter(|u| !u.is_empty()))
@@ -659,27 +925,27 @@ fn parse_container(after: &str, r: &mut Reference, chicago: bool) {
     }
     if after.starts_with("In ") {
         r.kind = Some(ReferenceKind::Book);
-        if let Some(c) = EDITED.captures(after) {
-            r.source = c.get(1).map(|m| strip_end(m.as_str()));
-            if let Some(p) = CHAPTER_PAGES.captures(after).and_then(|c| c.get(1)) {
-                set_pages(r, p.as_str());
+        if let Some(c) = edited(after) {
+            r.source = group(after, &c[1]).map(strip_end);
+            if let Some(p) = chapter_pages(after).and_then(|c| group(after, &c[1])) {
+                set_pages(r, p);
             }
-        } else if let Some(c) = APA_IN.captures(after) {
-            r.source = c.get(1).map(|m| strip_end(m.as_str()));
-            if let Some(p) = c.get(2) {
-                set_pages(r, p.as_str());
+        } else if let Some(c) = apa_in(after) {
+            r.source = group(after, &c[1]).map(strip_end);
+            if let Some(p) = group(after, &c[2]) {
+                set_pages(r, p);
             }
         }
         return;
     }
-    if let Some(c) = VOL_ISSUE_PAGES.captures(after) {
-        let src = strip_end(c.get(1).map_or("", |m| m.as_str()));
+    if let Some(c) = vol_issue_pages(after) {
+        let src = strip_end(group(after, &c[1]).unwrap_or(""));
         if !src.is_empty() && src.split_whitespace().count() <= 12 && !src.contains(". ") {
             r.source = Some(src);
-            r.volume = c.get(2).map(|m| m.as_str().to_string());
-            r.issue = c.get(3).map(|m| m.as_str().to_string());
-            if let Some(p) = c.get(4) {
-                set_pages(r, p.as_str());
+            r.volume = group(after, &c[2]).map(str::to_string);
+            r.issue = group(after, &c[3]).map(str::to_string);
+            if let Some(p) = group(after, &c[4]) {
+                set_pages(r, p);
             }
             r.kind = Some(ReferenceKind::Journal);
             return;
@@ -709,14 +975,14 @@ fn parse_ieee(body: &str, r: &mut Reference) {
         r.title = Some(strip_end(title));
         let after = body[m.end..].trim_start_matches([',', '.', ' ']);
         r.year = years(after).last().map(|m| after[m].to_string());
-        if let Some(c) = IEEE_IN.captures(after) {
+        if let Some(c) = ieee_in(after) {
             r.kind = Some(ReferenceKind::Book);
-            r.source = c.get(1).map(|m| strip_end(m.as_str()));
-        } else if let Some(c) = after.contains("vol.").then(|| IEEE_JOURNAL.captures(after)).flatten() {
+            r.source = group(after, &c[1]).map(strip_end);
+        } else if let Some(c) = after.contains("vol.").then(|| ieee_journal(after)).flatten() {
             r.kind = Some(ReferenceKind::Journal);
-            r.source = c.get(1).map(|m| strip_end(m.as_str()));
-            r.volume = c.get(2).map(|m| m.as_str().to_string());
-            r.issue = c.get(3).map(|m| m.as_str().to_string());
+            r.source = group(after, &c[1]).map(strip_end);
+            r.volume = group(after, &c[2]).map(str::to_string);
+            r.issue = group(after, &c[3]).map(str::to_string);
         } else if let Some(first) = after.split(',').next() {
             let s = strip_end(first);
             if !s.is_empty() && !month_date(&s) && years(&s).next().is_none() {
@@ -749,6 +1015,7 @@ fn parse_ieee(body: &str, r: &mut Reference) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     fn surnames(r: &Reference) -> Vec<&str> {
         r.authors.iter().map(|a| a.surname.as_str()).collect()
@@ -938,6 +1205,96 @@ mod tests {
         assert_eq!(r.url.as_deref(), Some("https://www.worldbank.org/en/country/korea"));
         assert_eq!(r.source, None);
         assert_eq!(r.title.as_deref(), Some("The World Bank in Korea"));
+    }
+
+    #[test]
+    fn ascii_letters_fold_as_case_insensitive_patterns_do() {
+        for l in 'a'..='z' {
+            let re = Regex::new(&format!("(?i)^{l}$")).expect("valid");
+            let mut buf = [0u8; 4];
+            for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+                assert_eq!(scan::fold(c) == l, re.is_match(c.encode_utf8(&mut buf)), "{l} {c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn written_out_container_shapes_match_as_the_patterns_did() {
+        use crate::normalise::back::scan::samples;
+        fn groups<const N: usize>(c: Option<regex::Captures<'_>>) -> Option<Groups<N>> {
+            c.map(|c| std::array::from_fn(|i| c.get(i).map(|m| m.range())))
+        }
+        let re = |p: &str| Regex::new(p).expect("valid");
+        let online = re(r"(?i)\[online\]\.?\s*(?:available(?: at)?:?)?\s*");
+        let accessed = re(r"(?i)[(\[]?\b(?:accessed|retrieved)(?: on)?\s+[^.)\]]*[.)\]]?");
+        let vol_issue_pages_re = re(r"^(.+?),?\s+([0-9]+[A-Za-z]?)\s*(?:\(([^)]+)\))?\s*[:,]\s*(?:pp?\.\s*)?([A-Za-z]?[0-9]+(?:\s*[–—-]\s*[A-Za-z]?[0-9]+)?)\b");
+        let ieee_journal_re = re(r"^(.+?),\s+vol\.\s*([\w-]+)(?:,\s+no\.\s*([\w-]+))?(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:pp?\.\s*([A-Za-z]?[0-9]+(?:\s*[–—-]\s*[A-Za-z]?[0-9]+)?)))?");
+        let edited_re = re(r"^In\s+(.+?),\s+(?:edited|ed\.|eds\.|trans\.)\s");
+        let chapter_pages_re = re(r",\s*([0-9]+\s*[–—-]\s*[0-9]+)\.\s");
+        let apa_in_re = re(r"^In\s+(?:.+?\((?:Eds?\.|Trans\.)\),\s+)?(.+?)(?:\s+\((?:pp?\.\s*([^)]+))\))?\.(?:\s|$)");
+        let ieee_in_re = re(r"^in\s+(.+?),\s+((?:[^,]+,\s+)*?[^,]+),\s+Eds?\.\s");
+        let notes = [
+            "[online]", "[Online]", "[ONLINE]", "[", "]", "online", "onl", "ine", ".", " ", "\u{a0}", "\n", "available", "Available at", "AVAILABLE", " at", " AT", ":", "x", "é", "accessed",
+            "Accessed", "ACCE\u{17F}\u{17F}ED", "acce", "ssed", "retrieved", "Retrieved", " on", " On", "(", ")", "May 3, 2024", "2024", "_", "a", "\u{212A}", "\u{17F}", "S",
+        ];
+        let mut hits = [0usize; 8];
+        for t in samples(&notes, 8, 60_000) {
+            let t = t.as_str();
+            hits[0] += usize::from(online.is_match(t));
+            hits[1] += usize::from(accessed.is_match(t));
+            assert_eq!(replace_matches(t, online_at), online.replace_all(t, " "), "online {t:?}");
+            assert_eq!(replace_matches(t, accessed_at), accessed.replace_all(t, " "), "accessed {t:?}");
+        }
+        let journals = [
+            "Journal", "J", " ", "  ", "\u{a0}", "\n", ",", ", ", "40", "4", "12a", "(", ")", "(4)", ":", ": ", "pp.", "p.", "p", "pp", "502", "–", "—", "-", "525", "e12", "x", "é", ".", "_",
+            "Review of", "vol.", "vol. ", "no.", "no. ", "12-3", "A", "x_y", "Mar.", "Sept", "January", "Septembers", "M", "\u{200d}",
+        ];
+        let volumes = [
+            "Journal", "Review of", " ", "  ", "\n", ",", " 40", " 12a", "(4)", "(4", " (3–4)", "()", ":", ": ", ",", " pp. ", " p.", "p", "502", "–525", " - 9", "—e7", "a", "é", "_", ".", "\u{a0}", "1",
+            " 40(4): 502–525", ", 12: 5", " 7 (2), pp. 1-9", ", 3a:e12 ",
+        ];
+        let vols = [
+            "IEEE Trans.", "J", ", vol. ", ",  vol.", "vol. 3", ",\nvol. x-1", ", no. ", ", no.", "2", "B_", "é", "-", ", Mar. ", ", Sept ", ", January ", ", Septembers ", ", pp. ", ", p.", "p.", "12", "–", " - ", "e5", ".", ", ", " ",
+        ];
+        let mut issues = 0;
+        let more = samples(&volumes, 8, 40_000).into_iter().chain(samples(&vols, 8, 40_000));
+        for (i, t) in samples(&journals, 10, 40_000).into_iter().chain(more).enumerate() {
+            let t = if i % 2 == 0 { format!("Journal{t}") } else { t };
+            let t = t.as_str();
+            let (v, j) = (vol_issue_pages(t), ieee_journal(t));
+            hits[2] += usize::from(v.is_some());
+            hits[3] += usize::from(j.is_some());
+            issues += usize::from(v.as_ref().is_some_and(|g| g[3].is_some())) + usize::from(j.as_ref().is_some_and(|g| g[3].is_some() && g[4].is_some()));
+            assert_eq!(v, groups(vol_issue_pages_re.captures(t)), "vol issue pages {t:?}");
+            assert_eq!(j, groups(ieee_journal_re.captures(t)), "ieee journal {t:?}");
+        }
+        let books = [
+            "In ", "In", "in ", "in", " ", "  ", "\u{a0}", "\n", "Book", "The Handbook", ",", ", ", "edited", "ed.", "eds.", "trans.", "Ed.", "Eds.", "Trans.", "(Eds.)", "(Ed.)", "(Trans.)", "(", ")",
+            "(pp. 12-34)", "(p. 5)", "pp.", "p.", " (pp. ", "12", "34", "–", "—", "-", ".", ". ", "A. Editor", "é", "x",
+        ];
+        let chapters = [
+            "Book", ", edited by ", ",  ed. ", ",\neds.\n", ", trans.", ", edited", ",", ", ", " ", "  ", "\n", ", 12–34. ", ",12-34.\n", ", 5 — 9. ", ", 12-34.", "12", "-", "34", ". ", "A. Editor", "é",
+            " (Eds.), ", " (Ed.),  ", "(Trans.),\n", " (pp. 12-34). ", " (p. )", " (pp.  ) ", " (pp.  ).", " (p.\u{a0}\n). ", "(pp.12", ")", ".", "\u{a0}", ", Eds. ", ", Ed. ", ",  Eds.\n", ", Eds.", "x, y",
+        ];
+        let starts = ["In ", "In  ", "In\u{a0}", "in ", "in  ", "In", "In ,", "in , "];
+        let more = samples(&chapters, 8, 80_000);
+        for (i, t) in samples(&books, 10, 40_000).into_iter().chain(more).enumerate() {
+            let t = if i % 4 != 3 { format!("{}{t}", starts[i / 4 % starts.len()]) } else { t };
+            let t = t.as_str();
+            let found = [edited(t), chapter_pages(t)];
+            let (a, b) = (apa_in(t), ieee_in(t));
+            hits[4] += usize::from(found[0].is_some());
+            hits[5] += usize::from(found[1].is_some());
+            hits[6] += usize::from(a.is_some());
+            hits[7] += usize::from(b.is_some());
+            issues += usize::from(a.as_ref().is_some_and(|g| g[2].is_some()));
+            assert_eq!(found[0], groups(edited_re.captures(t)), "edited {t:?}");
+            assert_eq!(found[1], groups(chapter_pages_re.captures(t)), "chapter pages {t:?}");
+            assert_eq!(a, groups(apa_in_re.captures(t)), "apa in {t:?}");
+            assert_eq!(b, groups(ieee_in_re.captures(t)), "ieee in {t:?}");
+        }
+        // Every shape was met as a match, not only as a miss.
+        assert!(hits.iter().all(|&h| h >= 200) && issues >= 200, "{hits:?} {issues}");
     }
 
     #[test]
