@@ -81,7 +81,7 @@ fn face_name(face: &ttf_parser::Face, id: u16) -> Option<String> {
 /// The font programs a document needs, loaded once.
 pub(super) struct FontData {
     latin: [&'static [u8]; 3],
-    fallback: Option<(Vec<u8>, u32)>,
+    fallback: Option<(FontFile, u32)>,
     /// Warnings raised while looking for fonts.
     pub warnings: Vec<Warning>,
 }
@@ -110,7 +110,7 @@ impl FontData {
             .collect();
         let mut fallback = None;
         if let Some(p) = user {
-            match std::fs::read(p) {
+            match FontFile::open(p) {
                 Ok(bytes) if Face::parse(&bytes, 0).is_some() => fallback = Some((bytes, 0)),
                 Ok(_) => warnings.push(Warning::new(
                     Stage::Emit,
@@ -140,11 +140,43 @@ impl FontData {
     }
 }
 
+/// A font program read from a file: mapped into memory, else read whole.
+///
+/// A CJK font is megabytes, of which a document draws a few glyphs: mapped, only the
+/// pages holding its tables and those glyphs are ever read.
+enum FontFile {
+    Mapped(memmap2::Mmap),
+    Read(Vec<u8>),
+}
+
+impl FontFile {
+    fn open(path: &Path) -> std::io::Result<FontFile> {
+        let file = std::fs::File::open(path)?;
+        // SAFETY: the map is read only; a font file changed while quire runs would give
+        // wrong glyphs, as reading it at that moment would, and installed fonts do not change.
+        match unsafe { memmap2::Mmap::map(&file) } {
+            Ok(m) => Ok(FontFile::Mapped(m)),
+            Err(_) => std::fs::read(path).map(FontFile::Read),
+        }
+    }
+}
+
+impl std::ops::Deref for FontFile {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            FontFile::Mapped(m) => m,
+            FontFile::Read(v) => v,
+        }
+    }
+}
+
 /// Of the fonts at `paths` that exist, the one covering most of `missing`.
-fn best_system_font(missing: &BTreeSet<char>, paths: impl Iterator<Item = (PathBuf, u32)>) -> Option<(Vec<u8>, u32)> {
-    let mut best: Option<(usize, Vec<u8>, u32)> = None;
+fn best_system_font(missing: &BTreeSet<char>, paths: impl Iterator<Item = (PathBuf, u32)>) -> Option<(FontFile, u32)> {
+    let mut best: Option<(usize, FontFile, u32)> = None;
     for (p, i) in paths {
-        let Ok(bytes) = std::fs::read(&p) else { continue };
+        let Ok(bytes) = FontFile::open(&p) else { continue };
         let Some(face) = Face::parse(&bytes, i) else { continue };
         let n = missing.iter().filter(|c| face.covers(**c)).count();
         if n > 0 && best.as_ref().is_none_or(|b| n > b.0) {
