@@ -127,7 +127,7 @@ impl Outputs {
 pub fn convert(pdf: &[u8], opts: &Options) -> Result<Warned<Outputs>> {
     let layout = extract::extract_with(pdf, &opts.extract, opts.parallel)?;
     let mut warnings = layout.warnings;
-    let doc = normalise(&layout.output, &opts.normalise);
+    let doc = normalise::normalise_with(&layout.output, &opts.normalise, opts.parallel);
     warnings.extend(doc.warnings);
     let document = doc.output;
     let mut out = Outputs { layout: layout.output, document, jats: None, epub: None, pdf: None, json: None };

@@ -23,7 +23,13 @@ use rustc_hash::FxHashMap as HashMap;
 pub struct NormaliseOptions {}
 
 /// Builds the document tree from a layout; undecided cases fall back and warn.
-pub fn normalise(layout: &Layout, _opts: &NormaliseOptions) -> Warned<Document> {
+pub fn normalise(layout: &Layout, opts: &NormaliseOptions) -> Warned<Document> {
+    normalise_with(layout, opts, true)
+}
+
+/// [`normalise`], reading the back matter on a second thread while the body is built
+/// only when `parallel`.
+pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel: bool) -> Warned<Document> {
     let mut warnings = Vec::new();
     let mut doc = Document::new();
     doc.source = SourceInfo { pages: layout.pages.len() as u32, producer: layout.info.producer.clone() };
@@ -68,7 +74,17 @@ pub fn normalise(layout: &Layout, _opts: &NormaliseOptions) -> Warned<Document> 
     let back_idx: Vec<usize> = (back_start..rest.len()).filter(|&k| !in_notes[k]).map(|k| rest[k]).collect();
 
     let back_only: Vec<back::BackLine> = back_idx.iter().map(|&i| lines[i].to_back_line()).collect();
-    let bm = (!back_only.is_empty()).then(|| back::read(&back_only, &doc.front.authors));
+    // The back matter and the body are read from separate lines, independently.
+    let read_back = || (!back_only.is_empty()).then(|| back::read(&back_only, &doc.front.authors));
+    let (bm, mut built) = std::thread::scope(|s| {
+        let on_thread = (parallel && !back_only.is_empty()).then(|| s.spawn(read_back));
+        let built = sections::build(&lines, &body_idx, &note_idx, page_notes.clone(), &body, &dict);
+        let bm = match on_thread {
+            Some(h) => h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            None => read_back(),
+        };
+        (bm, built)
+    });
 
     // Every line some pass took; whatever is left must still reach the tree.
     let mut used: Vec<bool> = (0..lines.len()).map(|i| furn.flags[i] || fr.consumed[i]).collect();
@@ -83,7 +99,6 @@ pub fn normalise(layout: &Layout, _opts: &NormaliseOptions) -> Warned<Document> 
             used[i] = bm.used.get(k).copied().unwrap_or(false);
         }
     }
-    let mut built = sections::build(&lines, &body_idx, &note_idx, page_notes.clone(), &body, &dict);
     for &i in &built.unused_notes {
         used[i] = false;
     }
