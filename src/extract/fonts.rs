@@ -9,6 +9,7 @@
 mod cmap;
 mod encoding;
 mod glyph_list;
+mod names;
 mod program;
 mod std14;
 

@@ -142,7 +142,7 @@ fn standard_name(code: u8) -> Option<&'static str> {
 
 /// Looks a name up in the Adobe Glyph List.
 fn agl(name: &str) -> Option<&'static str> {
-    GLYPH_LIST.binary_search_by(|(n, _)| n.as_bytes().cmp(name.as_bytes())).ok().map(|i| GLYPH_LIST[i].1)
+    GLYPH_LIST.binary_search_by(|(n, _)| n.as_bytes().cmp(name.as_bytes())).ok().map(|i| GLYPH_LIST[i].1.as_str())
 }
 
 /// A glyph name for a character, for looking up metrics keyed by name.
@@ -150,7 +150,8 @@ pub(crate) fn char_to_name(c: char) -> Option<&'static str> {
     static MAP: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
         let mut m: HashMap<char, &'static str> = HashMap::new();
-        for (name, text) in GLYPH_LIST {
+        for (name, text) in &GLYPH_LIST {
+            let (name, text) = (name.as_str(), text.as_str());
             let mut it = text.chars();
             if let (Some(ch), None) = (it.next(), it.next()) {
                 let better = match m.get(&ch) {

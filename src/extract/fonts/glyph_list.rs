@@ -1,8 +1,13 @@
 //! The Adobe Glyph List (glyphlist.txt, AGL 2.0) as a table sorted by glyph name,
 //! plus a few names that TeX fonts use; generated from the AGL file.
 
+use super::names::{pairs, Name};
+
 /// (glyph name, Unicode text), sorted by name for binary search.
-pub(super) static GLYPH_LIST: &[(&str, &str)] = &[
+pub(super) static GLYPH_LIST: [(Name<40>, Name<12>); SOURCE.len()] = pairs(SOURCE);
+
+/// [`GLYPH_LIST`] as written.
+const SOURCE: &[(&str, &str)] = &[
     ("A", "A"),
     ("AE", "\u{c6}"),
     ("AEacute", "\u{1fc}"),

@@ -2,8 +2,11 @@
 //! use them without /Widths. Generated from the Adobe AFM metrics (via groff's devps
 //! font files); Courier is fixed at 600.
 
+use super::names::{keyed, Name};
+
 /// Times-Roman: (glyph name, width), sorted by name.
-pub(super) static TIMES_ROMAN: &[(&str, u16)] = &[
+pub(super) static TIMES_ROMAN: [(Name<16>, u16); TIMES_ROMAN_AFM.len()] = keyed(TIMES_ROMAN_AFM);
+const TIMES_ROMAN_AFM: &[(&str, u16)] = &[
     ("A", 722), ("AE", 889), ("Aacute", 722), ("Acircumflex", 722), ("Adieresis", 722), ("Agrave", 722),
     ("Aring", 722), ("Atilde", 722), ("B", 667), ("C", 667), ("Ccedilla", 667), ("D", 722), ("E", 611),
     ("Eacute", 611), ("Ecircumflex", 611), ("Edieresis", 611), ("Egrave", 611), ("Eth", 722), ("Euro", 500),
@@ -47,7 +50,8 @@ pub(super) static TIMES_ROMAN: &[(&str, u16)] = &[
 ];
 
 /// Times-Bold: (glyph name, width), sorted by name.
-pub(super) static TIMES_BOLD: &[(&str, u16)] = &[
+pub(super) static TIMES_BOLD: [(Name<16>, u16); TIMES_BOLD_AFM.len()] = keyed(TIMES_BOLD_AFM);
+const TIMES_BOLD_AFM: &[(&str, u16)] = &[
     ("A", 722), ("AE", 1000), ("Aacute", 722), ("Acircumflex", 722), ("Adieresis", 722), ("Agrave", 722),
     ("Aring", 722), ("Atilde", 722), ("B", 667), ("C", 722), ("Ccedilla", 722), ("D", 722), ("E", 667),
     ("Eacute", 667), ("Ecircumflex", 667), ("Edieresis", 667), ("Egrave", 667), ("Eth", 722), ("Euro", 500),
@@ -91,7 +95,8 @@ pub(super) static TIMES_BOLD: &[(&str, u16)] = &[
 ];
 
 /// Times-Italic: (glyph name, width), sorted by name.
-pub(super) static TIMES_ITALIC: &[(&str, u16)] = &[
+pub(super) static TIMES_ITALIC: [(Name<16>, u16); TIMES_ITALIC_AFM.len()] = keyed(TIMES_ITALIC_AFM);
+const TIMES_ITALIC_AFM: &[(&str, u16)] = &[
     ("A", 611), ("AE", 889), ("Aacute", 611), ("Acircumflex", 611), ("Adieresis", 611), ("Agrave", 611),
     ("Aring", 611), ("Atilde", 611), ("B", 611), ("C", 667), ("Ccedilla", 667), ("D", 722), ("E", 611),
     ("Eacute", 611), ("Ecircumflex", 611), ("Edieresis", 611), ("Egrave", 611), ("Eth", 722), ("Euro", 500),
@@ -135,7 +140,8 @@ pub(super) static TIMES_ITALIC: &[(&str, u16)] = &[
 ];
 
 /// Times-BoldItalic: (glyph name, width), sorted by name.
-pub(super) static TIMES_BOLDITALIC: &[(&str, u16)] = &[
+pub(super) static TIMES_BOLDITALIC: [(Name<16>, u16); TIMES_BOLDITALIC_AFM.len()] = keyed(TIMES_BOLDITALIC_AFM);
+const TIMES_BOLDITALIC_AFM: &[(&str, u16)] = &[
     ("A", 667), ("AE", 944), ("Aacute", 667), ("Acircumflex", 667), ("Adieresis", 667), ("Agrave", 667),
     ("Aring", 667), ("Atilde", 667), ("B", 667), ("C", 667), ("Ccedilla", 667), ("D", 722), ("E", 667),
     ("Eacute", 667), ("Ecircumflex", 667), ("Edieresis", 667), ("Egrave", 667), ("Eth", 722), ("Euro", 500),
@@ -179,7 +185,8 @@ pub(super) static TIMES_BOLDITALIC: &[(&str, u16)] = &[
 ];
 
 /// Helvetica: (glyph name, width), sorted by name.
-pub(super) static HELVETICA: &[(&str, u16)] = &[
+pub(super) static HELVETICA: [(Name<16>, u16); HELVETICA_AFM.len()] = keyed(HELVETICA_AFM);
+const HELVETICA_AFM: &[(&str, u16)] = &[
     ("A", 667), ("AE", 1000), ("Aacute", 667), ("Acircumflex", 667), ("Adieresis", 667), ("Agrave", 667),
     ("Aring", 667), ("Atilde", 667), ("B", 667), ("C", 722), ("Ccedilla", 722), ("D", 722), ("E", 667),
     ("Eacute", 667), ("Ecircumflex", 667), ("Edieresis", 667), ("Egrave", 667), ("Eth", 722), ("Euro", 556),
@@ -223,7 +230,8 @@ pub(super) static HELVETICA: &[(&str, u16)] = &[
 ];
 
 /// Helvetica-Bold: (glyph name, width), sorted by name.
-pub(super) static HELVETICA_BOLD: &[(&str, u16)] = &[
+pub(super) static HELVETICA_BOLD: [(Name<16>, u16); HELVETICA_BOLD_AFM.len()] = keyed(HELVETICA_BOLD_AFM);
+const HELVETICA_BOLD_AFM: &[(&str, u16)] = &[
     ("A", 722), ("AE", 1000), ("Aacute", 722), ("Acircumflex", 722), ("Adieresis", 722), ("Agrave", 722),
     ("Aring", 722), ("Atilde", 722), ("B", 722), ("C", 722), ("Ccedilla", 722), ("D", 722), ("E", 667),
     ("Eacute", 667), ("Ecircumflex", 667), ("Edieresis", 667), ("Egrave", 667), ("Eth", 722), ("Euro", 556),
@@ -267,7 +275,8 @@ pub(super) static HELVETICA_BOLD: &[(&str, u16)] = &[
 ];
 
 /// Helvetica-Oblique: (glyph name, width), sorted by name.
-pub(super) static HELVETICA_OBLIQUE: &[(&str, u16)] = &[
+pub(super) static HELVETICA_OBLIQUE: [(Name<16>, u16); HELVETICA_OBLIQUE_AFM.len()] = keyed(HELVETICA_OBLIQUE_AFM);
+const HELVETICA_OBLIQUE_AFM: &[(&str, u16)] = &[
     ("A", 667), ("AE", 1000), ("Aacute", 667), ("Acircumflex", 667), ("Adieresis", 667), ("Agrave", 667),
     ("Aring", 667), ("Atilde", 667), ("B", 667), ("C", 722), ("Ccedilla", 722), ("D", 722), ("E", 667),
     ("Eacute", 667), ("Ecircumflex", 667), ("Edieresis", 667), ("Egrave", 667), ("Eth", 722), ("Euro", 556),
@@ -311,7 +320,8 @@ pub(super) static HELVETICA_OBLIQUE: &[(&str, u16)] = &[
 ];
 
 /// Helvetica-BoldOblique: (glyph name, width), sorted by name.
-pub(super) static HELVETICA_BOLDOBLIQUE: &[(&str, u16)] = &[
+pub(super) static HELVETICA_BOLDOBLIQUE: [(Name<16>, u16); HELVETICA_BOLDOBLIQUE_AFM.len()] = keyed(HELVETICA_BOLDOBLIQUE_AFM);
+const HELVETICA_BOLDOBLIQUE_AFM: &[(&str, u16)] = &[
     ("A", 722), ("AE", 1000), ("Aacute", 722), ("Acircumflex", 722), ("Adieresis", 722), ("Agrave", 722),
     ("Aring", 722), ("Atilde", 722), ("B", 722), ("C", 722), ("Ccedilla", 722), ("D", 722), ("E", 667),
     ("Eacute", 667), ("Ecircumflex", 667), ("Edieresis", 667), ("Egrave", 667), ("Eth", 722), ("Euro", 556),
@@ -355,7 +365,8 @@ pub(super) static HELVETICA_BOLDOBLIQUE: &[(&str, u16)] = &[
 ];
 
 /// Symbol: (glyph name, width), sorted by name.
-pub(super) static SYMBOL: &[(&str, u16)] = &[
+pub(super) static SYMBOL: [(Name<16>, u16); SYMBOL_AFM.len()] = keyed(SYMBOL_AFM);
+const SYMBOL_AFM: &[(&str, u16)] = &[
     ("Alpha", 722), ("Beta", 667), ("Chi", 722), ("Delta", 612), ("Epsilon", 611), ("Eta", 722),
     ("Euro", 750), ("Gamma", 603), ("Ifraktur", 686), ("Iota", 333), ("Kappa", 722), ("Lambda", 686),
     ("Mu", 889), ("Nu", 722), ("Omega", 768), ("Omicron", 722), ("Phi", 763), ("Pi", 768), ("Psi", 795),
@@ -395,7 +406,8 @@ pub(super) static SYMBOL: &[(&str, u16)] = &[
 ];
 
 /// ZapfDingbats: (glyph name, width), sorted by name.
-pub(super) static ZAPFDINGBATS: &[(&str, u16)] = &[
+pub(super) static ZAPFDINGBATS: [(Name<16>, u16); ZAPFDINGBATS_AFM.len()] = keyed(ZAPFDINGBATS_AFM);
+const ZAPFDINGBATS_AFM: &[(&str, u16)] = &[
     ("a1", 974), ("a10", 692), ("a100", 668), ("a101", 732), ("a102", 544), ("a103", 544), ("a104", 910),
     ("a105", 911), ("a106", 667), ("a107", 760), ("a108", 760), ("a109", 626), ("a11", 960), ("a110", 694),
     ("a111", 595), ("a112", 776), ("a117", 690), ("a118", 791), ("a119", 790), ("a12", 939), ("a120", 788),
@@ -472,7 +484,7 @@ pub(super) enum Std14 {
     /// Every glyph 600 units wide (Courier family).
     Fixed,
     /// A table of widths by glyph name.
-    Table(&'static [(&'static str, u16)]),
+    Table(&'static [(Name<16>, u16)]),
 }
 
 impl Std14 {
@@ -494,24 +506,24 @@ pub(super) fn metrics(base_font: &str) -> Option<Std14> {
         return Some(Std14::Fixed);
     }
     if name.starts_with("symbol") {
-        return Some(Std14::Table(SYMBOL));
+        return Some(Std14::Table(&SYMBOL[..]));
     }
     if name.starts_with("zapfdingbats") {
-        return Some(Std14::Table(ZAPFDINGBATS));
+        return Some(Std14::Table(&ZAPFDINGBATS[..]));
     }
     let table = if name.starts_with("helvetica") || name.starts_with("arial") {
         match (bold, italic) {
-            (false, false) => HELVETICA,
-            (true, false) => HELVETICA_BOLD,
-            (false, true) => HELVETICA_OBLIQUE,
-            (true, true) => HELVETICA_BOLDOBLIQUE,
+            (false, false) => &HELVETICA[..],
+            (true, false) => &HELVETICA_BOLD[..],
+            (false, true) => &HELVETICA_OBLIQUE[..],
+            (true, true) => &HELVETICA_BOLDOBLIQUE[..],
         }
     } else if name.starts_with("times") {
         match (bold, italic) {
-            (false, false) => TIMES_ROMAN,
-            (true, false) => TIMES_BOLD,
-            (false, true) => TIMES_ITALIC,
-            (true, true) => TIMES_BOLDITALIC,
+            (false, false) => &TIMES_ROMAN[..],
+            (true, false) => &TIMES_BOLD[..],
+            (false, true) => &TIMES_ITALIC[..],
+            (true, true) => &TIMES_BOLDITALIC[..],
         }
     } else {
         return None;
