@@ -2,7 +2,7 @@
 //! and glyph name -> Unicode through the Adobe Glyph List and its naming conventions.
 
 use super::glyph_list::GLYPH_LIST;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// A base encoding named by a font's `/Encoding` or `/BaseEncoding`.
@@ -31,9 +31,13 @@ impl BaseEncoding {
     pub fn glyph_name(self, code: u8) -> Option<&'static str> {
         match self {
             BaseEncoding::Standard => standard_name(code),
-            BaseEncoding::WinAnsi | BaseEncoding::MacRoman => {
-                let c = self.char(code)?;
-                char_to_name(c)
+            BaseEncoding::WinAnsi => {
+                static NAMES: OnceLock<[Option<&'static str>; 256]> = OnceLock::new();
+                NAMES.get_or_init(|| names_of(BaseEncoding::WinAnsi))[usize::from(code)]
+            }
+            BaseEncoding::MacRoman => {
+                static NAMES: OnceLock<[Option<&'static str>; 256]> = OnceLock::new();
+                NAMES.get_or_init(|| names_of(BaseEncoding::MacRoman))[usize::from(code)]
             }
         }
     }
@@ -145,27 +149,46 @@ fn agl(name: &str) -> Option<&'static str> {
     GLYPH_LIST.binary_search_by(|(n, _)| n.as_bytes().cmp(name.as_bytes())).ok().map(|i| GLYPH_LIST[i].1.as_str())
 }
 
-/// A glyph name for a character, for looking up metrics keyed by name.
-pub(crate) fn char_to_name(c: char) -> Option<&'static str> {
-    static MAP: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m: HashMap<char, &'static str> = HashMap::new();
-        for (name, text) in &GLYPH_LIST {
-            let (name, text) = (name.as_str(), text.as_str());
-            let mut it = text.chars();
-            if let (Some(ch), None) = (it.next(), it.next()) {
-                let better = match m.get(&ch) {
-                    None => true,
-                    Some(old) => rank(name) < rank(old),
-                };
-                if better {
-                    m.insert(ch, name);
-                }
+/// The glyph name of each code of a base encoding: the [`char_to_name`] of its character.
+///
+/// Built in one pass over the glyph list for the encoding's 256 characters, not from a
+/// map of all 4,000 names (most of a short document's font set-up).
+fn names_of(enc: BaseEncoding) -> [Option<&'static str>; 256] {
+    let mut codes_of: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+    for code in 0..=255u8 {
+        if let Some(c) = enc.char(code) {
+            codes_of.entry(c).or_default().push(usize::from(code));
+        }
+    }
+    let mut out: [Option<&'static str>; 256] = [None; 256];
+    for (name, text) in &GLYPH_LIST {
+        let mut it = text.as_str().chars();
+        let (Some(ch), None) = (it.next(), it.next()) else { continue };
+        let Some(codes) = codes_of.get(&ch) else { continue };
+        let name = name.as_str();
+        for &code in codes {
+            if out[code].is_none_or(|old| rank(name) < rank(old)) {
+                out[code] = Some(name);
             }
         }
-        m
-    });
-    map.get(&c).copied()
+    }
+    out
+}
+
+/// A glyph name for a character, for looking up metrics keyed by name.
+#[cfg(test)]
+fn char_to_name(c: char) -> Option<&'static str> {
+    let mut best: Option<&'static str> = None;
+    for (name, text) in &GLYPH_LIST {
+        let (name, text) = (name.as_str(), text.as_str());
+        let mut it = text.chars();
+        if let (Some(ch), None) = (it.next(), it.next()) {
+            if ch == c && best.is_none_or(|old| rank(name) < rank(old)) {
+                best = Some(name);
+            }
+        }
+    }
+    best
 }
 
 /// Prefers plain descriptive names ("eacute") over "afii…" and "uni…" forms.
@@ -242,5 +265,10 @@ mod tests {
         assert_eq!(BaseEncoding::MacRoman.char(0xD2), Some('\u{201C}'));
         assert_eq!(BaseEncoding::Standard.glyph_name(0xAE), Some("fi"));
         assert_eq!(BaseEncoding::WinAnsi.glyph_name(0xE9), Some("eacute"));
+        for enc in [BaseEncoding::WinAnsi, BaseEncoding::MacRoman] {
+            for code in 0..=255u8 {
+                assert_eq!(enc.glyph_name(code), enc.char(code).and_then(char_to_name), "{enc:?} {code}");
+            }
+        }
     }
 }
