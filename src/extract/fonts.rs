@@ -62,7 +62,7 @@ pub(crate) struct Font {
     /// Simple fonts: what the encoding tables are built from.
     simple: Option<SimpleSpec>,
     /// Simple fonts: text and widths per code from program and encoding, built on first need.
-    simple_tables: OnceCell<SimpleTables>,
+    simple_tables: SimpleTables,
     /// Composite fonts: how codes become CIDs.
     cid_encoding: CidEncoding,
     /// Composite fonts: width of each CID below 65536 (per unit font size), up to the highest in /W.
@@ -109,12 +109,21 @@ struct SimpleSpec {
     missing: f32,
 }
 
-/// A simple font's per-code tables that may need the embedded program.
+/// What a simple font works out per code beyond its dictionaries, each part on first need.
+///
+/// The embedded program is read only when a code's glyph name, text or width needs it: a
+/// base encoding usually names every code drawn, and reading the program cost more than
+/// the rest of such a font.
+#[derive(Default)]
 struct SimpleTables {
-    /// Unicode text per code, from program or encoding.
-    text: Vec<Option<String>>,
-    /// Widths per code, /Widths first, then the standard 14 metrics, the program, MissingWidth.
-    widths: Vec<f32>,
+    /// The program's maps, with a symbolic standard font's built-in names where it has none.
+    program: OnceCell<ProgramMaps>,
+    /// Glyph name -> glyph id (the lowest id when a name repeats).
+    by_name: OnceCell<HashMap<String, u16>>,
+    /// The standard 14 metrics for the base font name.
+    std14: OnceCell<Option<std14::Std14>>,
+    /// Widths (per unit font size) of codes /Widths leaves out, NaN until worked out.
+    widths: RefCell<Vec<f32>>,
 }
 
 /// One decoded code of a string.
@@ -158,7 +167,7 @@ impl Font {
         if !self.composite {
             return match self.simple_widths.get(code as usize) {
                 Some(w) if !w.is_nan() => *w,
-                Some(_) => self.simple_tables(doc).widths.get(code as usize).copied().unwrap_or(0.0),
+                Some(_) => self.simple_width(doc, code as u8),
                 None => 0.0,
             };
         }
@@ -201,7 +210,7 @@ impl Font {
             }
         }
         if !self.composite {
-            return self.simple_tables(doc).text.get(code as usize).cloned().flatten();
+            return u8::try_from(code).ok().and_then(|c| self.simple_text(doc, c));
         }
         match &self.cid_encoding {
             CidEncoding::Utf16 => {
@@ -238,15 +247,105 @@ impl Font {
         gid.and_then(|g| program.gid_unicode.get(&g)).filter(|s| usable(s)).cloned()
     }
 
-    /// A simple font's tables from its encoding and program, built (and the program read) on first use.
-    fn simple_tables(&self, doc: &Document) -> &SimpleTables {
-        self.simple_tables.get_or_init(|| match &self.simple {
-            Some(spec) => {
-                let program = self.descriptor.as_ref().and_then(|d| load_program(doc, d)).map(|p| p.maps()).unwrap_or_default();
-                simple_tables(spec, program, &self.simple_widths)
+    /// A simple font's program maps, read on first need.
+    fn simple_program(&self, doc: &Document) -> &ProgramMaps {
+        self.simple_tables.program.get_or_init(|| {
+            let mut program = self.descriptor.as_ref().and_then(|d| load_program(doc, d)).map(|p| p.maps()).unwrap_or_default();
+            if let Some(spec) = &self.simple {
+                if program.builtin_names.is_empty() && (spec.symbolic || spec.no_encoding) {
+                    if let Some(enc) = std14::builtin_encoding(&spec.base_name) {
+                        program.builtin_names = enc.iter().map(|(c, n)| (*c, n.to_string())).collect();
+                    }
+                }
             }
-            None => SimpleTables { text: Vec::new(), widths: Vec::new() },
+            program
         })
+    }
+
+    /// The standard 14 metrics of a simple font's base font, if it is one of them.
+    fn simple_std14(&self, spec: &SimpleSpec) -> Option<std14::Std14> {
+        *self.simple_tables.std14.get_or_init(|| std14::metrics(&spec.base_name))
+    }
+
+    /// The glyph id the program gives a glyph name.
+    fn gid_named(&self, doc: &Document, name: &str) -> Option<u16> {
+        let by_name = self.simple_tables.by_name.get_or_init(|| {
+            let mut m: HashMap<String, u16> = HashMap::new();
+            for (g, v) in &self.simple_program(doc).gid_name {
+                m.entry(v.clone()).and_modify(|e| *e = (*e).min(*g)).or_insert(*g);
+            }
+            m
+        });
+        by_name.get(name).copied()
+    }
+
+    /// A simple font's glyph name for a code: the Differences, then the base encoding, then
+    /// the program's built-in encoding, then the font type's default encoding.
+    fn simple_name(&self, doc: &Document, spec: &SimpleSpec, code: u8) -> Option<String> {
+        spec.differences
+            .get(&code)
+            .cloned()
+            .or_else(|| spec.base.and_then(|b| b.glyph_name(code)).map(str::to_string))
+            .or_else(|| self.simple_program(doc).builtin_names.get(&code).cloned())
+            .or_else(|| {
+                let has_builtin = !self.simple_program(doc).builtin_names.is_empty();
+                let default_base = if has_builtin || spec.symbolic || spec.is_type3 {
+                    None
+                } else if self.simple_std14(spec).is_some() || spec.is_type1 {
+                    Some(BaseEncoding::Standard)
+                } else if spec.is_truetype {
+                    Some(BaseEncoding::WinAnsi)
+                } else {
+                    Some(BaseEncoding::Standard)
+                };
+                default_base.and_then(|b| b.glyph_name(code)).map(str::to_string)
+            })
+    }
+
+    /// A simple font's text for a code: from its glyph name, else (TrueType) from the
+    /// program's glyph, else a name made of the code itself.
+    fn simple_text(&self, doc: &Document, code: u8) -> Option<String> {
+        let spec = self.simple.as_ref()?;
+        let name = self.simple_name(doc, spec, code);
+        let mut text = name.as_deref().and_then(name_to_unicode).filter(|s| usable(s));
+        if text.is_none() && spec.is_truetype {
+            // The program's own code -> glyph map, then that glyph's Unicode or name.
+            let program = self.simple_program(doc);
+            let gid = program.code_gid.get(&code).copied().or_else(|| name.as_deref().and_then(|n| self.gid_named(doc, n)));
+            text = gid.and_then(|g| program.gid_unicode.get(&g)).filter(|s| usable(s)).cloned();
+            if text.is_none() && !spec.symbolic && name.is_none() {
+                text = BaseEncoding::WinAnsi.char(code).map(String::from);
+            }
+        }
+        if text.is_none() {
+            text = name.as_deref().and_then(|n| named_after_code(n, code));
+        }
+        text
+    }
+
+    /// A simple font's width for a code /Widths leaves out: the standard 14 metrics, else
+    /// the program's advance, else MissingWidth.
+    fn simple_width(&self, doc: &Document, code: u8) -> f32 {
+        let Some(spec) = self.simple.as_ref() else { return 0.0 };
+        let known = self.simple_tables.widths.borrow().get(usize::from(code)).copied().filter(|w| !w.is_nan());
+        if let Some(w) = known {
+            return w;
+        }
+        let name = self.simple_name(doc, spec, code);
+        let from_std = self.simple_std14(spec).and_then(|m| name.as_deref().and_then(|n| m.width(n)));
+        let from_program = || {
+            let program = self.simple_program(doc);
+            let gid = program.code_gid.get(&code).copied().or_else(|| name.as_deref().and_then(|n| self.gid_named(doc, n)));
+            gid.and_then(|g| program.gid_advance.get(&g).copied())
+        };
+        let w = from_std.map(|w| w as f32).or_else(from_program).unwrap_or(if spec.missing > 0.0 { spec.missing } else { 500.0 });
+        let w = w * if spec.is_type3 { spec.type3_scale } else { 0.001 };
+        let mut widths = self.simple_tables.widths.borrow_mut();
+        if widths.is_empty() {
+            widths.resize(256, f32::NAN);
+        }
+        widths[usize::from(code)] = w;
+        w
     }
 }
 
@@ -522,7 +621,7 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         to_unicode,
         simple_widths,
         simple: Some(simple),
-        simple_tables: OnceCell::new(),
+        simple_tables: SimpleTables::default(),
         cid_encoding: CidEncoding::Identity,
         cid_widths: Vec::new(),
         cid_widths_high: HashMap::new(),
@@ -536,92 +635,6 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         unmapped: Cell::new(0),
         texts: RefCell::default(),
     })
-}
-
-/// A simple font's text and width per code, from its encoding and embedded program.
-///
-/// Glyph names per code come from the Differences, then the base encoding, then the
-/// built-in one; widths from /Widths (`given`, NaN where absent), else the standard 14
-/// metrics, else the program, else MissingWidth.
-fn simple_tables(spec: &SimpleSpec, program: ProgramMaps, given: &[f32]) -> SimpleTables {
-    let SimpleSpec { base_name, base, differences, symbolic, no_encoding, is_type3, is_truetype, is_type1, type3_scale, missing } = spec;
-    let (base, symbolic, is_type3, is_truetype) = (*base, *symbolic, *is_type3, *is_truetype);
-    let mut program = program;
-    if program.builtin_names.is_empty() && (symbolic || *no_encoding) {
-        if let Some(enc) = std14::builtin_encoding(base_name) {
-            program.builtin_names = enc.iter().map(|(c, n)| (*c, n.to_string())).collect();
-        }
-    }
-    let has_builtin = !program.builtin_names.is_empty();
-    let std = std14::metrics(base_name);
-    let default_base = if has_builtin || symbolic || is_type3 {
-        None
-    } else if std.is_some() || *is_type1 {
-        Some(BaseEncoding::Standard)
-    } else if is_truetype {
-        Some(BaseEncoding::WinAnsi)
-    } else {
-        Some(BaseEncoding::Standard)
-    };
-
-    // Glyph name -> glyph id, built on first need (the lowest id when a name repeats).
-    let by_name: OnceCell<HashMap<&str, u16>> = OnceCell::new();
-    let gid_named = |n: &str| {
-        by_name
-            .get_or_init(|| {
-                let mut m: HashMap<&str, u16> = HashMap::new();
-                for (g, v) in &program.gid_name {
-                    m.entry(v.as_str()).and_modify(|e| *e = (*e).min(*g)).or_insert(*g);
-                }
-                m
-            })
-            .get(n)
-            .copied()
-    };
-    let mut text_of = vec![None; 256];
-    let mut names: Vec<Option<String>> = vec![None; 256];
-    for code in 0..=255u8 {
-        let name = differences
-            .get(&code)
-            .cloned()
-            .or_else(|| base.and_then(|b| b.glyph_name(code)).map(str::to_string))
-            .or_else(|| program.builtin_names.get(&code).cloned())
-            .or_else(|| default_base.and_then(|b| b.glyph_name(code)).map(str::to_string));
-        let mut text = name.as_deref().and_then(name_to_unicode).filter(|s| usable(s));
-        if text.is_none() && is_truetype {
-            // The program's own code -> glyph map, then that glyph's Unicode or name.
-            let gid = program.code_gid.get(&code).copied().or_else(|| {
-                name.as_deref().and_then(gid_named)
-            });
-            text = gid.and_then(|g| program.gid_unicode.get(&g)).filter(|s| usable(s)).cloned();
-            if text.is_none() && !symbolic && name.is_none() {
-                text = BaseEncoding::WinAnsi.char(code).map(String::from);
-            }
-        }
-        if text.is_none() {
-            text = name.as_deref().and_then(|n| named_after_code(n, code));
-        }
-        text_of[code as usize] = text;
-        names[code as usize] = name;
-    }
-
-    let mut widths = given.to_vec();
-    widths.resize(256, f32::NAN);
-    for code in 0..256usize {
-        if !widths[code].is_nan() {
-            continue;
-        }
-        let from_std = std.and_then(|m| names[code].as_deref().and_then(|n| m.width(n)));
-        let from_program = || {
-            let gid = program.code_gid.get(&(code as u8)).copied().or_else(|| {
-                names[code].as_deref().and_then(gid_named)
-            });
-            gid.and_then(|g| program.gid_advance.get(&g).copied())
-        };
-        let w = from_std.map(|w| w as f32).or_else(from_program).unwrap_or(if *missing > 0.0 { *missing } else { 500.0 });
-        widths[code] = w * if is_type3 { *type3_scale } else { 0.001 };
-    }
-    SimpleTables { text: text_of, widths }
 }
 
 fn font_bbox(doc: &Document, d: &Dictionary) -> Option<[f32; 4]> {
@@ -752,7 +765,7 @@ fn load_composite(doc: &Document, dict: &Dictionary, base_name: &str, to_unicode
         to_unicode,
         simple_widths: Vec::new(),
         simple: None,
-        simple_tables: OnceCell::new(),
+        simple_tables: SimpleTables::default(),
         cid_encoding,
         cid_widths: widths.low,
         cid_widths_high: widths.high,
