@@ -60,8 +60,10 @@ pub struct Options {
     pub pdf: emit::PdfOptions,
     /// Settings for the EPUB.
     pub epub: emit::EpubOptions,
-    /// Whether one conversion may use a second thread: pages are set into lines while the
-    /// next is read, and the reflowed PDF is typeset while the other formats are written.
+    /// Whether one conversion may use a second thread: pages are read two at a time, the
+    /// back matter is read while the body is built, and the reflowed PDF is typeset (its
+    /// streams deflated two at a time) while the other formats are written. The output is
+    /// the same either way.
     ///
     /// On by default; turn it off when running many conversions side by side already.
     pub parallel: bool,

@@ -61,7 +61,7 @@ pub(crate) struct Font {
     simple_widths: Vec<f32>,
     /// Simple fonts: what the encoding tables are built from.
     simple: Option<SimpleSpec>,
-    /// Simple fonts: text and widths per code from program and encoding, built on first need.
+    /// Simple fonts: what is worked out per code from encoding and program, on first need.
     simple_tables: SimpleTables,
     /// Composite fonts: how codes become CIDs.
     cid_encoding: CidEncoding,
@@ -227,7 +227,7 @@ impl Font {
         }
         let cid = self.cid(code);
         let (program, cid_to_gid) = self.composite_tables.get_or_init(|| {
-            let program = self.descriptor.as_ref().and_then(|d| load_program(doc, d)).map(|p| p.maps()).unwrap_or_default();
+            let program = self.program_maps(doc);
             let cid_to_gid = match self.cid_to_gid_entry.as_ref().map(|o| deref(doc, o)) {
                 Some(o @ Object::Stream(_)) => {
                     stream_bytes(doc, o).map(|b| b.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect())
@@ -247,10 +247,15 @@ impl Font {
         gid.and_then(|g| program.gid_unicode.get(&g)).filter(|s| usable(s)).cloned()
     }
 
+    /// What the embedded program maps (empty without one), read from the file.
+    fn program_maps(&self, doc: &Document) -> ProgramMaps {
+        self.descriptor.as_ref().and_then(|d| load_program(doc, d)).map(|p| p.maps()).unwrap_or_default()
+    }
+
     /// A simple font's program maps, read on first need.
     fn simple_program(&self, doc: &Document) -> &ProgramMaps {
         self.simple_tables.program.get_or_init(|| {
-            let mut program = self.descriptor.as_ref().and_then(|d| load_program(doc, d)).map(|p| p.maps()).unwrap_or_default();
+            let mut program = self.program_maps(doc);
             if let Some(spec) = &self.simple {
                 if program.builtin_names.is_empty() && (spec.symbolic || spec.no_encoding) {
                     if let Some(enc) = std14::builtin_encoding(&spec.base_name) {
@@ -267,16 +272,19 @@ impl Font {
         *self.simple_tables.std14.get_or_init(|| std14::metrics(&spec.base_name))
     }
 
-    /// The glyph id the program gives a glyph name.
-    fn gid_named(&self, doc: &Document, name: &str) -> Option<u16> {
-        let by_name = self.simple_tables.by_name.get_or_init(|| {
-            let mut m: HashMap<String, u16> = HashMap::new();
-            for (g, v) in &self.simple_program(doc).gid_name {
-                m.entry(v.clone()).and_modify(|e| *e = (*e).min(*g)).or_insert(*g);
-            }
-            m
-        });
-        by_name.get(name).copied()
+    /// A simple font's glyph for a code: the program's own code -> glyph map, else the
+    /// glyph the program gives the code's glyph name.
+    fn simple_gid(&self, doc: &Document, code: u8, name: Option<&str>) -> Option<u16> {
+        self.simple_program(doc).code_gid.get(&code).copied().or_else(|| {
+            let by_name = self.simple_tables.by_name.get_or_init(|| {
+                let mut m: HashMap<String, u16> = HashMap::new();
+                for (g, v) in &self.simple_program(doc).gid_name {
+                    m.entry(v.clone()).and_modify(|e| *e = (*e).min(*g)).or_insert(*g);
+                }
+                m
+            });
+            by_name.get(name?).copied()
+        })
     }
 
     /// A simple font's glyph name for a code: the Differences, then the base encoding, then
@@ -309,10 +317,9 @@ impl Font {
         let name = self.simple_name(doc, spec, code);
         let mut text = name.as_deref().and_then(name_to_unicode).filter(|s| usable(s));
         if text.is_none() && spec.is_truetype {
-            // The program's own code -> glyph map, then that glyph's Unicode or name.
-            let program = self.simple_program(doc);
-            let gid = program.code_gid.get(&code).copied().or_else(|| name.as_deref().and_then(|n| self.gid_named(doc, n)));
-            text = gid.and_then(|g| program.gid_unicode.get(&g)).filter(|s| usable(s)).cloned();
+            // The program's glyph for the code, then that glyph's Unicode or name.
+            let gid = self.simple_gid(doc, code, name.as_deref());
+            text = gid.and_then(|g| self.simple_program(doc).gid_unicode.get(&g)).filter(|s| usable(s)).cloned();
             if text.is_none() && !spec.symbolic && name.is_none() {
                 text = BaseEncoding::WinAnsi.char(code).map(String::from);
             }
@@ -333,11 +340,7 @@ impl Font {
         }
         let name = self.simple_name(doc, spec, code);
         let from_std = self.simple_std14(spec).and_then(|m| name.as_deref().and_then(|n| m.width(n)));
-        let from_program = || {
-            let program = self.simple_program(doc);
-            let gid = program.code_gid.get(&code).copied().or_else(|| name.as_deref().and_then(|n| self.gid_named(doc, n)));
-            gid.and_then(|g| program.gid_advance.get(&g).copied())
-        };
+        let from_program = || self.simple_gid(doc, code, name.as_deref()).and_then(|g| self.simple_program(doc).gid_advance.get(&g).copied());
         let w = from_std.map(|w| w as f32).or_else(from_program).unwrap_or(if spec.missing > 0.0 { spec.missing } else { 500.0 });
         let w = w * if spec.is_type3 { spec.type3_scale } else { 0.001 };
         let mut widths = self.simple_tables.widths.borrow_mut();

@@ -194,7 +194,7 @@ fn read_in_parallel(doc: &lopdf::Document, page_ids: &[lopdf::ObjectId]) -> Opti
             let visible = count_visible(&page);
             done.push((i, lines::build_page(page), warnings, visible));
         }
-        Reader { done, first_use: fonts.first_use.clone(), fonts: fonts.summary(), stats }
+        Reader { done, first_use: std::mem::take(&mut fonts.first_use), fonts: fonts.summary(), stats }
     };
     let readers = std::thread::scope(|s| {
         let other = s.spawn(work);
