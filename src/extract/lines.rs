@@ -266,6 +266,19 @@ impl Coverage {
         let right = self.x0s.get(p).copied().unwrap_or(f32::INFINITY);
         (left, right)
     }
+
+    /// An ink-free stretch at least `min_w` wide between two ink glyphs that overlaps (a, b).
+    ///
+    /// A line with a gap of its own beside a gutter (an indented first line across the
+    /// gutter, a short last line before it) shows the gutter's edge rather than crossing it.
+    fn gap_overlapping(&self, a: f32, b: f32, min_w: f32) -> Option<(f32, f32)> {
+        let from = self.x0s.partition_point(|&x| x < a).max(1);
+        let to = self.x0s.partition_point(|&x| x <= b).min(self.x0s.len().saturating_sub(1));
+        (from..=to)
+            .filter(|&k| k < self.x0s.len())
+            .map(|k| (self.max_x1[k - 1], self.x0s[k]))
+            .find(|&(l, r)| r - l >= min_w && l < b && r > a)
+    }
 }
 
 /// Splits runs at column gutters and other gaps that no word space explains.
@@ -273,7 +286,8 @@ impl Coverage {
 /// A run splits at a gap of 3 em or more; at a gap of an em or more where the type size
 /// changes (text of another column or a note, not a superscript, which sits close); and at
 /// a gap of 0.6 em or more with at least 4 em of text on each side when the lines around it
-/// show a column edge there ([`column_edges_at`]). A wide justified space in one-column
+/// show a column edge there ([`column_edges_at`]), or of an em or more where the face changes
+/// and the column edge shows. A wide justified space in one-column
 /// text has ink above and below it, so it does not split its line.
 fn split_at_gutters(gs: &[G], runs: Vec<Run>) -> Vec<Run> {
     let cover: Vec<Coverage> = runs.iter().map(|r| Coverage::new(gs, r)).collect();
@@ -309,6 +323,7 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
         let (a, b) = (reach, next.bbox.x0);
         let gap = b - a;
         let (sa, sb) = (cur.size, next.size);
+        let other_face = cur.font != next.font && gap >= em;
         cur = next;
         if gap < 0.6 * em {
             continue;
@@ -316,7 +331,9 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
         let wide_sides = a - piece_x0 >= 4.0 * em && run.x1 - b >= 4.0 * em;
         // A superscript sits close to its word; across a wide gap a change of size is another text.
         let other_size = gap >= sa.max(sb) && sa.min(sb) < 0.85 * sa.max(sb);
-        if gap >= 3.0 * em || other_size || (wide_sides && column_edges_at(runs, cover, ri, (a, b))) {
+        // A change of face across a wide gap (a heading beside the other column's line) needs
+        // the column edge only, not wide text on both sides.
+        if gap >= 3.0 * em || other_size || ((wide_sides || other_face) && column_edges_at(runs, cover, ri, (a, b))) {
             cuts.push(b);
             piece_x0 = b;
         }
@@ -347,7 +364,9 @@ fn column_edges_at(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f3
         }
         let edge = |l: f32, r: f32| (r - b).abs() < 0.3 * run.size || (l - a).abs() < 0.3 * run.size;
         if other.x0 < lo && other.x1 > hi {
-            if cover[j].covers(lo, hi) {
+            if cover[j].gap_overlapping(a, b, run.size).is_some_and(|(l, r)| edge(l, r)) {
+                evidence += 1;
+            } else if cover[j].covers(lo, hi) {
                 against += 1;
             } else {
                 let (l, r) = cover[j].free_stretch(hi);
@@ -1239,6 +1258,42 @@ mod tests {
         assert!(p.blocks[0].lines.iter().all(|l| l.text() == "left column text"));
         assert!(p.blocks[1].lines.iter().all(|l| l.text() == "right column text"));
         assert_eq!((p.blocks[0].column, p.blocks[1].column), (0, 1));
+    }
+
+    #[test]
+    fn indented_first_line_beside_a_narrow_gutter_still_splits() {
+        // The gutter is 1.2 em; one right-hand line is indented an em, so the widened gap's
+        // middle reaches where the other right-hand lines start.
+        let mut g = Vec::new();
+        for k in 0..6 {
+            let y = 100.0 + 12.0 * k as f32;
+            g.extend(gapped(&["left", "column", "text"], 72.0, y, 10.0, 0.3));
+            let x = if k == 3 { 170.0 } else { 160.0 };
+            g.extend(gapped(&["right", "column", "text"], x, y, 10.0, 0.3));
+        }
+        let p = page(g);
+        for b in &p.blocks {
+            for l in &b.lines {
+                assert!(l.bbox.x1 < 155.0 || l.bbox.x0 > 155.0, "line crosses the gutter: {}", l.text());
+            }
+        }
+    }
+
+    #[test]
+    fn heading_in_the_next_column_beside_a_short_line_splits() {
+        // A bold heading starts the right column on the baseline of a left-hand line.
+        let mut g = Vec::new();
+        for k in 0..6 {
+            let y = 100.0 + 12.0 * k as f32;
+            g.extend(gapped(&["left", "column", "text"], 72.0, y, 10.0, 0.3));
+            if k == 2 {
+                g.extend(text_at("Method", 160.0, y, 11.5, 1));
+            } else if k > 2 {
+                g.extend(gapped(&["right", "column", "text", "runs"], 160.0, y, 10.0, 0.3));
+            }
+        }
+        let p = page(g);
+        assert!(p.blocks.iter().flat_map(|b| b.lines.iter()).any(|l| l.text() == "Method"));
     }
 
     #[test]
