@@ -126,6 +126,9 @@ struct InspectArgs {
     /// Show each page's text blocks in reading order instead of the document outline.
     #[arg(long)]
     layout: bool,
+    /// Show every line as the structure passes see it: page, block, column, size, style, box.
+    #[arg(long, conflicts_with = "layout")]
+    lines: bool,
     /// User password for an encrypted PDF.
     #[arg(long)]
     password: Option<String>,
@@ -586,6 +589,10 @@ fn inspect(args: InspectArgs) -> Result<()> {
     let layout = quire::extract(&bytes, &eopts).with_context(|| args.file.display().to_string())?;
     if args.layout {
         print!("{}", quire::inspect::layout_outline(&layout.output));
+        return Ok(());
+    }
+    if args.lines {
+        print!("{}", quire::normalise::lines_outline(&layout.output));
         return Ok(());
     }
     let doc = quire::normalise(&layout.output, &Default::default());

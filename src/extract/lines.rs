@@ -286,8 +286,8 @@ impl Coverage {
 /// A run splits at a gap of 3 em or more; at a gap of an em or more where the type size
 /// changes (text of another column or a note, not a superscript, which sits close); and at
 /// a gap of 0.6 em or more with at least 4 em of text on each side when the lines around it
-/// show a column edge there ([`column_edges_at`]), or of an em or more where the face changes
-/// and the column edge shows. A wide justified space in one-column
+/// show a column edge there ([`column_edges_at`]), or of an em or more where face and size
+/// change and the column edge shows. A wide justified space in one-column
 /// text has ink above and below it, so it does not split its line.
 fn split_at_gutters(gs: &[G], runs: Vec<Run>) -> Vec<Run> {
     let cover: Vec<Coverage> = runs.iter().map(|r| Coverage::new(gs, r)).collect();
@@ -323,7 +323,7 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
         let (a, b) = (reach, next.bbox.x0);
         let gap = b - a;
         let (sa, sb) = (cur.size, next.size);
-        let other_face = cur.font != next.font && gap >= em;
+        let other_face = cur.font != next.font && gap >= em && sa.min(sb) < 0.95 * sa.max(sb);
         cur = next;
         if gap < 0.6 * em {
             continue;
@@ -331,7 +331,7 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
         let wide_sides = a - piece_x0 >= 4.0 * em && run.x1 - b >= 4.0 * em;
         // A superscript sits close to its word; across a wide gap a change of size is another text.
         let other_size = gap >= sa.max(sb) && sa.min(sb) < 0.85 * sa.max(sb);
-        // A change of face across a wide gap (a heading beside the other column's line) needs
+        // A change of face and size across a wide gap (a heading beside the other column's line) needs
         // the column edge only, not wide text on both sides.
         if gap >= 3.0 * em || other_size || ((wide_sides || other_face) && column_edges_at(runs, cover, ri, (a, b))) {
             cuts.push(b);
@@ -1294,6 +1294,18 @@ mod tests {
         }
         let p = page(g);
         assert!(p.blocks.iter().flat_map(|b| b.lines.iter()).any(|l| l.text() == "Method"));
+    }
+
+    #[test]
+    fn clause_number_and_its_title_in_another_face_stay_one_line() {
+        // "1.1   Scope": a tab after the number, the title in italics where indented lines start.
+        let mut g = text_at("1.1", 60.0, 100.0, 10.0, 0);
+        g.extend(text_at("Scope", 91.0, 100.0, 10.0, 2));
+        for k in 1..6 {
+            g.extend(gapped(&["T.50", "A", "document", "application", "profile"], 91.0, 100.0 + 12.0 * k as f32, 10.0, 0.3));
+        }
+        let p = page(g);
+        assert!(p.blocks.iter().flat_map(|b| b.lines.iter()).any(|l| l.text() == "1.1 Scope"), "{:?}", block_texts(&p));
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod front;
 mod hyphen;
 mod lexicon;
 mod noise;
+mod numbering;
 mod sections;
 
 use crate::error::{Stage, Warned, Warning};
@@ -156,6 +157,37 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
 
 #[allow(dead_code)]
 mod back;
+
+/// Every line as the passes see it, one per row: page, block, column, block start (S) and
+/// end (E), size, bold (B) and italic (I), left and right edge, baseline and text.
+///
+/// For `quire inspect --lines`: the evidence every structure decision starts from.
+pub fn lines_outline(layout: &Layout) -> String {
+    use std::fmt::Write;
+    let lines = collect_lines(layout);
+    let body = BodyStyle::of(&lines);
+    let mut o = String::new();
+    let _ = writeln!(o, "body {:.1}pt{} pitch {:.1}", body.size, if body.bold { " bold" } else { "" }, body.pitch);
+    for l in &lines {
+        let _ = writeln!(
+            o,
+            "p{} b{} c{} {}{} {:5.1} {}{} x{:5.1}-{:5.1} y{:5.1} | {}",
+            l.page,
+            l.block,
+            l.column,
+            if l.block_start { "S" } else { " " },
+            if l.block_end { "E" } else { " " },
+            l.size,
+            if l.bold { "B" } else { " " },
+            if l.italic { "I" } else { " " },
+            l.bbox.x0,
+            l.bbox.x1,
+            l.baseline,
+            l.text
+        );
+    }
+    o
+}
 
 /// Paragraphs made of lines no pass claimed: one per run of lines in one layout block.
 fn loose_paragraphs(lines: &[TLine], idx: &[usize], ev: &hyphen::Evidence) -> Vec<Block> {
@@ -693,64 +725,5 @@ mod tests {
         let d = normalise(&Layout::default(), &NormaliseOptions::default());
         assert!(d.output.sections.is_empty());
         assert_eq!(d.warnings.len(), 1);
-    }
-}
-
-/// Prints the lines and tree of the PDF named by `QUIRE_DUMP` (default: every dev-corpus PDF).
-///
-/// Run with `cargo test --lib dump_corpus -- --ignored --nocapture` while tuning.
-#[cfg(test)]
-mod dump {
-    #[test]
-    #[ignore]
-    fn dump_corpus() {
-        let paths: Vec<std::path::PathBuf> = match std::env::var("QUIRE_DUMP") {
-            Ok(p) => vec![p.into()],
-            Err(_) => std::fs::read_dir("../shared/corpus/dev")
-                .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "pdf")).collect())
-                .unwrap_or_default(),
-        };
-        for p in paths {
-            let Ok(bytes) = std::fs::read(&p) else { continue };
-            let Ok(layout) = crate::extract(&bytes, &Default::default()) else { continue };
-            let lines = super::collect_lines(&layout.output);
-            let body = super::BodyStyle::of(&lines);
-            println!("=== {} body {:?}", p.display(), body);
-            for l in &lines {
-                println!(
-                    "p{} b{} c{} {}{} {:5.1} {}{} x{:5.1}-{:5.1} y{:5.1} | {}",
-                    l.page,
-                    l.block,
-                    l.column,
-                    if l.block_start { "S" } else { " " },
-                    if l.block_end { "E" } else { " " },
-                    l.size,
-                    if l.bold { "B" } else { " " },
-                    if l.italic { "I" } else { " " },
-                    l.bbox.x0,
-                    l.bbox.x1,
-                    l.baseline,
-                    l.text
-                );
-            }
-        }
-    }
-}
-
-/// Prints the words of lines containing `QUIRE_WORDS` in the PDF named by `QUIRE_DUMP`.
-#[cfg(test)]
-mod dump_words {
-    #[test]
-    #[ignore]
-    fn dump_words() {
-        let (Ok(p), Ok(pat)) = (std::env::var("QUIRE_DUMP"), std::env::var("QUIRE_WORDS")) else { return };
-        let Ok(bytes) = std::fs::read(&p) else { return };
-        let Ok(layout) = crate::extract(&bytes, &Default::default()) else { return };
-        for l in super::collect_lines(&layout.output).iter().filter(|l| l.text.contains(pat.as_str())) {
-            println!("line p{} base {:.1} size {:.1}: {}", l.page, l.baseline, l.size, l.text);
-            for w in &l.words {
-                println!("   {:?} size {:.1} font {} sp {} y {:.1}-{:.1}", w.text, w.size, w.font, w.space_before, w.bbox.y0, w.bbox.y1);
-            }
-        }
     }
 }

@@ -356,7 +356,8 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
     notes.extend(end);
 
     let edges = edges(lines, &text_idx, body);
-    let units = cut_units(lines, &text_idx, body, &edges);
+    let numbered = super::numbering::numbered_headings(lines, &text_idx, body);
+    let units = cut_units(lines, &text_idx, body, &edges, &numbered);
     let indent_style = uses_indents(lines, &units, &edges);
     let units = merge_continuations(lines, units, &edges, indent_style);
 
@@ -372,6 +373,9 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
     let mut calls: Vec<String> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut current = Section { level: 1, title: None, blocks: vec![], source: vec![] };
+    // Letter and Roman schemes nest one level under the heading before their first use.
+    let mut scheme_level: HashMap<super::numbering::Scheme, u8> = HashMap::default();
+    let mut last_level = 0u8;
     for u in &units {
         match u.kind {
             UKind::Heading => {
@@ -380,7 +384,12 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
                     continue;
                 }
                 let rank = styles.iter().position(|s| *s == style_of(u)).unwrap_or(0);
-                let level = numbered_level(&title).unwrap_or(rank as u8 + 1).clamp(1, 6);
+                let level = match super::numbering::enumerator(&title) {
+                    Some(e) if e.depth().is_none() => *scheme_level.entry(e.scheme).or_insert(last_level.saturating_add(1)),
+                    _ => numbered_level(&title).unwrap_or(rank as u8 + 1),
+                }
+                .clamp(1, 6);
+                last_level = level;
                 if current.title.is_some() || !current.blocks.is_empty() {
                     sections.push(std::mem::take(&mut current));
                 }
@@ -482,7 +491,10 @@ fn numbered_level(title: &str) -> Option<u8> {
     if title.split_whitespace().count() < 2 || f.split('.').any(|p| p.len() > 2) {
         return None;
     }
-    Some(f.split('.').filter(|p| !p.is_empty()).count() as u8)
+    // "5.0" numbers the chapter that "5.1" and "5.2" divide.
+    let parts: Vec<&str> = f.split('.').filter(|p| !p.is_empty()).collect();
+    let depth = parts.len() - parts.iter().skip(1).rev().take_while(|p| p.chars().all(|c| c == '0')).count();
+    Some(depth as u8)
 }
 
 /// Provenance boxes of lines, one per (page, block).
@@ -570,7 +582,9 @@ fn split_calls(text: &str) -> Vec<Inline> {
 }
 
 /// Cuts the body lines into headings, paragraph pieces and list items.
-fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges: &HashMap<(u32, u16), Edges>) -> Vec<Unit> {
+///
+/// `numbered[pos]` marks lines that their numbering makes headings although set like the body.
+fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges: &HashMap<(u32, u16), Edges>, numbered: &[bool]) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     let heading_line = |l: &TLine| is_heading_style(l, body) && l.text.chars().any(char::is_alphabetic);
     // Block extents, for indentation inside a block.
@@ -587,7 +601,7 @@ fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges: &HashMap<(
     for (pos, &i) in idx.iter().enumerate() {
         let l = &lines[i];
         let prev = if pos > 0 { Some(&lines[idx[pos - 1]]) } else { None };
-        let is_head = heading_line(l);
+        let is_head = heading_line(l) || numbered.get(pos).copied().unwrap_or(false);
         let left = block_left.get(&l.block).copied().unwrap_or(l.bbox.x0);
         let right = block_right.get(&l.block).copied().unwrap_or(l.bbox.x1);
         let col = edges.get(&(l.page, l.column)).copied().unwrap_or(Edges { left, right });
@@ -656,7 +670,9 @@ fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges: &HashMap<(
             let words = text.split_whitespace().count();
             let t = text.trim_end();
             let sentence = t.ends_with(['.', ',', ';']) && !t.ends_with("..");
-            if words > 25 || sentence || starts_lowercase(&text) {
+            // An enumerator such as "(a)" is not the heading's first word.
+            let lower = super::numbering::enumerator(&text).is_none() && starts_lowercase(&text);
+            if words > 25 || sentence || lower {
                 u.kind = UKind::Para;
             }
         }
