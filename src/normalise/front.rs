@@ -73,15 +73,26 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
         .copied()
         .filter(|&i| i < t0 && !is_number(i) && !upright(&lines[i]) && lines[i].bbox.y1 <= title_top + 1.0 && lines[i].size < max_size - 0.5)
         .filter(|&i| lines[i].text.split_whitespace().count() <= 10)
+        .filter(|&i| parse_date(&lines[i].text).is_none() && history_date(&lines[i].text).is_none())
         .max_by(|&a, &b| lines[a].bbox.y1.total_cmp(&lines[b].bbox.y1));
     if let Some(i) = series {
         r.consumed[i] = true;
     }
     r.front.series = series.map(|i| lines[i].text.clone());
 
+    // A publication date printed above the title ("Published online 27 November 2003"),
+    // among the history lines of a journal article.
+    let above = p1.iter().copied().filter(|&i| i < t0 && !r.consumed[i]);
+    if let Some((i, d)) = above.filter_map(|i| history_date(&lines[i].text).filter(|h| h.published).map(|h| (i, h.date))).next() {
+        r.front.date = Some(d);
+        r.consumed[i] = true;
+    }
+
     // Subtitle, authors and date, in any order, until something else comes.
     let mut k = title_idx.last().map_or(t0 + 1, |x| x + 1);
     let mut prev_bottom = lines[k - 1].bbox.y1;
+    let mut author_size = body.size;
+    let mut affs_marked = false;
     while k < lines.len() && lines[k].page == first_page {
         if furn.flags[k] {
             k += 1;
@@ -93,7 +104,13 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
             break;
         }
         prev_bottom = l.bbox.y1;
-        if r.front.date.is_none() {
+        // A rule of dots or dashes between title and authors.
+        if !text.chars().any(char::is_alphanumeric) {
+            r.consumed[k] = true;
+            k += 1;
+            continue;
+        }
+        if r.front.date.is_none() && history_date(text).is_none_or(|h| h.published) {
             if let Some(d) = parse_date(text) {
                 r.front.date = Some(d);
                 r.consumed[k] = true;
@@ -101,7 +118,24 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
                 continue;
             }
         }
-        let names = split_authors(text);
+        if !r.front.authors.is_empty() && affiliation_line(l, author_size, body) {
+            let t = strip_markers(l);
+            let t = if opens_with_marker(l) { t.trim_start_matches(is_marker_char).trim_start().to_string() } else { t };
+            // Where affiliations open on markers, each runs until the next marker.
+            let marked = opens_with_marker(l);
+            match r.front.affiliations.last_mut() {
+                Some(last) if !marked && (affs_marked || !l.block_start) => {
+                    last.push_str(if l.block_start { ", " } else { " " });
+                    last.push_str(&t);
+                }
+                _ => r.front.affiliations.push(t),
+            }
+            affs_marked |= marked;
+            r.consumed[k] = true;
+            k += 1;
+            continue;
+        }
+        let names = split_authors(&strip_markers(l));
         if names.is_none() && r.front.subtitle.is_none() && r.front.authors.is_empty() && l.size >= body.size * 1.15 && l.size < max_size - 0.5 {
             let mut idx = vec![k];
             while k + 1 < lines.len() && lines[k + 1].page == first_page && (lines[k + 1].size - l.size).abs() <= 0.3 && lines[k + 1].block == l.block {
@@ -118,6 +152,7 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
         if let Some(names) = names {
             if r.front.date.is_none() || r.front.authors.is_empty() {
                 r.front.authors.extend(names);
+                author_size = l.size;
                 r.consumed[k] = true;
                 k += 1;
                 continue;
@@ -195,6 +230,82 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
         r.warnings.push(warn(Some(first_page), "no date of issue found in the title block"));
     }
     r
+}
+
+/// Characters that mark an affiliation or a note after a name: "Wang1", "Wright*".
+fn is_marker_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '*' | '†' | '‡' | '§' | '¶')
+}
+
+/// The line's text without affiliation and note markers: raised words in smaller type, and
+/// digits or symbols glued to the end of a name ("Sundström,1" keeps its comma).
+fn strip_markers(l: &TLine) -> String {
+    let mut out = String::with_capacity(l.text.len());
+    for (j, w) in l.words.iter().enumerate() {
+        let raised = w.size < l.size * 0.85 && w.text.chars().all(|c| is_marker_char(c) || c == ',' || c.is_ascii_lowercase());
+        if raised && w.text.chars().count() <= 3 {
+            continue;
+        }
+        if j > 0 && w.space_before && !out.is_empty() {
+            out.push(' ');
+        }
+        let t = w.text.as_str();
+        let core = t.trim_end_matches(|c: char| is_marker_char(c) || c == ',');
+        if core.len() < t.len() && core.chars().last().is_some_and(char::is_alphabetic) && t[core.len()..].chars().any(is_marker_char) {
+            out.push_str(core);
+            if t[core.len()..].starts_with(',') {
+                out.push(',');
+            }
+        } else {
+            out.push_str(t);
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Whether a line opens on an affiliation marker: a raised or glued number or symbol.
+fn opens_with_marker(l: &TLine) -> bool {
+    let Some(w) = l.words.first() else { return false };
+    let lead: String = w.text.chars().take_while(|&c| is_marker_char(c)).collect();
+    !lead.is_empty() && lead.chars().count() <= 2 && (w.size < l.size * 0.85 || w.text.chars().nth(lead.chars().count()).is_some_and(char::is_alphabetic))
+}
+
+/// Whether a line under the authors reads as an affiliation or correspondence line: set
+/// smaller than the names and the body, opening on a marker, holding an e-mail address, or a
+/// single italic line.
+fn affiliation_line(l: &TLine, author_size: f32, body: &BodyStyle) -> bool {
+    let t = l.text.trim();
+    if is_label_word(t) || t.split_whitespace().count() > 30 {
+        return false;
+    }
+    let smaller = l.size < body.size * 0.95 && l.size < author_size * 0.95;
+    smaller || opens_with_marker(l) || t.contains('@') || (l.italic && l.block_start && l.block_end)
+}
+
+/// A date from a journal's history line: "Received 4 June 2003", "Published online 27
+/// November 2003"; `published` tells the publication date from the others.
+struct HistoryDate {
+    date: Date,
+    published: bool,
+}
+
+/// Reads a history line (see [`HistoryDate`]).
+fn history_date(text: &str) -> Option<HistoryDate> {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    const LABELS: [(&str, bool); 8] = [
+        ("published online", true),
+        ("first published online", true),
+        ("first published", true),
+        ("published", true),
+        ("available online", true),
+        ("received", false),
+        ("accepted", false),
+        ("revised", false),
+    ];
+    let (label, published) = LABELS.iter().find(|(l, _)| lower.starts_with(l))?;
+    let rest = t.get(label.len()..)?.trim_start_matches([':', ' ']);
+    parse_date(rest).map(|date| HistoryDate { date, published: *published })
 }
 
 /// Whether a line runs up or down the page (a rotated margin stamp such as an arXiv id):
@@ -466,6 +577,47 @@ mod tests {
         let r = read(&lines, &furn, &body, &ev);
         assert_eq!(r.front.title.as_deref(), Some("Waiting for Trump: North Korea's Interim Strategy"));
         assert_eq!(r.front.series.as_deref(), Some("Policy Brief Series"));
+    }
+
+    #[test]
+    fn author_markers_are_dropped_and_affiliations_kept_apart() {
+        let l = Builder::new()
+            .page()
+            .block(&[("Received 4 June 2003", 400.0, 40.0, 7.5, REGULAR)])
+            .block(&[("Published online 27 November 2003", 400.0, 50.0, 7.5, ITALIC)])
+            .block(&[("Stressful Events and Their Effects", 72.0, 90.0, 18.0, BOLD)])
+            .block(&[("Anna Sundström,^1 Michael Rönnlund^2 and Rui Wang* ", 72.0, 120.0, 13.0, REGULAR)])
+            .block(&[("^1Centre for Population Studies, Umeå University", 72.0, 134.0, 7.0, ITALIC)])
+            .block(&[("2Department of Psychology, Stockholm University", 72.0, 143.0, 7.0, ITALIC)])
+            .block(&[("rwang@example.org", 72.0, 152.0, 7.0, REGULAR)])
+            .para(72.0, 200.0, &["Body text begins here and runs", "on for a while in the column.", "And more body."])
+            .para(72.0, 250.0, &["More body text here and there", "on and on and on until the end.", "And more body."])
+            .build();
+        let lines = collect_lines(&l);
+        let body = BodyStyle::of(&lines);
+        let furn = noise::detect(&lines);
+        let ev = Evidence::from_lines(lines.iter());
+        let r = read(&lines, &furn, &body, &ev);
+        let names: Vec<(Option<String>, String)> = r.front.authors.iter().map(|a| (a.given.clone(), a.surname.clone())).collect();
+        assert_eq!(names, vec![
+            (Some("Anna".into()), "Sundström".into()),
+            (Some("Michael".into()), "Rönnlund".into()),
+            (Some("Rui".into()), "Wang".into())
+        ]);
+        assert_eq!(r.front.affiliations, vec![
+            "Centre for Population Studies, Umeå University".to_string(),
+            "Department of Psychology, Stockholm University, rwang@example.org".to_string()
+        ]);
+        assert_eq!(r.front.date.map(|d| d.iso()).as_deref(), Some("2003-11-27"));
+        assert_eq!(r.front.series, None);
+        assert!(lines[r.body_start].text.starts_with("Body text begins"));
+    }
+
+    #[test]
+    fn history_lines_give_only_the_publication_date() {
+        assert!(history_date("Received 4 June 2003").is_some_and(|h| !h.published));
+        assert!(history_date("Published online 27 November 2003").is_some_and(|h| h.published && h.date.iso() == "2003-11-27"));
+        assert!(history_date("June 11, 2024").is_none());
     }
 
     #[test]

@@ -16,6 +16,10 @@ pub struct FrontMatter {
     pub subtitle: Option<String>,
     /// Authors in printed order.
     pub authors: Vec<Author>,
+    /// Affiliation and correspondence lines printed under the authors, in printed order,
+    /// without their markers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affiliations: Vec<String>,
     /// Date of issue.
     pub date: Option<Date>,
     /// ISBN or similar identifier, as printed (without an "ISBN" label).

@@ -238,6 +238,9 @@ impl<'a> Writer<'a> {
         for a in &fm.authors {
             b.push_str(&format!("<p class=\"author\">{}</p>\n", self.text(&a.full_name())));
         }
+        for aff in fm.affiliations.iter().filter(|a| !a.trim().is_empty()) {
+            b.push_str(&format!("<p class=\"affiliation\">{}</p>\n", self.text(aff)));
+        }
         if let Some(d) = fm.date {
             b.push_str(&format!(
                 "<p class=\"date\"><time datetime=\"{}\">{}</time></p>\n",

@@ -161,6 +161,9 @@ fn article_meta(doc: &Document) -> El {
         cg.push(c);
     }
     if !cg.kids.is_empty() {
+        for (k, aff) in fm.affiliations.iter().filter(|a| !a.trim().is_empty()).enumerate() {
+            cg.push(leaf("aff", aff.trim()).attr("id", format!("aff{}", k + 1)));
+        }
         am.push(cg);
     }
     if let Some(d) = &fm.date {
