@@ -513,15 +513,21 @@ fn stream_bytes(doc: &Document, o: &Object) -> Option<Vec<u8>> {
     Some(data)
 }
 
-/// Text for a glyph named after its own code (`/a65` at code 65, as pdfTeX's bitmap
-/// Type 3 fonts write), read as Latin-1; the last resort for a simple font.
+/// Text for a glyph named after its own code (`/a65` or `/65` at code 65, as pdfTeX's
+/// bitmap and report writers' Type 3 fonts write), read as WinAnsi; the last resort.
+///
+/// The name equal to the code is the evidence that the code is the character.
 fn named_after_code(name: &str, code: u8) -> Option<String> {
     let digits = name.trim_start_matches(|c: char| c.is_ascii_alphabetic());
     let prefix = name.len() - digits.len();
-    if !(1..=2).contains(&prefix) || digits.is_empty() || digits.parse::<u32>().ok()? != code as u32 {
+    if prefix > 2 || digits.is_empty() || digits.parse::<u32>().ok()? != code as u32 {
         return None;
     }
-    matches!(code, 0x21..=0x7E | 0xC0..=0xFF).then(|| char::from(code).to_string())
+    match code {
+        0x20..=0x7E | 0xA1..=0xFF => Some(char::from(code).to_string()),
+        0x80..=0x9F => BaseEncoding::WinAnsi.char(code).map(String::from),
+        _ => None,
+    }
 }
 
 /// Reads one font dictionary.
@@ -895,6 +901,10 @@ mod tests {
         assert_eq!(named_after_code("a192", 192).as_deref(), Some("À"));
         assert_eq!(named_after_code("g12", 40), None);
         assert_eq!(named_after_code("a7", 7), None);
+        assert_eq!(named_after_code("97", 97).as_deref(), Some("a"));
+        assert_eq!(named_after_code("232", 232).as_deref(), Some("è"));
+        assert_eq!(named_after_code("146", 146).as_deref(), Some("\u{2019}"));
+        assert_eq!(named_after_code("abc65", 65), None);
     }
 
     #[test]

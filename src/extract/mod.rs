@@ -11,6 +11,8 @@ mod lines;
 mod order;
 mod info;
 mod load;
+#[cfg(test)]
+mod recall_tests;
 
 use crate::error::{Error, Result, Stage, Warned, Warning};
 use crate::layout::{ExtractStats, FontInfo, Layout, Page, Rect};

@@ -1,0 +1,89 @@
+//! Tests of the long tail of fonts and scripts, each on a one-page PDF built here.
+
+use super::{extract, ExtractOptions};
+use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream};
+
+/// A one-page PDF: `fonts(doc)` adds the fonts (named /F1, /F2…) and `content` draws.
+pub(super) fn one_page_pdf(fonts: impl FnOnce(&mut Document) -> Vec<Object>, content: &str, page_extra: Dictionary) -> Vec<u8> {
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let mut font_dict = Dictionary::new();
+    for (i, f) in fonts(&mut doc).into_iter().enumerate() {
+        let id = match f {
+            Object::Reference(id) => id,
+            f => doc.add_object(f),
+        };
+        font_dict.set(format!("F{}", i + 1), id);
+    }
+    let content_id = doc.add_object(Stream::new(Dictionary::new(), content.as_bytes().to_vec()));
+    let mut page = dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), 600.into(), 800.into()],
+        "Contents" => content_id,
+        "Resources" => dictionary! { "Font" => font_dict },
+    };
+    page.extend(&page_extra);
+    let page_id = doc.add_object(page);
+    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 }));
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saved");
+    out
+}
+
+/// The words of each line of the PDF, lines joined by newlines, words by spaces.
+pub(super) fn text_of(pdf: &[u8]) -> String {
+    let layout = extract(pdf, &ExtractOptions::default()).expect("read").output;
+    let mut lines = Vec::new();
+    for p in &layout.pages {
+        for b in &p.blocks {
+            for l in &b.lines {
+                lines.push(l.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "));
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+/// The number of glyphs without Unicode in the PDF.
+pub(super) fn unmapped_of(pdf: &[u8]) -> u64 {
+    extract(pdf, &ExtractOptions::default()).expect("read").output.stats.unmapped_glyphs
+}
+
+/// Adds a stream holding `data` and returns its id.
+pub(super) fn add_stream(doc: &mut Document, dict: Dictionary, data: Vec<u8>) -> ObjectId {
+    doc.add_object(Stream::new(dict, data))
+}
+
+#[test]
+fn type3_glyphs_named_by_their_decimal_code_read_as_that_code() {
+    let pdf = one_page_pdf(
+        |doc| {
+            let proc_ = add_stream(doc, Dictionary::new(), b"500 0 d0".to_vec());
+            let mut procs = Dictionary::new();
+            let mut diffs: Vec<Object> = vec![32.into()];
+            for code in [32u8, 97, 98, 99, 232] {
+                procs.set(code.to_string(), proc_);
+            }
+            for code in 32..=232u8 {
+                diffs.push(Object::Integer(code.into()));
+                diffs.push(Object::Name(code.to_string().into_bytes()));
+            }
+            let widths: Vec<Object> = (32..=232).map(|_| Object::Integer(500)).collect();
+            vec![Object::Dictionary(dictionary! {
+                "Type" => "Font", "Subtype" => "Type3", "Name" => "ReportFont",
+                "FontBBox" => vec![0.into(), (-200).into(), 1000.into(), 900.into()],
+                "FontMatrix" => vec![0.001.into(), 0.into(), 0.into(), 0.001.into(), 0.into(), 0.into()],
+                "CharProcs" => procs,
+                "Encoding" => dictionary! { "Type" => "Encoding", "Differences" => diffs },
+                "FirstChar" => 32, "LastChar" => 232, "Widths" => widths,
+            })]
+        },
+        "BT /F1 12 Tf 72 700 Td (abc \\350a) Tj ET",
+        Dictionary::new(),
+    );
+    assert_eq!(text_of(&pdf), "abc èa");
+    assert_eq!(unmapped_of(&pdf), 0);
+}
