@@ -200,7 +200,10 @@ impl Font {
 
     /// The text of a code with ligatures expanded, not cached.
     fn final_text(&self, doc: &Document, code: u32) -> Option<Arc<str>> {
-        self.raw_text(doc, code).map(|raw| Arc::from(expand_ligatures(&raw)))
+        self.raw_text(doc, code).map(|raw| {
+            let raw = super::bidi::normalise_presentation_forms(&raw).unwrap_or(raw);
+            Arc::from(expand_ligatures(&raw))
+        })
     }
 
     fn raw_text(&self, doc: &Document, code: u32) -> Option<String> {

@@ -87,3 +87,23 @@ fn type3_glyphs_named_by_their_decimal_code_read_as_that_code() {
     assert_eq!(text_of(&pdf), "abc èa");
     assert_eq!(unmapped_of(&pdf), 0);
 }
+
+#[test]
+fn arabic_drawn_in_visual_order_comes_out_in_logical_order_as_base_letters() {
+    // "سلام 123" drawn left to right: the number, then the word's glyphs from its last
+    // letter to its first, each mapped to its contextual presentation form.
+    let cmap = b"begincmap 1 begincodespacerange <00> <FF> endcodespacerange\n\
+        4 beginbfchar <41> <FEE1> <42> <FE8E> <43> <FEE0> <44> <FEB3> endbfchar endcmap";
+    let pdf = one_page_pdf(
+        |doc| {
+            let tu = add_stream(doc, Dictionary::new(), cmap.to_vec());
+            vec![Object::Dictionary(dictionary! {
+                "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+                "Encoding" => "WinAnsiEncoding", "ToUnicode" => tu,
+            })]
+        },
+        "BT /F1 12 Tf 72 700 Td (123 ABCD) Tj ET",
+        Dictionary::new(),
+    );
+    assert_eq!(text_of(&pdf), "\u{0633}\u{0644}\u{0627}\u{0645} 123");
+}
