@@ -87,6 +87,8 @@ pub(crate) struct Font {
     pub unmapped: Cell<u64>,
     /// The final text of each code below 65536 seen so far, by code.
     texts: RefCell<Vec<Option<Option<Arc<str>>>>>,
+    /// Whether this is the stand-in for a font resource that is missing or unreadable.
+    pub stand_in: bool,
 }
 
 /// What a simple font's code -> glyph name -> text and width tables are built from.
@@ -447,6 +449,8 @@ pub(crate) fn info_key(info: &FontInfo) -> InfoKey {
 pub(crate) enum FontKey {
     Object(ObjectId),
     Inline(usize),
+    /// The stand-in for fonts that are missing or cannot be read.
+    StandIn,
 }
 
 impl FontCache {
@@ -461,7 +465,28 @@ impl FontCache {
             return f.clone();
         }
         self.first_use.push((self.page, key));
-        let font = load_font(doc, dict, resource_name).map(|mut f| {
+        let font = load_font(doc, dict, resource_name);
+        self.register(key, font)
+    }
+
+    /// The stand-in for a font resource that is missing or cannot be read: Helvetica with
+    /// WinAnsi codes, as pdf.js does, so that the text is kept (the caller says how much).
+    pub fn stand_in(&mut self, doc: &Document) -> Option<Rc<Font>> {
+        if let Some(f) = self.fonts.get(&FontKey::StandIn) {
+            return f.clone();
+        }
+        self.first_use.push((self.page, FontKey::StandIn));
+        let dict = lopdf::dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding" };
+        let font = load_font(doc, &dict, b"Helvetica").map(|mut f| {
+            f.stand_in = true;
+            f
+        });
+        self.register(FontKey::StandIn, font)
+    }
+
+    /// Numbers a font just loaded and keeps it under `key`.
+    fn register(&mut self, key: FontKey, font: Option<Font>) -> Option<Rc<Font>> {
+        let font = font.map(|mut f| {
             let k = info_key(&f.info);
             let next = self.infos.len() as u32;
             let idx = *self.info_index.entry(k).or_insert(next);
@@ -535,6 +560,11 @@ fn named_after_code(name: &str, code: u8) -> Option<String> {
 
 /// Reads one font dictionary.
 fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<Font> {
+    // A dictionary of another type, or with neither subtype nor font name, is no font.
+    let kind = get(doc, dict, b"Type").and_then(name_of);
+    if kind.is_some_and(|k| k != "Font") || !dict.has(b"Subtype") && !dict.has(b"BaseFont") {
+        return None;
+    }
     let subtype = get(doc, dict, b"Subtype").and_then(name_of).unwrap_or_default();
     let base_name = get(doc, dict, b"BaseFont")
         .and_then(name_of)
@@ -646,6 +676,7 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         vertical: false,
         unmapped: Cell::new(0),
         texts: RefCell::default(),
+        stand_in: false,
     })
 }
 
@@ -790,6 +821,7 @@ fn load_composite(doc: &Document, dict: &Dictionary, base_name: &str, to_unicode
         vertical,
         unmapped: Cell::new(0),
         texts: RefCell::default(),
+        stand_in: false,
     })
 }
 

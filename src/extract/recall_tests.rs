@@ -107,3 +107,19 @@ fn arabic_drawn_in_visual_order_comes_out_in_logical_order_as_base_letters() {
     );
     assert_eq!(text_of(&pdf), "\u{0633}\u{0644}\u{0627}\u{0645} 123");
 }
+
+#[test]
+fn text_in_a_missing_or_unreadable_font_is_kept_through_a_stand_in_and_counted() {
+    let pdf = one_page_pdf(
+        |doc| {
+            // /F1 points at an object that is not there, /F2 at a dictionary that is no font.
+            let not_a_font = doc.add_object(dictionary! { "Type" => "Page" });
+            vec![Object::Reference((999, 0)), Object::Reference(not_a_font)]
+        },
+        "BT /F1 12 Tf 72 700 Td (Hello there) Tj ET BT /F2 12 Tf 72 600 Td (caf\\351) Tj ET",
+        Dictionary::new(),
+    );
+    assert_eq!(text_of(&pdf), "Hello there\ncafé");
+    let warnings = extract(&pdf, &ExtractOptions::default()).expect("read").warnings;
+    assert!(warnings.iter().any(|w| w.message.starts_with("15 glyph(s) in a font that is missing")), "{warnings:?}");
+}
