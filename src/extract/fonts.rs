@@ -6,6 +6,7 @@
 //! the `/Encoding` with its `/Differences` through the Adobe Glyph List; the legacy
 //! character set of a predefined CJK CMap; otherwise the glyph counts as unmapped.
 
+mod cid_unicode;
 mod cmap;
 mod encoding;
 mod glyph_list;
@@ -14,6 +15,7 @@ mod program;
 mod std14;
 
 pub(crate) use cmap::CMap;
+use cid_unicode::Collection;
 use crate::text::ligature_letters;
 use encoding::{name_to_unicode, BaseEncoding};
 use program::{Program, ProgramMaps};
@@ -73,6 +75,8 @@ pub(crate) struct Font {
     default_width: f32,
     /// Composite fonts: the /CIDToGIDMap entry, read on first need.
     cid_to_gid_entry: Option<Object>,
+    /// Composite fonts: the Adobe character collection whose CID -> Unicode table applies.
+    collection: Option<Collection>,
     /// Composite fonts: the program's maps and the CID -> glyph id map (None is identity), read on first need.
     composite_tables: OnceCell<(ProgramMaps, Option<Vec<u16>>)>,
     /// The font descriptor, holding the embedded program.
@@ -231,6 +235,10 @@ impl Font {
             _ => {}
         }
         let cid = self.cid(code);
+        // The collection defines what its CIDs are, whatever the program says.
+        if let Some(c) = self.collection.and_then(|c| c.char(cid)).map(String::from).filter(|s| usable(s)) {
+            return Some(c);
+        }
         let (program, cid_to_gid) = self.composite_tables.get_or_init(|| {
             let program = self.program_maps(doc);
             let cid_to_gid = match self.cid_to_gid_entry.as_ref().map(|o| deref(doc, o)) {
@@ -669,6 +677,7 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         cid_widths_high: HashMap::new(),
         default_width: 0.0,
         cid_to_gid_entry: None,
+        collection: None,
         composite_tables: OnceCell::new(),
         descriptor: descriptor.cloned(),
         ascent,
@@ -761,6 +770,10 @@ fn load_composite(doc: &Document, dict: &Dictionary, base_name: &str, to_unicode
         .and_then(|o| deref(doc, o).as_dict().ok());
     let descriptor = desc.and_then(|d| get(doc, d, b"FontDescriptor")).and_then(|o| o.as_dict().ok());
     let info = font_info(doc, base_name, descriptor);
+    let collection = desc.and_then(|d| get(doc, d, b"CIDSystemInfo")).and_then(|o| o.as_dict().ok()).and_then(|si| {
+        let text = |k: &[u8]| get(doc, si, k).and_then(|o| o.as_str().ok()).map(|b| String::from_utf8_lossy(b).into_owned());
+        Collection::from_system_info(&text(b"Registry")?, &text(b"Ordering")?)
+    });
 
     let mut widths = CidWidths::default();
     let mut default_width = 1.0;
@@ -814,6 +827,7 @@ fn load_composite(doc: &Document, dict: &Dictionary, base_name: &str, to_unicode
         cid_widths_high: widths.high,
         default_width,
         cid_to_gid_entry,
+        collection,
         composite_tables: OnceCell::new(),
         descriptor: descriptor.cloned(),
         ascent,

@@ -123,3 +123,36 @@ fn text_in_a_missing_or_unreadable_font_is_kept_through_a_stand_in_and_counted()
     let warnings = extract(&pdf, &ExtractOptions::default()).expect("read").warnings;
     assert!(warnings.iter().any(|w| w.message.starts_with("15 glyph(s) in a font that is missing")), "{warnings:?}");
 }
+
+/// A Type0 font of the Adobe-Japan1 collection with no ToUnicode and no program.
+fn japan1_font(doc: &mut Document, encoding: &str) -> Object {
+    let cid = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "Ryumin-Light",
+        "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Japan1"), "Supplement" => 2 },
+        "FontDescriptor" => dictionary! { "Type" => "FontDescriptor", "FontName" => "Ryumin-Light", "Flags" => 4, "Ascent" => 880, "Descent" => -120 },
+        "DW" => 1000,
+    });
+    Object::Dictionary(dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => format!("Ryumin-Light-{encoding}"), "Encoding" => encoding,
+        "DescendantFonts" => vec![cid.into()],
+    })
+}
+
+#[test]
+fn cjk_cid_font_without_tounicode_or_program_reads_through_the_collection_table() {
+    // CIDs 843 (あ), 2980 (中), 1125 (亜) of Adobe-Japan1.
+    let pdf = one_page_pdf(|doc| vec![japan1_font(doc, "Identity-H")], "BT /F1 12 Tf 72 700 Td <034B0BA40465> Tj ET", Dictionary::new());
+    assert_eq!(text_of(&pdf), "あ中亜");
+    assert_eq!(unmapped_of(&pdf), 0);
+}
+
+#[test]
+fn vertical_cjk_reads_top_to_bottom_and_columns_right_to_left() {
+    // Two columns of Identity-V text: the right one (x = 300) is read first.
+    let pdf = one_page_pdf(
+        |doc| vec![japan1_font(doc, "Identity-V")],
+        "BT /F1 12 Tf 1 0 0 1 300 700 Tm <034B0BA4> Tj 1 0 0 1 280 700 Tm <0465034B> Tj ET",
+        Dictionary::new(),
+    );
+    assert_eq!(text_of(&pdf).replace([' ', '\n'], ""), "あ中亜あ");
+}
