@@ -92,6 +92,10 @@ mod tests {
         assert_eq!(Collection::Korea1.char(6922), Some('中'));
         assert_eq!(Collection::Korea1.char(1086), Some('가'));
         assert_eq!(Collection::Gb1.char(34), Some('A'));
+        // A CID shared by a radical and an ideograph reads as the ideograph (U+2ED8 and
+        // U+9752 -> 2664); a vertical form as what it shows (U+FE35 -> 7899).
+        assert_eq!(Collection::Japan1.char(2664), Some('青'));
+        assert_eq!(Collection::Japan1.char(7899), Some('('));
         assert_eq!(Collection::from_system_info("Adobe", "Identity"), None);
     }
 }

@@ -4,12 +4,13 @@
 usage: generate.py CMAP_RESOURCES_DIR    (a checkout of github.com/adobe-type-tools/cmap-resources)
 
 For each collection, reads the Uni*-UTF32-H CMap (Unicode -> CID) and then the -V one
-(for the vertical variant CIDs), inverts them (a CID reached from several code points
-keeps the lowest that is not a compatibility ideograph) and writes NAME.bin next to this
+(for the vertical variant CIDs), inverts them and writes NAME.bin next to this
 script: zlib of (CID delta, code point delta zigzag) LEB128 varint pairs in CID order.
+A CID reached from several code points keeps a unified character over a radical or
+compatibility ideograph, and a vertical form reads as its horizontal character.
 The tables are Adobe's (BSD-3-Clause, see LICENSE-cmap-resources in this folder).
 """
-import os, re, sys, zlib
+import os, re, sys, unicodedata, zlib
 
 COLLECTIONS = {
     "Japan1": "Adobe-Japan1-7/CMap/UniJIS-UTF32",
@@ -18,8 +19,22 @@ COLLECTIONS = {
     "Korea1": "Adobe-Korea1-2/CMap/UniKS-UTF32",
 }
 
-def compat(u):
-    return 0xF900 <= u <= 0xFAFF or 0x2F800 <= u <= 0x2FA1F
+def rank(u):
+    """Lower is preferred: unified characters, then vertical forms, then radicals and compatibility ideographs."""
+    if 0xF900 <= u <= 0xFAFF or 0x2F800 <= u <= 0x2FA1F or 0x2E80 <= u <= 0x2FDF:
+        return 2
+    return 1 if vertical_form(u) else 0
+
+def vertical_form(u):
+    return 0xFE10 <= u <= 0xFE19 or 0xFE30 <= u <= 0xFE4F
+
+def text_of(u):
+    """A vertical presentation form reads as the character it shows (NFKC)."""
+    if vertical_form(u):
+        n = unicodedata.normalize("NFKC", chr(u))
+        if len(n) == 1:
+            return ord(n)
+    return u
 
 def pairs(text):
     """(code point, CID) pairs of a CMap's cidchar and cidrange sections."""
@@ -33,7 +48,7 @@ def pairs(text):
             yield int(u, 16), int(cid)
 
 def better(new, old):
-    return old is None or (compat(old), old) > (compat(new), new)
+    return old is None or (rank(old), old) > (rank(new), new)
 
 def varint(n, out):
     while True:
@@ -57,7 +72,7 @@ def main():
                 table.setdefault(cid, u)
         out, pc, pu = bytearray(), 0, 0
         for cid in sorted(table):
-            u = table[cid]
+            u = text_of(table[cid])
             varint(cid - pc, out)
             d = u - pu
             varint((d << 1) ^ (d >> 63) if d < 0 else d << 1, out)
