@@ -6,6 +6,7 @@
 //! the `/Encoding` with its `/Differences` through the Adobe Glyph List; the legacy
 //! character set of a predefined CJK CMap; otherwise the glyph counts as unmapped.
 
+mod cid_unicode;
 mod cmap;
 mod encoding;
 mod glyph_list;
@@ -14,6 +15,7 @@ mod program;
 mod std14;
 
 pub(crate) use cmap::CMap;
+use cid_unicode::Collection;
 use crate::text::ligature_letters;
 use encoding::{name_to_unicode, BaseEncoding};
 use program::{Program, ProgramMaps};
@@ -73,6 +75,8 @@ pub(crate) struct Font {
     default_width: f32,
     /// Composite fonts: the /CIDToGIDMap entry, read on first need.
     cid_to_gid_entry: Option<Object>,
+    /// Composite fonts: the Adobe character collection whose CID -> Unicode table applies.
+    collection: Option<Collection>,
     /// Composite fonts: the program's maps and the CID -> glyph id map (None is identity), read on first need.
     composite_tables: OnceCell<(ProgramMaps, Option<Vec<u16>>)>,
     /// The font descriptor, holding the embedded program.
@@ -87,6 +91,8 @@ pub(crate) struct Font {
     pub unmapped: Cell<u64>,
     /// The final text of each code below 65536 seen so far, by code.
     texts: RefCell<Vec<Option<Option<Arc<str>>>>>,
+    /// Whether this is the stand-in for a font resource that is missing or unreadable.
+    pub stand_in: bool,
 }
 
 /// What a simple font's code -> glyph name -> text and width tables are built from.
@@ -200,7 +206,10 @@ impl Font {
 
     /// The text of a code with ligatures expanded, not cached.
     fn final_text(&self, doc: &Document, code: u32) -> Option<Arc<str>> {
-        self.raw_text(doc, code).map(|raw| Arc::from(expand_ligatures(&raw)))
+        self.raw_text(doc, code).map(|raw| {
+            let raw = super::bidi::normalise_presentation_forms(&raw).unwrap_or(raw);
+            Arc::from(expand_ligatures(&raw))
+        })
     }
 
     fn raw_text(&self, doc: &Document, code: u32) -> Option<String> {
@@ -226,6 +235,10 @@ impl Font {
             _ => {}
         }
         let cid = self.cid(code);
+        // The collection defines what its CIDs are, whatever the program says.
+        if let Some(c) = self.collection.and_then(|c| c.char(cid)).map(String::from).filter(|s| usable(s)) {
+            return Some(c);
+        }
         let (program, cid_to_gid) = self.composite_tables.get_or_init(|| {
             let program = self.program_maps(doc);
             let cid_to_gid = match self.cid_to_gid_entry.as_ref().map(|o| deref(doc, o)) {
@@ -444,6 +457,8 @@ pub(crate) fn info_key(info: &FontInfo) -> InfoKey {
 pub(crate) enum FontKey {
     Object(ObjectId),
     Inline(usize),
+    /// The stand-in for fonts that are missing or cannot be read.
+    StandIn,
 }
 
 impl FontCache {
@@ -458,7 +473,28 @@ impl FontCache {
             return f.clone();
         }
         self.first_use.push((self.page, key));
-        let font = load_font(doc, dict, resource_name).map(|mut f| {
+        let font = load_font(doc, dict, resource_name);
+        self.register(key, font)
+    }
+
+    /// The stand-in for a font resource that is missing or cannot be read: Helvetica with
+    /// WinAnsi codes, as pdf.js does, so that the text is kept (the caller says how much).
+    pub fn stand_in(&mut self, doc: &Document) -> Option<Rc<Font>> {
+        if let Some(f) = self.fonts.get(&FontKey::StandIn) {
+            return f.clone();
+        }
+        self.first_use.push((self.page, FontKey::StandIn));
+        let dict = lopdf::dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding" };
+        let font = load_font(doc, &dict, b"Helvetica").map(|mut f| {
+            f.stand_in = true;
+            f
+        });
+        self.register(FontKey::StandIn, font)
+    }
+
+    /// Numbers a font just loaded and keeps it under `key`.
+    fn register(&mut self, key: FontKey, font: Option<Font>) -> Option<Rc<Font>> {
+        let font = font.map(|mut f| {
             let k = info_key(&f.info);
             let next = self.infos.len() as u32;
             let idx = *self.info_index.entry(k).or_insert(next);
@@ -513,19 +549,30 @@ fn stream_bytes(doc: &Document, o: &Object) -> Option<Vec<u8>> {
     Some(data)
 }
 
-/// Text for a glyph named after its own code (`/a65` at code 65, as pdfTeX's bitmap
-/// Type 3 fonts write), read as Latin-1; the last resort for a simple font.
+/// Text for a glyph named after its own code (`/a65` or `/65` at code 65, as pdfTeX's
+/// bitmap and report writers' Type 3 fonts write), read as WinAnsi; the last resort.
+///
+/// The name equal to the code is the evidence that the code is the character.
 fn named_after_code(name: &str, code: u8) -> Option<String> {
     let digits = name.trim_start_matches(|c: char| c.is_ascii_alphabetic());
     let prefix = name.len() - digits.len();
-    if !(1..=2).contains(&prefix) || digits.is_empty() || digits.parse::<u32>().ok()? != code as u32 {
+    if prefix > 2 || digits.is_empty() || digits.parse::<u32>().ok()? != code as u32 {
         return None;
     }
-    matches!(code, 0x21..=0x7E | 0xC0..=0xFF).then(|| char::from(code).to_string())
+    match code {
+        0x20..=0x7E | 0xA1..=0xFF => Some(char::from(code).to_string()),
+        0x80..=0x9F => BaseEncoding::WinAnsi.char(code).map(String::from),
+        _ => None,
+    }
 }
 
 /// Reads one font dictionary.
 fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<Font> {
+    // A dictionary of another type, or with neither subtype nor font name, is no font.
+    let kind = get(doc, dict, b"Type").and_then(name_of);
+    if kind.is_some_and(|k| k != "Font") || !dict.has(b"Subtype") && !dict.has(b"BaseFont") {
+        return None;
+    }
     let subtype = get(doc, dict, b"Subtype").and_then(name_of).unwrap_or_default();
     let base_name = get(doc, dict, b"BaseFont")
         .and_then(name_of)
@@ -630,6 +677,7 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         cid_widths_high: HashMap::new(),
         default_width: 0.0,
         cid_to_gid_entry: None,
+        collection: None,
         composite_tables: OnceCell::new(),
         descriptor: descriptor.cloned(),
         ascent,
@@ -637,6 +685,7 @@ fn load_font(doc: &Document, dict: &Dictionary, resource_name: &[u8]) -> Option<
         vertical: false,
         unmapped: Cell::new(0),
         texts: RefCell::default(),
+        stand_in: false,
     })
 }
 
@@ -721,6 +770,10 @@ fn load_composite(doc: &Document, dict: &Dictionary, base_name: &str, to_unicode
         .and_then(|o| deref(doc, o).as_dict().ok());
     let descriptor = desc.and_then(|d| get(doc, d, b"FontDescriptor")).and_then(|o| o.as_dict().ok());
     let info = font_info(doc, base_name, descriptor);
+    let collection = desc.and_then(|d| get(doc, d, b"CIDSystemInfo")).and_then(|o| o.as_dict().ok()).and_then(|si| {
+        let text = |k: &[u8]| get(doc, si, k).and_then(|o| o.as_str().ok()).map(|b| String::from_utf8_lossy(b).into_owned());
+        Collection::from_system_info(&text(b"Registry")?, &text(b"Ordering")?)
+    });
 
     let mut widths = CidWidths::default();
     let mut default_width = 1.0;
@@ -774,6 +827,7 @@ fn load_composite(doc: &Document, dict: &Dictionary, base_name: &str, to_unicode
         cid_widths_high: widths.high,
         default_width,
         cid_to_gid_entry,
+        collection,
         composite_tables: OnceCell::new(),
         descriptor: descriptor.cloned(),
         ascent,
@@ -781,6 +835,7 @@ fn load_composite(doc: &Document, dict: &Dictionary, base_name: &str, to_unicode
         vertical,
         unmapped: Cell::new(0),
         texts: RefCell::default(),
+        stand_in: false,
     })
 }
 
@@ -895,6 +950,10 @@ mod tests {
         assert_eq!(named_after_code("a192", 192).as_deref(), Some("À"));
         assert_eq!(named_after_code("g12", 40), None);
         assert_eq!(named_after_code("a7", 7), None);
+        assert_eq!(named_after_code("97", 97).as_deref(), Some("a"));
+        assert_eq!(named_after_code("232", 232).as_deref(), Some("è"));
+        assert_eq!(named_after_code("146", 146).as_deref(), Some("\u{2019}"));
+        assert_eq!(named_after_code("abc65", 65), None);
     }
 
     #[test]

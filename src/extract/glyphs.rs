@@ -201,6 +201,12 @@ pub(crate) fn read_page(
     if notes.missing_font {
         warnings.push(warn("text in a font that could not be read was skipped".into()));
     }
+    if notes.stand_in_glyphs > 0 {
+        warnings.push(warn(format!(
+            "{} glyph(s) in a font that is missing or could not be read were read as WinAnsi text",
+            notes.stand_in_glyphs
+        )));
+    }
     PageGlyphs { number, width, height, glyphs }
 }
 
@@ -234,6 +240,8 @@ struct Notes {
     glyph_limit: bool,
     depth_limit: bool,
     missing_font: bool,
+    /// Glyphs drawn with the stand-in for a missing or unreadable font.
+    stand_in_glyphs: u64,
 }
 
 struct Interp<'a, 'b> {
@@ -322,6 +330,9 @@ impl<'a> Interp<'a, '_> {
                         let entry = res.lookup(self.doc, b"Font", name)?;
                         self.fonts.get(self.doc, entry, name)
                     });
+                    if gs.font.is_none() && a.first().is_some_and(|o| o.as_name().is_ok()) {
+                        gs.font = self.fonts.stand_in(self.doc);
+                    }
                     if gs.font.is_none() {
                         self.notes.missing_font = true;
                     }
@@ -538,6 +549,9 @@ impl<'a> Interp<'a, '_> {
             }
         };
         self.stats.glyphs += 1;
+        if font.stand_in {
+            self.notes.stand_in_glyphs += 1;
+        }
         if invisible {
             self.stats.invisible_glyphs += 1;
         }

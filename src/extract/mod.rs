@@ -5,12 +5,15 @@
 //! through the font layer in `fonts`, and `lines` groups glyphs into words, lines and
 //! blocks and orders them for reading.
 
+mod bidi;
 mod fonts;
 mod glyphs;
 mod lines;
 mod order;
 mod info;
 mod load;
+#[cfg(test)]
+mod recall_tests;
 
 use crate::error::{Error, Result, Stage, Warned, Warning};
 use crate::layout::{ExtractStats, FontInfo, Layout, Page, Rect};
@@ -83,7 +86,10 @@ pub(crate) fn extract_with(pdf: &[u8], opts: &ExtractOptions, parallel: bool) ->
         .then(|| read_in_parallel(&doc, &page_ids))
         .flatten()
         .unwrap_or_else(|| read_in_order(&doc, &page_ids, parallel));
-    let Read { pages, fonts, unmapped, stats, visible, warnings: page_warnings } = read;
+    let Read { mut pages, fonts, unmapped, stats, visible, warnings: page_warnings } = read;
+    for line in pages.iter_mut().flat_map(|p| p.blocks.iter_mut()).flat_map(|b| b.lines.iter_mut()) {
+        bidi::to_logical(line);
+    }
     warnings.extend(page_warnings);
     if stats.glyphs == 0 || (visible == 0 && stats.invisible_glyphs == 0) {
         if doc.xref_recovery.is_some() {
