@@ -64,6 +64,12 @@ pub(crate) fn is_heading_style(l: &TLine, body: &BodyStyle) -> bool {
     l.size >= body.size * 1.08 || (l.bold && !body.bold && l.size >= body.size * 0.95)
 }
 
+/// Whether a heading's text names a list of notes ("Notes", "Endnotes", "Footnotes").
+fn is_notes_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').trim();
+    ["notes", "endnotes", "footnotes"].iter().any(|w| w.eq_ignore_ascii_case(t))
+}
+
 /// Whether a text ends a sentence (ignoring closing quotes and brackets and note placeholders).
 pub(crate) fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| c.is_whitespace() || is_call_placeholder(c));
@@ -790,9 +796,19 @@ fn page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> (Vec<usize>, 
     for page in pages {
         let on: Vec<usize> = idx.iter().copied().filter(|&i| lines[i].page == page).collect();
         let mut started_here = false;
+        // The heading the small lines follow, if they follow one: a list set right under a
+        // heading is that heading's, not notes.
+        let mut heading: Option<usize> = None;
+        // Set from such a list's first line until a line of another size or a gap ends it.
+        let mut in_list = false;
         for (k, &i) in on.iter().enumerate() {
             let l = &lines[i];
-            if !small(l) || l.bbox.y0 < l.page_height * 0.4 {
+            if !small(l) {
+                heading = (is_heading_style(l, body) && !is_notes_label(&l.text)).then_some(i);
+                in_list = false;
+                continue;
+            }
+            if l.bbox.y0 < l.page_height * 0.4 {
                 continue;
             }
             // Nothing of body size below it in its horizontal span.
@@ -804,6 +820,24 @@ fn page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> (Vec<usize>, 
                 continue;
             }
             let mark = note_mark(l, Some(expected));
+            // Notes are set below the text, never straight under a heading: a numbered list
+            // under "References" at a page foot is no note area.
+            // The list ends where a gap or a change of size sets the next lines apart (the notes below it).
+            let close = k > 0 && {
+                let p = &lines[on[k - 1]];
+                let gap = l.bbox.y0 - p.bbox.y1;
+                (-1.0..=body.pitch * 1.5).contains(&gap) && (l.size - p.size).abs() <= 0.3
+            };
+            in_list = (in_list && close)
+                || !started_here
+                    && heading.is_some_and(|h| {
+                    let h = &lines[h];
+                    let gap = l.bbox.y0 - h.bbox.y1;
+                        gap >= -1.0 && gap <= body.pitch * 2.5 && h.bbox.x0 < l.bbox.x1 && l.bbox.x0 < h.bbox.x1
+                    });
+            if in_list {
+                continue;
+            }
             match mark {
                 Some((label, text)) => {
                     if let Ok(n) = label.parse::<u32>() {
@@ -1021,6 +1055,27 @@ mod tests {
         assert_eq!(blk.note_calls().collect::<Vec<_>>(), vec![0]);
         assert!(blk.text().contains("(juche). And more"));
         assert_eq!(b.sections[0].blocks.len(), 1);
+    }
+
+    #[test]
+    fn numbered_list_under_a_heading_at_the_page_foot_is_not_notes() {
+        // A "References" heading low on the page, its numbered entries in smaller type below,
+        // then a real note set apart by a gap and another size.
+        let l = Builder::new()
+            .page()
+            .para(72.0, 100.0, &[FULL, FULL, "and the last paragraph of the body ends here."])
+            .block(&[("References", 72.0, 600.0, 12.0, BOLD)])
+            .block(&[("1. Bar-Haim, R. and Dagan, I. 2006. The Second Challenge.", 72.0, 620.0, 9.0, REGULAR)])
+            .block(&[("2. Bunescu, R. and Mooney, R. 2006. Subsequence Kernels.", 72.0, 631.0, 9.0, REGULAR)])
+            .block(&[("3. Lin, D. 1998. Dependency-based Evaluation.", 72.0, 642.0, 9.0, REGULAR)])
+            .block(&[("1 A note set under the list, apart from it.", 72.0, 760.0, 8.0, REGULAR)])
+            .build();
+        let lines = collect_lines(&l);
+        let body = BodyStyle::of(&lines);
+        let idx: Vec<usize> = (0..lines.len()).collect();
+        let pn = find_page_notes(&lines, &idx, &body);
+        let taken: Vec<&str> = pn.lines.iter().map(|&i| lines[i].text.as_str()).collect();
+        assert_eq!(taken, vec!["1 A note set under the list, apart from it."]);
     }
 
     #[test]
