@@ -3,7 +3,7 @@
 #   make test            run the whole test suite
 #   make check           validate every output in $(OUTPUT)/ and fail on invalid outputs or lost text
 #   make bench           time quire against pdftotext (hyperfine) and print the ratios
-#   make eval            score the dev corpus (../shared/corpus/dev) with ../shared/tools/score.py
+#   make eval            score the dev corpus (../shared/corpus/dev), then the real documents (real-dev, JATS)
 #   make clean           remove build products and outputs
 #   make fuzz            fuzz extract+normalise with cargo-fuzz for $(FUZZTIME) s (see fuzz/README.md)
 # Override the folders: make INPUT=/archive OUTPUT=/converted   (make -j works)
@@ -14,6 +14,7 @@ CARGO   ?= cargo
 BIN     := target/release/quire
 SHARED  ?= ../shared
 DEV     ?= $(SHARED)/corpus/dev
+REALDEV ?= $(SHARED)/corpus/real-dev
 EVALOUT ?= target/eval
 
 PDFS    := $(wildcard $(INPUT)/*.pdf)
@@ -60,6 +61,12 @@ eval: $(BIN)
 	  $(BIN) convert --force --quiet --out $(EVALOUT) $(DEV); \
 	  python3 $(SHARED)/tools/score.py --truth $(DEV) --out $(EVALOUT) --json $(EVALOUT)/score.json; \
 	else echo "no dev corpus at $(DEV): nothing to evaluate"; fi
+	@if [ -d "$(REALDEV)" ]; then \
+	  rm -rf $(EVALOUT)/real && mkdir -p $(EVALOUT)/real && \
+	  $(BIN) convert --force --quiet --to jats --out $(EVALOUT)/real $(REALDEV); \
+	  echo; echo "real documents ($(REALDEV)):"; \
+	  python3 $(SHARED)/tools/score.py --truth $(REALDEV) --out $(EVALOUT)/real --formats jats --json $(EVALOUT)/real/score.json; \
+	else echo "no real-document corpus at $(REALDEV): skipped"; fi
 
 # Times quire against pdftotext on the dev corpus (hyperfine); prints the ratios last.
 bench: $(BIN)

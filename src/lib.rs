@@ -67,6 +67,9 @@ pub struct Options {
     ///
     /// On by default; turn it off when running many conversions side by side already.
     pub parallel: bool,
+    /// The document's name (its file name without `.pdf`): the title of the EPUB and the
+    /// reflowed PDF when the document prints none. [`convert_file`] sets it.
+    pub name: Option<String>,
 }
 
 impl Default for Options {
@@ -78,6 +81,7 @@ impl Default for Options {
             pdf: emit::PdfOptions::default(),
             epub: emit::EpubOptions::default(),
             parallel: true,
+            name: None,
         }
     }
 }
@@ -86,6 +90,12 @@ impl Options {
     /// These options writing `formats` instead.
     pub fn with_formats(mut self, formats: &[Format]) -> Self {
         self.formats = formats.to_vec();
+        self
+    }
+
+    /// These options naming the document `name` (see [`Options::name`]).
+    pub fn with_name(mut self, name: &str) -> Self {
+        self.name = Some(name.to_string());
         self
     }
 
@@ -131,7 +141,15 @@ pub fn convert(pdf: &[u8], opts: &Options) -> Result<Warned<Outputs>> {
     let mut warnings = layout.warnings;
     let doc = normalise::normalise_with(&layout.output, &opts.normalise, opts.parallel);
     warnings.extend(doc.warnings);
-    let document = doc.output;
+    let mut document = doc.output;
+    document.source.name = opts.name.clone();
+    if document.front.title.is_none() {
+        let by = match &opts.name {
+            Some(n) => format!("titled by the file name \"{n}\""),
+            None => "titled \"Untitled\"".to_string(),
+        };
+        warnings.push(Warning { stage: Stage::Normalise, page: None, message: format!("the document prints no title; the EPUB and the reflowed PDF are {by}") });
+    }
     let mut out = Outputs { layout: layout.output, document, jats: None, epub: None, pdf: None, json: None };
     let wants = |f: Format| opts.formats.contains(&f);
     let doc = &out.document;
@@ -167,6 +185,13 @@ pub fn convert(pdf: &[u8], opts: &Options) -> Result<Warned<Outputs>> {
 pub fn convert_file(input: &Path, out_dir: &Path, opts: &Options) -> Result<Warned<Converted>> {
     let in_file = |e: Error| Error::InFile { path: input.to_path_buf(), source: Box::new(e) };
     let bytes = std::fs::read(input).map_err(|e| in_file(Error::Io { path: input.to_path_buf(), source: e }))?;
+    let named;
+    let opts = if opts.name.is_some() {
+        opts
+    } else {
+        named = opts.clone().with_name(&output_stem(input));
+        &named
+    };
     let done = convert(&bytes, opts).map_err(in_file)?;
     let written = write_outputs(&done.output, &output_stem(input), out_dir).map_err(in_file)?;
     Ok(Warned { output: Converted { written, outputs: done.output }, warnings: done.warnings })

@@ -314,7 +314,7 @@ fn convert_one(input: &Path, out: &Path, opts: &Options, timeout: Duration, veri
         Err(e) => return Outcome::Failed(format!("cannot read the file: {e}")),
     };
     let (tx, rx) = std::sync::mpsc::channel();
-    let thread_opts = opts.clone();
+    let thread_opts = opts.clone().with_name(&quire::output_stem(input));
     let spawned = std::thread::Builder::new().stack_size(64 << 20).spawn(move || {
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             quire::convert(&bytes, &thread_opts).map(|done| {
@@ -587,22 +587,26 @@ fn inspect(args: InspectArgs) -> Result<()> {
     let mut eopts = quire::ExtractOptions::default();
     eopts.password = args.password.clone();
     let layout = quire::extract(&bytes, &eopts).with_context(|| args.file.display().to_string())?;
-    if args.layout {
-        print!("{}", quire::inspect::layout_outline(&layout.output));
-        return Ok(());
-    }
-    if args.lines {
-        print!("{}", quire::normalise::lines_outline(&layout.output));
-        return Ok(());
-    }
-    let doc = quire::normalise(&layout.output, &Default::default());
-    print!("{}", quire::inspect::document_outline(&doc.output));
-    let warnings: Vec<_> = layout.warnings.iter().chain(&doc.warnings).collect();
-    if !warnings.is_empty() {
-        println!("warnings:");
-        for w in warnings {
-            println!("  {w}");
+    let text = if args.layout {
+        quire::inspect::layout_outline(&layout.output)
+    } else if args.lines {
+        quire::normalise::lines_outline(&layout.output)
+    } else {
+        let doc = quire::normalise(&layout.output, &Default::default());
+        let mut o = quire::inspect::document_outline(&doc.output);
+        let warnings: Vec<_> = layout.warnings.iter().chain(&doc.warnings).collect();
+        if !warnings.is_empty() {
+            o.push_str("warnings:\n");
+            for w in warnings {
+                o.push_str(&format!("  {w}\n"));
+            }
         }
+        o
+    };
+    // A reader that stops early (`| head`) is no error.
+    match std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e).context("cannot write to standard output"),
+        _ => {}
     }
     Ok(())
 }

@@ -33,7 +33,7 @@ pub fn normalise(layout: &Layout, opts: &NormaliseOptions) -> Warned<Document> {
 pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel: bool) -> Warned<Document> {
     let mut warnings = Vec::new();
     let mut doc = Document::new();
-    doc.source = SourceInfo { pages: layout.pages.len() as u32, producer: layout.info.producer.clone() };
+    doc.source = SourceInfo { pages: layout.pages.len() as u32, producer: layout.info.producer.clone(), name: None };
     if let Some(lang) = layout.info.lang.as_deref().filter(|l| !l.trim().is_empty()) {
         doc.lang = lang.trim().to_string();
     }
@@ -145,12 +145,6 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
             doc.front.publisher = bm.publisher;
         }
         warnings.extend(bm.warnings);
-    }
-    if doc.front.title.is_none() {
-        if let Some(t) = layout.info.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            warnings.push(warn(Some(1), "no title found in the title block; using the PDF's /Title"));
-            doc.front.title = Some(t.to_string());
-        }
     }
     Warned { output: doc, warnings }
 }

@@ -49,6 +49,9 @@ pub struct SourceInfo {
     pub pages: u32,
     /// The PDF's `/Producer`, when it names one.
     pub producer: Option<String>,
+    /// The name the document was converted under (its file name without `.pdf`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// Where a piece of content was printed in the source PDF.
@@ -81,7 +84,7 @@ impl Document {
 
     /// The short title for running heads and file metadata: the title, else "Untitled".
     pub fn display_title(&self) -> &str {
-        self.front.title.as_deref().unwrap_or("Untitled")
+        self.front.title.as_deref().or(self.source.name.as_deref()).unwrap_or("Untitled")
     }
 
     /// Whether any text in the tree is written in Hangul.
