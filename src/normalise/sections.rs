@@ -592,7 +592,8 @@ fn split_calls(text: &str) -> Vec<Inline> {
 /// `numbered[pos]` marks lines that their numbering makes headings although set like the body.
 fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges: &HashMap<(u32, u16), Edges>, numbered: &[bool]) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
-    let heading_line = |l: &TLine| is_heading_style(l, body) && l.text.chars().any(char::is_alphabetic);
+    // A bulleted line is a list item whatever its style (a bold lead-in does not make it a heading).
+    let heading_line = |l: &TLine| is_heading_style(l, body) && l.text.chars().any(char::is_alphabetic) && !strong_bullet(&l.text);
     // Block extents, for indentation inside a block.
     let mut block_left: HashMap<usize, f32> = HashMap::default();
     let mut block_right: HashMap<usize, f32> = HashMap::default();
@@ -1055,6 +1056,20 @@ mod tests {
         assert_eq!(blk.note_calls().collect::<Vec<_>>(), vec![0]);
         assert!(blk.text().contains("(juche). And more"));
         assert_eq!(b.sections[0].blocks.len(), 1);
+    }
+
+    #[test]
+    fn bulleted_item_with_a_bold_lead_in_is_a_list_item_not_a_heading() {
+        let l = Builder::new()
+            .page()
+            .para(72.0, 100.0, &[FULL, "and the opening paragraph ends here."])
+            .block(&[("• IBM MT/ST: Introduced in 1964, this", 90.0, 140.0, 10.0, BOLD), ("machine combined a typewriter with tape.", 108.0, 152.0, 10.0, REGULAR)])
+            .para(72.0, 180.0, &[FULL, "and the closing paragraph ends here."])
+            .build();
+        let b = run(&l);
+        assert!(b.sections.iter().all(|s| s.title.is_none()), "{:?}", b.sections.iter().map(|s| &s.title).collect::<Vec<_>>());
+        let kinds: Vec<BlockKind> = b.sections.iter().flat_map(|s| s.blocks.iter().map(|b| b.kind)).collect();
+        assert_eq!(kinds, vec![BlockKind::Paragraph, BlockKind::ListItem, BlockKind::Paragraph]);
     }
 
     #[test]
