@@ -373,6 +373,7 @@ fn provenance(lines: &[BackLine], entry: &[usize]) -> Vec<Provenance> {
 
 mod bio;
 mod colophon;
+mod namelist;
 mod parse;
 mod references;
 mod scan;

@@ -372,7 +372,7 @@ fn chicago_year(s: &str) -> Option<(std::ops::Range<usize>, &str)> {
 
 /// Each year from 1500 to 2099 standing as a word, with an optional letter, left to right:
 /// `\b((?:1[5-9]|20)[0-9]{2}[a-z]?)\b`.
-fn years(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+pub(super) fn years(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < s.len() {
@@ -479,7 +479,7 @@ fn hangul_name(s: &str) -> bool {
 
 /// Whether `s` holds "City: Publisher Press"-like text:
 /// `\b[A-Z][\w .]+:\s+[A-Z][\w&.' ]+(?:Press|Publish\w*|Books|Routledge|Macmillan|Wiley|Springer|Sons|University)`.
-fn publisher(s: &str) -> bool {
+pub(super) fn publisher(s: &str) -> bool {
     const NAMES: &[&str] = &["Press", "Publish", "Books", "Routledge", "Macmillan", "Wiley", "Springer", "Sons", "University"];
     if !s.contains(':') {
         return false;
@@ -628,8 +628,12 @@ pub(crate) fn parse_reference(raw: &str, previous: Option<&Reference>) -> Refere
     r.url = url;
     let body = body.as_str();
 
+    // A "Surname, I." list without a quoted title has its own reader (see `namelist`).
+    let unquoted = quoted_any(body).is_none() && apa_year(body).is_none();
     if r.label.is_some() || looks_ieee(body) {
-        parse_ieee(body, &mut r);
+        if !(unquoted && !r.repeated_authors && super::namelist::parse(body, &mut r)) {
+            parse_ieee(body, &mut r);
+        }
     } else if let Some((m, y)) = apa_year(body).filter(|(m, _)| m.start < 250) {
         if !r.repeated_authors {
             r.authors = split_authors(&body[..m.start], AuthorOrder::SurnameFirstAll);
@@ -649,7 +653,7 @@ pub(crate) fn parse_reference(raw: &str, previous: Option<&Reference>) -> Refere
             r.year = Some(rest[m.clone()].to_string());
             parse_after_year(rest[m.end..].trim_start_matches(['.', ')', ' ']), &mut r);
         }
-    } else {
+    } else if !(unquoted && super::namelist::parse(body, &mut r)) {
         r.year = years(body).next().map(|m| body[m].to_string());
     }
     if r.kind.is_none() {
@@ -855,7 +859,7 @@ fn given_first(p: &str) -> PersonName {
 }
 
 /// Splits text at sentence ends (". ", "? ", "! "), not after initials or common abbreviations.
-fn sentences(s: &str) -> Vec<String> {
+pub(super) fn sentences(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let chars: Vec<char> = s.chars().collect();
