@@ -67,6 +67,15 @@ fn numbers_agree(a: &str, b: &str, page_diff: i64) -> bool {
 /// Whether the text looks like a printed page number: a number or roman numeral,
 /// alone or with dashes, or with one short word before it and an optional "of N".
 pub(crate) fn is_page_number(s: &str) -> bool {
+    // A chapter and a folio: "5-1", "5-i", "A-12".
+    if let Some((ch, folio)) = s.trim().split_once(['-', '–']) {
+        let chapter = (1..=3).contains(&ch.len()) && (ch.chars().all(|c| c.is_ascii_digit()) || ch.len() == 1 && ch.chars().all(|c| c.is_ascii_uppercase()));
+        let folio_ok = (folio.chars().all(|c| c.is_ascii_digit()) && (1..=4).contains(&folio.len()))
+            || ((1..=6).contains(&folio.len()) && folio.chars().all(|c| "ivxlc".contains(c)));
+        if chapter && folio_ok {
+            return true;
+        }
+    }
     let t: String = s.chars().filter(|c| !matches!(c, '–' | '—' | '-' | '|' | '·' | '•')).collect();
     let toks: Vec<&str> = t.split_whitespace().collect();
     let num = |w: &str| {
@@ -159,6 +168,7 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
             break;
         }
     }
+    mark_contents(lines, &by_page, &mut kinds);
     let flags = kinds.iter().map(Option::is_some).collect();
     let items = kinds
         .iter()
@@ -166,6 +176,40 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
         .filter_map(|(i, k)| k.map(|kind| Furniture { kind, text: lines[i].text.clone(), source: lines[i].prov() }))
         .collect();
     Furn { flags, kinds, items }
+}
+
+/// Whether a line is an entry of a printed table of contents: text, then a leader of dots
+/// (eight or more, spaced or not), then at most a page reference.
+fn is_contents_entry(text: &str) -> bool {
+    let t = text.trim_end();
+    let tail = t.trim_end_matches(|c: char| c.is_alphanumeric() || c == '-' || c == '–').trim_end();
+    let dots = tail.chars().rev().take_while(|&c| c == '.' || c == ' ' || c == '…').filter(|&c| c != ' ').count();
+    let before = tail.trim_end_matches(['.', ' ', '…']);
+    dots >= 8 && before.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// Marks a printed table of contents as furniture: two or more entries on a page (see
+/// [`is_contents_entry`]), with the heading that names it ("Contents", "Table of
+/// Contents") and up to two lines between them.
+fn mark_contents(lines: &[TLine], by_page: &HashMap<u32, Vec<usize>>, kinds: &mut [Option<FurnitureKind>]) {
+    for idx in by_page.values() {
+        let entries: Vec<usize> = idx.iter().copied().filter(|&i| kinds[i].is_none() && is_contents_entry(&lines[i].text)).collect();
+        if entries.len() < 2 {
+            continue;
+        }
+        for &i in &entries {
+            kinds[i] = Some(FurnitureKind::Contents);
+        }
+        let Some(first) = idx.iter().position(|&i| i == entries[0]) else { continue };
+        let names = |t: &str| t.split_whitespace().count() <= 6 && t.to_lowercase().split_whitespace().any(|w| w == "contents");
+        if let Some(h) = (first.saturating_sub(3)..first).find(|&k| kinds[idx[k]].is_none() && names(&lines[idx[k]].text)) {
+            for &i in &idx[h..first] {
+                if kinds[i].is_none() {
+                    kinds[i] = Some(FurnitureKind::Contents);
+                }
+            }
+        }
+    }
 }
 
 /// Whether a line starts with a small number or symbol set before its text, as a note does.
@@ -270,6 +314,24 @@ mod tests {
     }
 
     #[test]
+    fn printed_table_of_contents_is_kept_apart_with_its_heading() {
+        let l = Builder::new()
+            .page()
+            .block(&[("Table of Contents", 72.0, 100.0, 14.0, BOLD)])
+            .block(&[("Click an entry to jump to it.", 72.0, 120.0, 10.0, REGULAR)])
+            .block(&[("Introduction ........................................ 1", 72.0, 140.0, 10.0, REGULAR)])
+            .block(&[("5.1 Mitigation Measures ...............................5-4", 72.0, 152.0, 10.0, REGULAR)])
+            .block(&[("A. Personal link and Sub-Menu ......................", 72.0, 164.0, 10.0, REGULAR)])
+            .para(72.0, 300.0, &["Body text with an ellipsis... and no leader at all, which runs", "on for a while."])
+            .build();
+        let lines = collect_lines(&l);
+        let f = detect(&lines);
+        let contents: Vec<&str> = f.items.iter().filter(|x| x.kind == FurnitureKind::Contents).map(|x| x.text.as_str()).collect();
+        assert_eq!(contents.len(), 5, "{contents:?}");
+        assert!(!f.items.iter().any(|x| x.text.starts_with("Body")));
+    }
+
+    #[test]
     fn body_text_in_the_middle_is_never_furniture() {
         let lines = collect_lines(&three_pages());
         let f = detect(&lines);
@@ -310,7 +372,7 @@ mod tests {
 
     #[test]
     fn page_number_patterns() {
-        for s in ["3", "– 3 –", "Page 3", "Page 3 of 9", "iv", "- 12 -"] {
+        for s in ["3", "– 3 –", "Page 3", "Page 3 of 9", "iv", "- 12 -", "5-1", "5-i", "A-12"] {
             assert!(is_page_number(s), "{s}");
         }
         for s in ["2024 was a year", "Section 3 begins here", "Figure"] {

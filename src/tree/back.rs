@@ -130,4 +130,7 @@ pub enum FurnitureKind {
     RunningFoot,
     /// A printed page number.
     PageNumber,
+    /// An entry, heading or instruction of a printed table of contents (the outputs build
+    /// their own from the sections).
+    Contents,
 }
