@@ -676,7 +676,9 @@ fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges: &HashMap<(
             let text: String = u.lines.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(" ");
             let words = text.split_whitespace().count();
             let t = text.trim_end();
-            let sentence = t.ends_with(['.', ',', ';']) && !t.ends_with("..");
+            // A short label standing alone as its own block may end on a full stop ("Guidelines.").
+            let alone = u.lines.len() == 1 && lines[u.lines[0]].block_start && lines[u.lines[0]].block_end && words <= 4 && t.ends_with('.');
+            let sentence = t.ends_with(['.', ',', ';']) && !t.ends_with("..") && !alone;
             // An enumerator such as "(a)" is not the heading's first word.
             let lower = super::numbering::enumerator(&text).is_none() && starts_lowercase(&text);
             if words > 25 || sentence || lower {
@@ -684,7 +686,25 @@ fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges: &HashMap<(
             }
         }
     }
-    units
+    // A bold start whose block runs on in body type is a run-in lead-in, not a heading.
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    for u in units {
+        let run_in = out.last().is_some_and(|h: &Unit| {
+            let (a, b) = (&lines[*h.lines.last().unwrap_or(&0)], &lines[u.lines[0]]);
+            // The bold line runs on: it fills its measure, or the next line goes on in lower case.
+            let right = edges.get(&(a.page, a.column)).map_or(a.bbox.x1, |e| e.right);
+            let runs_on = a.bbox.x1 >= right - a.size * 2.0 || starts_lowercase(&b.text);
+            h.kind == UKind::Heading && u.kind == UKind::Para && !b.block_start && a.block == b.block && !is_heading_style(b, body) && runs_on
+        });
+        match out.last_mut() {
+            Some(h) if run_in => {
+                h.kind = UKind::Para;
+                h.lines.extend(u.lines);
+            }
+            _ => out.push(u),
+        }
+    }
+    out
 }
 
 /// Whether the document marks new paragraphs by indenting their first line.
@@ -1070,6 +1090,20 @@ mod tests {
         assert!(b.sections.iter().all(|s| s.title.is_none()), "{:?}", b.sections.iter().map(|s| &s.title).collect::<Vec<_>>());
         let kinds: Vec<BlockKind> = b.sections.iter().flat_map(|s| s.blocks.iter().map(|b| b.kind)).collect();
         assert_eq!(kinds, vec![BlockKind::Paragraph, BlockKind::ListItem, BlockKind::Paragraph]);
+    }
+
+    #[test]
+    fn short_label_with_a_full_stop_alone_on_its_line_is_a_heading_but_a_run_in_is_not() {
+        let l = Builder::new()
+            .page()
+            .block(&[("Background. Improper use of the agent may cause harm to the", 72.0, 100.0, 10.0, BOLD), ("animals, as reported in several studies over the years.", 72.0, 112.0, 10.0, REGULAR)])
+            .block(&[("Guidelines.", 72.0, 140.0, 10.0, BOLD)])
+            .para(72.0, 155.0, &[FULL, "and the guidance ends here."])
+            .build();
+        let b = run(&l);
+        let titles: Vec<Option<&str>> = b.sections.iter().map(|s| s.title.as_deref()).collect();
+        assert_eq!(titles, vec![None, Some("Guidelines.")]);
+        assert!(b.sections[0].blocks[0].text().starts_with("Background. Improper"));
     }
 
     #[test]
