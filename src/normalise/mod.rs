@@ -116,6 +116,7 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
     warnings.extend(built.warnings);
     doc.sections = built.sections;
     doc.footnotes = built.footnotes;
+    author_notes_to_front(&mut doc, lines[0].page);
     if !late.is_empty() {
         let blocks = loose_paragraphs(&lines, &late, &dict);
         match doc.sections.last_mut() {
@@ -151,6 +152,58 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
 
 #[allow(dead_code)]
 mod back;
+
+/// Moves notes set against the authors to the front matter's affiliation lines.
+///
+/// A note on the first page that nothing in the text calls, marked by a symbol or holding
+/// an e-mail address ("*Author for correspondence (…@…)"), belongs to the author line.
+fn author_notes_to_front(doc: &mut Document, first_page: u32) {
+    if doc.front.authors.is_empty() {
+        return;
+    }
+    let mut called = vec![false; doc.footnotes.len()];
+    for s in &doc.sections {
+        for b in &s.blocks {
+            for n in b.note_calls() {
+                if let Some(c) = called.get_mut(n) {
+                    *c = true;
+                }
+            }
+        }
+    }
+    let author_note = |k: usize, f: &crate::tree::Footnote| {
+        let symbol = f.label.chars().all(|c| "*†‡§¶".contains(c));
+        !called[k] && f.source.first().is_some_and(|p| p.page == first_page) && (symbol || f.text.contains('@'))
+    };
+    let moved: Vec<bool> = doc.footnotes.iter().enumerate().map(|(k, f)| author_note(k, f)).collect();
+    if !moved.contains(&true) {
+        return;
+    }
+    // Calls point into the list by position: renumber them for the notes that stay.
+    let mut new_index = Vec::with_capacity(moved.len());
+    let mut next = 0;
+    for &m in &moved {
+        new_index.push(next);
+        next += usize::from(!m);
+    }
+    for s in &mut doc.sections {
+        for b in &mut s.blocks {
+            for i in &mut b.content {
+                if let crate::tree::Inline::NoteCall(n) = i {
+                    *n = new_index.get(*n).copied().unwrap_or(*n);
+                }
+            }
+        }
+    }
+    let notes = std::mem::take(&mut doc.footnotes);
+    for (f, m) in notes.into_iter().zip(moved) {
+        if m {
+            doc.front.affiliations.push(f.text);
+        } else {
+            doc.footnotes.push(f);
+        }
+    }
+}
 
 /// Every line as the passes see it, one per row: page, block, column, block start (S) and
 /// end (E), size, bold (B) and italic (I), left and right edge, baseline and text.
@@ -712,6 +765,25 @@ mod tests {
         assert_eq!(last, "We thank the reviewers for their comments.");
         let w = d.warnings.iter().map(|w| w.message.clone()).find(|m| m.contains("not recognised")).unwrap_or_default();
         assert!(w.starts_with("4 line(s) on pages 1-2 were not recognised"), "{w}");
+    }
+
+    #[test]
+    fn uncalled_symbol_note_on_the_first_page_goes_to_the_author_lines() {
+        use crate::tree::{Author, Footnote, Inline};
+        let prov = |page| vec![Provenance { page, bbox: BoxPt::default() }];
+        let mut d = Document::new();
+        d.front.authors.push(Author { given: Some("Ann".into()), surname: "Lee".into(), bio: None });
+        d.footnotes = vec![
+            Footnote { label: "*".into(), text: "Author for correspondence (ann@example.org).".into(), source: prov(1) },
+            Footnote { label: "1".into(), text: "A real note.".into(), source: prov(1) },
+        ];
+        let mut b = Block::paragraph("Text", prov(1));
+        b.content.push(Inline::NoteCall(1));
+        d.sections.push(Section { level: 1, title: None, blocks: vec![b], source: vec![] });
+        author_notes_to_front(&mut d, 1);
+        assert_eq!(d.front.affiliations, vec!["Author for correspondence (ann@example.org).".to_string()]);
+        assert_eq!(d.footnotes.len(), 1);
+        assert_eq!(d.sections[0].blocks[0].note_calls().collect::<Vec<_>>(), vec![0]);
     }
 
     #[test]
