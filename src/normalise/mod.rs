@@ -10,6 +10,7 @@ mod front;
 mod hyphen;
 mod lexicon;
 mod noise;
+mod notes;
 mod numbering;
 mod sections;
 
@@ -58,12 +59,12 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
 
     // Lines left for the body and the back matter, in reading order.
     let rest: Vec<usize> = (fr.body_start..lines.len()).filter(|&i| !furn.flags[i] && !fr.consumed[i]).collect();
-    let page_notes = sections::find_page_notes(&lines, &rest, &body);
+    let page_notes = notes::find_page_notes(&lines, &rest, &body);
     let rest: Vec<usize> = rest.into_iter().filter(|i| !page_notes.lines.contains(i)).collect();
 
     let back_lines: Vec<back::BackLine> = rest.iter().map(|&i| lines[i].to_back_line()).collect();
     let back_start = back::find_start(&back_lines).unwrap_or(rest.len()).min(rest.len());
-    let regions = sections::find_notes_regions(&lines, &rest, &body, |k| if k < back_start { back_start } else { rest.len() });
+    let regions = notes::find_notes_regions(&lines, &rest, &body, |k| if k < back_start { back_start } else { rest.len() });
     // Notes under "Notes" headings, wherever they stand; body and back matter are the rest.
     let mut in_notes = vec![false; rest.len()];
     for &(k, end) in &regions {

@@ -3,10 +3,11 @@
 //! Lines are cut into units (a heading, a paragraph piece, a list item) by layout
 //! blocks, style changes, indentation and list marks; units that continue over a
 //! column or page break are joined again; headings get levels from the document's own
-//! scale of heading styles. Page-bottom notes and endnotes become footnotes and the
+//! scale of heading styles. The notes found by [`super::notes`] become footnotes and the
 //! superscript calls in the text point to them.
 
 use super::hyphen::Evidence;
+use super::notes::{endnotes, PageNotes};
 use super::{warn, BodyStyle, TLine};
 use crate::error::Warning;
 use crate::layout::Word;
@@ -64,12 +65,6 @@ pub(crate) fn is_heading_style(l: &TLine, body: &BodyStyle) -> bool {
     l.size >= body.size * 1.08 || (l.bold && !body.bold && l.size >= body.size * 0.95)
 }
 
-/// Whether a heading's text names a list of notes ("Notes", "Endnotes", "Footnotes").
-fn is_notes_label(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(':').trim();
-    ["notes", "endnotes", "footnotes"].iter().any(|w| w.eq_ignore_ascii_case(t))
-}
-
 /// Whether a text ends a sentence (ignoring closing quotes and brackets and note placeholders).
 pub(crate) fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| c.is_whitespace() || is_call_placeholder(c));
@@ -102,106 +97,6 @@ pub(crate) struct Built {
     pub unused_notes: Vec<usize>,
 }
 
-/// The endnote lists under "Notes" headings, as (heading position in `rest`, end of its
-/// notes, exclusive).
-///
-/// A list runs until the next heading-styled line or `limit(k)` for a heading at `k`, so
-/// notes printed at the end of each section leave the sections after them in the body. A
-/// heading is taken only when what follows reads as numbered notes: it opens on a note
-/// mark, and either most of the document comes before it or its lines open notes in
-/// sequence often enough (a "NOTES" box near the start of a standard, followed by its
-/// prose, is not an endnote list).
-pub(crate) fn find_notes_regions(
-    lines: &[TLine],
-    rest: &[usize],
-    body: &BodyStyle,
-    limit: impl Fn(usize) -> usize,
-) -> Vec<(usize, usize)> {
-    let mut regions = vec![];
-    for k in 0..rest.len() {
-        let l = &lines[rest[k]];
-        let t = l.text.trim().trim_end_matches(':').to_lowercase();
-        let label = matches!(t.as_str(), "notes" | "endnotes" | "footnotes")
-            && (is_heading_style(l, body) || (l.block_start && l.block_end))
-            && rest.get(k + 1).is_some_and(|&n| note_mark(&lines[n], None).is_some() || starts_with_number(&lines[n].text));
-        if !label || regions.last().is_some_and(|&(_, end)| k < end) {
-            continue;
-        }
-        let limit = limit(k).clamp(k + 1, rest.len());
-        let end = (k + 1..limit).find(|&j| is_heading_style(&lines[rest[j]], body)).unwrap_or(limit);
-        if k * 2 >= rest.len() || reads_as_notes(lines, &rest[k + 1..end]) {
-            regions.push((k, end));
-        }
-    }
-    regions
-}
-
-/// Whether lines read as a list of numbered notes: marks in sequence (1, 2, 3, … or on
-/// from wherever the list starts) opening a note every few lines on average.
-fn reads_as_notes(lines: &[TLine], idx: &[usize]) -> bool {
-    let lead = |i: usize| -> Option<u32> {
-        let first = lines[i].text.split_whitespace().next().unwrap_or("");
-        first.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok()
-    };
-    let Some(mut expected) = idx.first().and_then(|&i| lead(i)) else { return false };
-    let mut entries = 0usize;
-    for &i in idx {
-        if lead(i) == Some(expected) {
-            entries += 1;
-            expected += 1;
-        }
-    }
-    entries >= 2 && idx.len() <= entries * 6
-}
-
-fn starts_with_number(t: &str) -> bool {
-    let first = t.split_whitespace().next().unwrap_or("");
-    let d = first.trim_end_matches(['.', ')']);
-    !d.is_empty() && d.len() <= 3 && d.chars().all(|c| c.is_ascii_digit())
-}
-
-/// The mark at the start of a note line: its label and the note's text after it.
-///
-/// A mark is a number or symbol set smaller or raised, or the number `expected` (the
-/// next in sequence) followed by text or glued to it ("3Author's"), or a number
-/// followed by a full stop.
-fn note_mark(l: &TLine, expected: Option<u32>) -> Option<(String, String)> {
-    let w0 = l.words.first()?;
-    let t = w0.text.trim();
-    let rest = || super::line_text(&l.words[1..]);
-    let symbol = !t.is_empty() && t.chars().all(|c| "*†‡§¶‖#".contains(c));
-    let digits = t.trim_end_matches(['.', ')']);
-    let numeric = !digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit());
-    if !symbol && !numeric {
-        // A number glued to the first word, in sequence: "3Author's".
-        let lead: String = t.chars().take_while(char::is_ascii_digit).collect();
-        let after = &t[lead.len()..];
-        let starts_word = after.chars().next().is_some_and(|c| c.is_uppercase() || "‘“\"'(".contains(c));
-        if !lead.is_empty() && lead.len() <= 3 && starts_word && expected.is_some_and(|e| lead.parse::<u32>().is_ok_and(|n| (e..=e + 3).contains(&n))) {
-            let mut text = after.to_string();
-            let more = rest();
-            if !more.is_empty() {
-                if l.words.get(1).is_some_and(|w| w.space_before) {
-                    text.push(' ');
-                }
-                text.push_str(&more);
-            }
-            return Some((lead, text));
-        }
-        return None;
-    }
-    let next = l.words.get(1)?;
-    let small = w0.size < next.size * 0.85 || w0.bbox.y1 < next.bbox.y1 - next.size * 0.15;
-    let label = if symbol { t.to_string() } else { digits.to_string() };
-    let dotted = t.ends_with('.') || t.ends_with(')');
-    let in_seq = expected.is_some_and(|e| digits.parse::<u32>().ok() == Some(e));
-    if small || symbol || dotted || in_seq {
-        Some((label, rest()))
-    } else {
-        None
-    }
-}
-
 /// Splits a call printed in the body size at the end of a word ("deterrence.1") when its
 /// number is the next one expected: returns the word without it.
 fn text_call(word: &str, expected: u32) -> Option<&str> {
@@ -223,15 +118,6 @@ fn text_call(word: &str, expected: u32) -> Option<&str> {
         last.is_lowercase() && head.chars().count() >= 3
     };
     (ok && (expected..=expected + 2).contains(&n)).then_some(head)
-}
-
-/// A note being collected.
-#[derive(Debug, Clone)]
-struct NoteAcc {
-    label: String,
-    lines: Vec<String>,
-    source: Vec<Provenance>,
-    last_page: u32,
 }
 
 /// Whether a word is a note call: a short number or symbol set smaller and raised or tight.
@@ -791,147 +677,9 @@ fn is_quote(lines: &[TLine], idx: &[usize], edges: &HashMap<(u32, u16), Edges>, 
     left_ok && (right_ok && n >= 1 || italic * 2 > n || small * 2 > n) && (n > 1 || right_ok)
 }
 
-/// Page-bottom notes and the lines they took.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct PageNotes {
-    /// Indices of the lines that belong to notes.
-    pub lines: Vec<usize>,
-    /// The notes, in printed order.
-    notes: Vec<NoteAcc>,
-}
-
-/// Finds page-bottom notes among the lines `idx`.
-pub(crate) fn find_page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> PageNotes {
-    let (taken, notes) = page_notes(lines, idx, body);
-    PageNotes { lines: taken, notes }
-}
-
-/// Finds page-bottom notes: smaller lines with nothing but notes below them, starting at a mark.
-fn page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> (Vec<usize>, Vec<NoteAcc>) {
-    let mut taken = Vec::new();
-    let mut notes: Vec<NoteAcc> = Vec::new();
-    let small = |l: &TLine| l.size <= body.size * 0.92 && l.size >= body.size * 0.4;
-    let mut pages: Vec<u32> = idx.iter().map(|&i| lines[i].page).collect();
-    pages.dedup();
-    let mut expected: u32 = 1;
-    for page in pages {
-        let on: Vec<usize> = idx.iter().copied().filter(|&i| lines[i].page == page).collect();
-        let mut started_here = false;
-        // The heading the small lines follow, if they follow one: a list set right under a
-        // heading is that heading's, not notes.
-        let mut heading: Option<usize> = None;
-        // Set from such a list's first line until a line of another size or a gap ends it.
-        let mut in_list = false;
-        for (k, &i) in on.iter().enumerate() {
-            let l = &lines[i];
-            if !small(l) {
-                heading = (is_heading_style(l, body) && !is_notes_label(&l.text)).then_some(i);
-                in_list = false;
-                continue;
-            }
-            if l.bbox.y0 < l.page_height * 0.4 {
-                continue;
-            }
-            // Nothing of body size below it in its horizontal span.
-            let below_clear = on.iter().all(|&j| {
-                let o = &lines[j];
-                small(o) || o.bbox.y0 <= l.bbox.y0 + 0.5 || o.bbox.x1 < l.bbox.x0 || o.bbox.x0 > l.bbox.x1
-            });
-            if !below_clear {
-                continue;
-            }
-            let mark = note_mark(l, Some(expected));
-            // Notes are set below the text, never straight under a heading: a numbered list
-            // under "References" at a page foot is no note area.
-            // The list ends where a gap or a change of size sets the next lines apart (the notes below it).
-            let close = k > 0 && {
-                let p = &lines[on[k - 1]];
-                let gap = l.bbox.y0 - p.bbox.y1;
-                (-1.0..=body.pitch * 1.5).contains(&gap) && (l.size - p.size).abs() <= 0.3
-            };
-            in_list = (in_list && close)
-                || !started_here
-                    && heading.is_some_and(|h| {
-                    let h = &lines[h];
-                    let gap = l.bbox.y0 - h.bbox.y1;
-                        gap >= -1.0 && gap <= body.pitch * 2.5 && h.bbox.x0 < l.bbox.x1 && l.bbox.x0 < h.bbox.x1
-                    });
-            if in_list {
-                continue;
-            }
-            match mark {
-                Some((label, text)) => {
-                    if let Ok(n) = label.parse::<u32>() {
-                        expected = n + 1;
-                    }
-                    notes.push(NoteAcc { label, lines: vec![text], source: vec![l.prov()], last_page: page });
-                    started_here = true;
-                    taken.push(i);
-                }
-                None => {
-                    let continues = if started_here {
-                        // Right after a note line of this page.
-                        k > 0 && taken.last() == Some(&on[k - 1])
-                    } else {
-                        notes.last().is_some_and(|n| {
-                            n.last_page + 1 == page && !ends_sentence(n.lines.last().map(String::as_str).unwrap_or("."))
-                        })
-                    };
-                    if continues {
-                        if let Some(n) = notes.last_mut() {
-                            n.lines.push(l.text.clone());
-                            n.source.push(l.prov());
-                            n.last_page = page;
-                        }
-                        taken.push(i);
-                    }
-                }
-            }
-        }
-    }
-    (taken, notes)
-}
-
-/// Reads endnotes from the lines after a "Notes" heading; also gives the lines no note took.
-fn endnotes(lines: &[TLine], idx: &[usize]) -> (Vec<NoteAcc>, Vec<usize>) {
-    let mut notes: Vec<NoteAcc> = Vec::new();
-    let mut unused = Vec::new();
-    let mut expected = 1u32;
-    let mut marked_any = false;
-    for &i in idx {
-        let l = &lines[i];
-        let mark = note_mark(l, Some(expected)).or_else(|| {
-            let first = l.words.first()?.text.trim();
-            let d = first.trim_end_matches(['.', ')']);
-            (d.parse::<u32>().ok() == Some(expected) && l.words.len() > 1).then(|| (d.to_string(), super::line_text(&l.words[1..])))
-        });
-        match mark {
-            Some((label, text)) => {
-                marked_any = true;
-                if let Ok(n) = label.parse::<u32>() {
-                    expected = n + 1;
-                }
-                notes.push(NoteAcc { label, lines: vec![text], source: vec![l.prov()], last_page: l.page });
-            }
-            None => {
-                if l.block_start && !marked_any {
-                    // No marks printed: each block is a note, numbered in order.
-                    let label = (notes.len() + 1).to_string();
-                    notes.push(NoteAcc { label, lines: vec![l.text.clone()], source: vec![l.prov()], last_page: l.page });
-                } else if let Some(n) = notes.last_mut() {
-                    n.lines.push(l.text.clone());
-                    n.source.push(l.prov());
-                } else {
-                    unused.push(i);
-                }
-            }
-        }
-    }
-    (notes, unused)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::notes::{find_notes_regions, find_page_notes, note_mark};
     use super::super::testkit::*;
     use super::super::{collect_lines, BodyStyle};
     use super::*;
