@@ -9,6 +9,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 mod content;
+mod streams;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -178,8 +179,11 @@ pub(crate) fn read_page(
         unmapped: None,
     };
     let res = Res { dicts: page_resources(doc, page_id) };
-    match doc.get_page_content_with_limit(page_id, MAX_CONTENT_BYTES) {
-        Ok(bytes) => it.run(&bytes, &res, GState::default(), 0),
+    match streams::page_content(doc, page_id, MAX_CONTENT_BYTES) {
+        Ok((bytes, damaged)) => {
+            it.run(&bytes, &res, GState::default(), 0);
+            it.notes.damaged.extend(damaged);
+        }
         Err(e) => it.notes.bad_content = Some(e.to_string()),
     }
     let notes = std::mem::take(&mut it.notes);
@@ -188,6 +192,9 @@ pub(crate) fn read_page(
     let warn = |m: String| Warning { stage: Stage::Extract, page: Some(number), message: m };
     if let Some(e) = notes.bad_content {
         warnings.push(warn(format!("part of the page content could not be read ({e})")));
+    }
+    for d in notes.damaged {
+        warnings.push(warn(d));
     }
     if notes.ops_limit {
         warnings.push(warn(format!("the page has more than {MAX_OPS_PER_PAGE} drawing operations; the rest was skipped")));
@@ -236,6 +243,8 @@ fn drop_inner_soft_hyphens(glyphs: &mut Vec<Glyph>) {
 #[derive(Default, Clone)]
 struct Notes {
     bad_content: Option<String>,
+    /// Streams whose data broke part-way, each with what was read of it.
+    damaged: Vec<String>,
     ops_limit: bool,
     glyph_limit: bool,
     depth_limit: bool,
@@ -457,7 +466,12 @@ impl<'a> Interp<'a, '_> {
             self.notes.depth_limit = true;
             return;
         }
-        let Ok(bytes) = stream.decompressed_content_with_limit(MAX_CONTENT_BYTES).or_else(|e| {
+        let Ok(bytes) = streams::decode(stream, MAX_CONTENT_BYTES).map(|d| {
+            if let Some(why) = d.damage {
+                self.notes.damaged.push(format!("a form's content stream is damaged: {why}; what came before the damage was read"));
+            }
+            d.bytes
+        }).or_else(|e| {
             if stream.dict.has(b"Filter") {
                 Err(e)
             } else {

@@ -7,6 +7,7 @@
 
 use super::{order, Glyph, PageGlyphs};
 use crate::layout::{Line, Page, Rect, TextBlock, Word};
+mod overlaid;
 
 /// Groups a page's glyphs into words, lines and blocks in reading order.
 pub(crate) fn build_page(page: PageGlyphs) -> crate::layout::Page {
@@ -14,7 +15,7 @@ pub(crate) fn build_page(page: PageGlyphs) -> crate::layout::Page {
     let mut gs: Vec<G> = Vec::with_capacity(glyphs.len());
     gs.extend(glyphs.into_iter().filter_map(|mut g| sanitise(&mut g).then(|| G::new(g))));
     let (upright, rotated): (Vec<usize>, Vec<usize>) = (0..gs.len()).partition(|&i| gs[i].upright);
-    let runs = baseline_runs(&gs, upright);
+    let runs = overlaid::split_overlaid(&gs, baseline_runs(&gs, upright));
     let runs = split_at_gutters(&gs, runs);
     let runs = attach_scripts(&gs, runs);
     let gap = word_gap_threshold(&gs, &runs);

@@ -7,6 +7,7 @@
 //! and other evidence (unmapped glyphs, OCR text, reading order, missing headings,
 //! references or colophon fields) into [`Flag`]s for the archive index and the JSON report.
 
+mod causes;
 mod read;
 mod words;
 
@@ -18,6 +19,7 @@ use serde::Serialize;
 use std::collections::HashSet;
 use words::{bag_precision, bag_recall, lost_phrases, ordered_recall, Vocab};
 
+pub use causes::LostCause;
 pub use words::words;
 
 /// Recall below which an output counts as having lost text ([`flags`] raises `text-lost-…`).
@@ -50,6 +52,10 @@ pub struct TextCheck {
     pub longest_lost_run: usize,
     /// The longest lost runs, as phrases of comparable (lowercased) words.
     pub lost: Vec<String>,
+    /// The lost words by the mechanism that cost them, as far as it can be told.
+    pub causes: Vec<LostCause>,
+    /// Words of running heads and page numbers, set aside and not counted above.
+    pub furniture_words: usize,
 }
 
 /// How much of the tree's text one output carries.
@@ -165,6 +171,11 @@ fn tree_text(doc: &Document) -> String {
     s.push_str(&date_words(doc.front.date));
     s.push('\n');
     s.push_str(doc.front.isbn.as_deref().unwrap_or(""));
+    // Affiliations are in the tree (and every output's front matter) but not visited above.
+    for a in &doc.front.affiliations {
+        s.push('\n');
+        s.push_str(a);
+    }
     s
 }
 
@@ -188,14 +199,21 @@ pub fn round_trip(source: &Layout, doc: &Document, outputs: &Outputs) -> Verific
     }
     supply_tree.extend(vocab.ids(&date_words(doc.front.date)));
     let furniture: Vec<Provenance> = doc.furniture.iter().map(|f| f.source).collect();
-    let layout_words = vocab.ids(&read::layout_text(source, &furniture, &known));
+    let segments = read::layout_segments(source, &furniture, &known);
+    let layout_words = vocab.ids(&segments.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join("\n"));
     let tm = bag_recall(&layout_words, &supply_tree);
+    let mut lost = vec![false; layout_words.len()];
+    for &(_, a, n) in &tm.lost {
+        lost[a..a + n].iter_mut().for_each(|l| *l = true);
+    }
     let layout_stream = [layout_words];
     let tree = TextCheck {
         recall: tm.recall(),
         words: tm.total,
         longest_lost_run: tm.lost.iter().map(|r| r.2).max().unwrap_or(0),
         lost: lost_phrases(&tm, &layout_stream, &vocab, LOST_SAMPLES, LOST_PHRASE_WORDS),
+        causes: causes::attribute(&segments, &lost, doc, &known),
+        furniture_words: read::furniture_words(source, &furniture),
     };
 
     let mut formats = Vec::new();
@@ -251,11 +269,11 @@ pub const UNMAPPED_ERROR: f64 = 0.02;
 pub const INVISIBLE_OCR: f64 = 0.5;
 /// Share of invisible glyphs above which `invisible-text` is raised (info).
 pub const INVISIBLE_SOME: f64 = 0.02;
-/// Tree recall of the layout's words below which `text-dropped` is a warning.
+/// Tree recall of the layout's words below which `text-dropped` is a warning: more than 2 % lost.
 ///
 /// Not 1: the tree rightly drops labels such as "ISBN", "Tel." or "E-mail", and the date
 /// is kept as a date.
-pub const TREE_RECALL_WARN: f64 = 0.97;
+pub const TREE_RECALL_WARN: f64 = 0.98;
 /// Tree recall below which `text-dropped` is an error.
 pub const TREE_RECALL_ERROR: f64 = 0.90;
 /// A run of this many consecutive layout words missing from the tree raises `text-dropped`
@@ -290,7 +308,8 @@ const NOTE_LABELS: &[&str] = &["notes", "endnotes", "footnotes", "주", "anmerku
 ///   [`INVISIBLE_OCR`] / [`INVISIBLE_SOME`].
 /// - `text-dropped`: the tree keeps less than [`TREE_RECALL_WARN`] (warn) or
 ///   [`TREE_RECALL_ERROR`] (error) of the layout's words, or a run of [`TREE_LOST_RUN`]
-///   consecutive words is missing (warn).
+///   consecutive words is missing (warn); the message counts the missing words by the
+///   mechanism that cost them, where the layout and the tree show it.
 /// - `reading-order` (warn): at least [`ORDER_MIN`] and [`ORDER_SHARE`] of block-to-block
 ///   steps go against the page geometry (upward within a column, or back a page in the tree).
 /// - `no-headings` (warn): a document of two or more pages without a single heading.
@@ -344,9 +363,17 @@ pub fn flags(source: &Layout, doc: &Document, verification: Option<&Verification
                 "text-dropped",
                 sev,
                 format!(
-                    "The conversion kept {} of the words printed in the PDF{}.",
+                    "The conversion kept {} of the words printed in the PDF{}.{}{}",
                     percent(t.recall),
-                    sample(&t.lost)
+                    sample(&t.lost),
+                    match causes::describe(&t.causes) {
+                        d if d.is_empty() => String::new(),
+                        d => format!(" Words missing, by cause: {d}."),
+                    },
+                    match t.furniture_words {
+                        0 => String::new(),
+                        n => format!(" Besides, {n} words of running heads and page numbers were set aside."),
+                    }
                 ),
             );
         }

@@ -249,27 +249,58 @@ fn ends_hyphenated(s: &str) -> bool {
 /// `known` word that one of the halves is not is joined too: a web address or a word broken
 /// across lines without a hyphen.
 pub fn layout_text(layout: &Layout, furniture: &[Provenance], known: &dyn Fn(&str) -> bool) -> String {
-    // Each kept line with whether it starts a new block.
-    let mut lines: Vec<(String, bool)> = Vec::new();
+    let mut out = String::new();
+    for seg in layout_segments(layout, furniture, known) {
+        out.push_str(&seg.text);
+        out.push('\n');
+    }
+    out
+}
+
+/// A run of layout lines read as one piece of text: one line, or lines joined inside a word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment<'a> {
+    /// Page number, counting from 1.
+    pub page: u32,
+    /// The lines, in reading order.
+    pub lines: Vec<&'a Line>,
+    /// Their text, joined as [`layout_text`] joins them.
+    pub text: String,
+}
+
+/// Words of the layout's lines inside the `furniture` boxes (running heads, page numbers).
+pub fn furniture_words(layout: &Layout, furniture: &[Provenance]) -> usize {
+    let lines = layout.pages.iter().flat_map(|p| p.blocks.iter().flat_map(move |b| b.lines.iter().map(move |l| (p.number, l))));
+    lines.filter(|(n, l)| inside_any(*n, &l.bbox, furniture)).map(|(_, l)| super::words::words(&line_text(l)).len()).sum()
+}
+
+/// The pieces of [`layout_text`], in order: its text is theirs, each followed by a newline.
+pub fn layout_segments<'a>(layout: &'a Layout, furniture: &[Provenance], known: &dyn Fn(&str) -> bool) -> Vec<Segment<'a>> {
+    // Each kept line with its page and whether it starts a new block.
+    let mut lines: Vec<(&Line, u32, String, bool)> = Vec::new();
     for page in &layout.pages {
         for block in &page.blocks {
             let mut first = true;
             for l in block.lines.iter().filter(|l| !inside_any(page.number, &l.bbox, furniture)) {
-                lines.push((line_text(l), first));
+                lines.push((l, page.number, line_text(l), first));
                 first = false;
             }
         }
     }
-    let mut out = String::new();
-    for (i, (l, _)) in lines.iter().enumerate() {
-        out.push_str(l);
-        let join = lines.get(i + 1).is_some_and(|(next, new_block)| {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut joined = false;
+    for (i, (line, page, l, _)) in lines.iter().enumerate() {
+        match out.last_mut() {
+            Some(seg) if joined => {
+                seg.text.push_str(l);
+                seg.lines.push(line);
+            }
+            _ => out.push(Segment { page: *page, lines: vec![line], text: l.clone() }),
+        }
+        joined = lines.get(i + 1).is_some_and(|(_, _, next, new_block)| {
             let hyphen = ends_hyphenated(l) && (!new_block || next.starts_with(char::is_lowercase));
             hyphen || broken_word(l, next, known)
         });
-        if !join {
-            out.push('\n');
-        }
     }
     out
 }

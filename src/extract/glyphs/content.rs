@@ -44,6 +44,11 @@ impl<'a> OpReader<'a> {
         Ok(op)
     }
 
+    /// How far reading has gone, in bytes: after the last operation read and the space after it.
+    pub fn offset(&self) -> usize {
+        self.r.pos
+    }
+
     /// The operands of the operator [`OpReader::next_op`] returned last.
     pub fn operands(&self) -> &[Object] {
         &self.operands

@@ -414,16 +414,51 @@ pub(crate) struct Fields {
     pub isbn: Option<String>,
     pub date: Option<Date>,
     pub publisher: Option<String>,
+    /// For each line given, whether a field took its text; the caller keeps the others.
+    pub taken: Vec<bool>,
 }
 
 /// Reads the colophon's labelled fields from its lines (already de-hyphenated, one per line).
+pub(crate) fn read_fields(lines: &[String]) -> Fields {
+    read_fields_paged(lines, &vec![1; lines.len()])
+}
+
+/// More unlabelled lines than this between two contact lines start a new contact block.
+const BLOCK_GAP: usize = 2;
+
+/// Contact blocks in a document that make it a directory of contacts rather than a colophon.
+const DIRECTORY: usize = 3;
+
+/// Words that make an unlabelled line prose rather than a name or an address.
+const PROSE_WORDS: usize = 8;
+
+/// Reads the colophon's fields from its lines, `pages[i]` being the page of line `i`.
 ///
 /// The contact lines right after "For inquiries" belong to the contact, not the publisher;
-/// the publisher's name is the unlabelled line just above the postal address.
-pub(crate) fn read_fields(lines: &[String]) -> Fields {
-    let mut f = Fields::default();
+/// the publisher's name is the unlabelled line just above the postal address. Phone, fax,
+/// e-mail and website come from the last contact block only (a run of contact lines, which
+/// may go on over a page break): earlier blocks are a directory of contacts printed in the text, not the colophon,
+/// and in such a directory the last block is one more entry when prose follows it.
+/// A line whose values no field took is left untaken, so its text stays in the document.
+pub(crate) fn read_fields_paged(lines: &[String], pages: &[u32]) -> Fields {
+    let mut f = Fields { taken: vec![false; lines.len()], ..Fields::default() };
     let c = &mut f.colophon;
-    let mut in_contact = false;
+    // The contact after "For inquiries" owns the contact lines printed right after it.
+    let mut contact_of: Option<usize> = None;
+    let mut owner: Vec<Option<usize>> = vec![None; lines.len()];
+    // The line that holds each single-valued field (typeset, inquiries, date, ISBN).
+    let mut holder = [None::<usize>; 4];
+    let mut hold = |slot: usize, i: usize, taken: &mut Vec<bool>| {
+        if let Some(old) = holder[slot].replace(i) {
+            taken[old] = false;
+        }
+        taken[i] = true;
+    };
+    // Contact lines, each with its block number.
+    let mut contacts: Vec<(usize, usize)> = Vec::new();
+    let mut plain_since = 0usize;
+    // Whether a line of prose follows the last contact line.
+    let mut prose_after = false;
     let mut plain: Vec<usize> = Vec::new();
     for (i, raw) in lines.iter().enumerate() {
         let t = raw.trim();
@@ -432,50 +467,78 @@ pub(crate) fn read_fields(lines: &[String]) -> Fields {
         }
         if let Some(m) = typeset(t) {
             c.typeset_by = Some(m.trim().to_string());
-            in_contact = false;
+            hold(0, i, &mut f.taken);
+            contact_of = None;
             continue;
         }
         if let Some(m) = inquiries(t) {
             c.inquiries = Some(m.trim().to_string());
-            in_contact = true;
+            hold(1, i, &mut f.taken);
+            contact_of = Some(i);
             continue;
         }
         if let Some(m) = date_issue(t) {
             if let Some(d) = parse_date(m) {
                 f.date = Some(d);
-                in_contact = false;
+                hold(2, i, &mut f.taken);
+                contact_of = None;
                 continue;
             }
         }
         if let Some(m) = isbn(t) {
             f.isbn = Some(m.trim().to_string());
-            in_contact = false;
+            hold(3, i, &mut f.taken);
+            contact_of = None;
             continue;
         }
         let contact_like = phone(t).is_some() || fax(t).is_some() || has_email(t) || website(t).is_some();
-        if in_contact && contact_like {
+        if let Some(o) = contact_of.filter(|_| contact_like) {
+            owner[i] = Some(o);
             continue;
         }
-        in_contact = false;
+        contact_of = None;
         if contact_like {
-            if c.phone.is_none() {
-                c.phone = phone(t).map(|v| v.trim().to_string());
-            }
-            if c.fax.is_none() {
-                c.fax = fax(t).map(|v| v.trim().to_string());
-            }
-            if c.email.is_none() {
-                c.email = find_email(t).map(|m| m.trim_end_matches('.').to_string());
-            }
-            if c.website.is_none() {
-                c.website = web_label(t)
-                    .filter(|w| !w.contains('@'))
-                    .or_else(|| website(t))
-                    .map(|w| w.trim_end_matches(['.', ')']).to_string());
-            }
+            let block = match contacts.last() {
+                Some(&(j, b)) if pages.get(i).zip(pages.get(j)).is_some_and(|(p, q)| p.abs_diff(*q) <= 1) && plain_since <= BLOCK_GAP => b,
+                Some(&(_, b)) => b + 1,
+                None => 0,
+            };
+            contacts.push((i, block));
+            plain_since = 0;
+            prose_after = false;
             continue;
         }
+        plain_since += 1;
+        prose_after |= !contacts.is_empty() && t.split_whitespace().count() >= PROSE_WORDS;
         plain.push(i);
+    }
+    // The contact's own lines go with the inquiries line that is kept.
+    for (i, o) in owner.iter().enumerate() {
+        if let Some(o) = o {
+            f.taken[i] = f.taken[*o];
+        }
+    }
+    // In a directory (several blocks), a block followed by prose is one more entry of it.
+    let last = contacts.last().map(|&(_, b)| b).filter(|&b| b + 1 < DIRECTORY || !prose_after);
+    for &(i, _) in contacts.iter().filter(|&&(_, b)| Some(b) == last) {
+        let t = lines[i].trim();
+        let found = [
+            phone(t).map(|v| v.trim().to_string()),
+            fax(t).map(|v| v.trim().to_string()),
+            find_email(t).map(|m| m.trim_end_matches('.').to_string()),
+            web_label(t).filter(|w| !w.contains('@')).or_else(|| website(t)).map(|w| w.trim_end_matches(['.', ')']).to_string()),
+        ];
+        let slots = [&mut c.phone, &mut c.fax, &mut c.email, &mut c.website];
+        // Taken when every value it holds went into a field still empty.
+        let mut taken = true;
+        for (slot, value) in slots.into_iter().zip(found) {
+            match (slot.is_none(), value) {
+                (true, Some(v)) => *slot = Some(v),
+                (false, Some(_)) => taken = false,
+                (_, None) => {}
+            }
+        }
+        f.taken[i] = taken;
     }
     // The address: an unlabelled line shaped like a postal address (commas and a number).
     let is_address = |t: &str| t.matches(',').count() >= 2 && postal(t) && !t.starts_with(['“', '"', '‘']);
@@ -708,3 +771,6 @@ mod tests {
     }
 
 }
+
+#[cfg(test)]
+mod tests_blocks;

@@ -137,6 +137,8 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     // The lines of each paragraph, beside `paras`.
     let mut para_lines: Vec<Vec<usize>> = Vec::new();
     let mut fields: Vec<String> = Vec::new();
+    // The lines of each field, beside `fields`.
+    let mut field_lines: Vec<Vec<usize>> = Vec::new();
     // Lines among the fields without a label of their own: used only if a field took them.
     let mut unlabelled: Vec<usize> = Vec::new();
     let mut in_fields = false;
@@ -174,8 +176,14 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
                 unlabelled.push(k);
             }
             match fields.last_mut() {
-                Some(f) if !l.block_start && continues_field(f, t) => *f = join_lines(&[f.as_str(), t], &vocab),
-                _ => fields.push(t.to_string()),
+                Some(f) if !l.block_start && continues_field(f, t) => {
+                    *f = join_lines(&[f.as_str(), t], &vocab);
+                    field_lines.last_mut().into_iter().for_each(|ls| ls.push(k));
+                }
+                _ => {
+                    fields.push(t.to_string());
+                    field_lines.push(vec![k]);
+                }
             }
             continue;
         }
@@ -204,6 +212,7 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     // A quoted title printed at the head of the colophon is not a paragraph.
     while paras.last().is_some_and(|p| p.0.is_none() && is_quoted_line(&p.1.join(" "))) {
         if let Some((_, ls)) = paras.pop() {
+            field_lines.splice(0..0, ls.iter().map(|_| Vec::new()));
             fields.splice(0..0, ls.into_iter().map(String::from));
         }
         for k in para_lines.pop().unwrap_or_default() {
@@ -235,7 +244,12 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
             }
         }
     }
-    let f = colophon::read_fields(&fields);
+    let pages: Vec<u32> = field_lines.iter().map(|ls| ls.first().map_or(0, |&k| lines[k].page)).collect();
+    let f = colophon::read_fields_paged(&fields, &pages);
+    // A labelled line no field took (a contact of a directory, a second phone) stays in the text.
+    for (ls, _) in field_lines.iter().zip(&f.taken).filter(|(_, &t)| !t) {
+        ls.iter().filter(|&&k| colophon::is_field_line(lines[k].text.trim())).for_each(|&k| used[k] = false);
+    }
     let disclaimer = out.colophon.disclaimer.take();
     out.colophon = f.colophon;
     out.colophon.disclaimer = disclaimer;
