@@ -150,7 +150,17 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
             continue;
         }
         if let Some(names) = names {
-            if r.front.date.is_none() || r.front.authors.is_empty() {
+            // An author list may run over several lines in the same type.
+            let open_end = |t: &str| {
+                let t = strip_markers_text(t);
+                t.ends_with(',') || t.ends_with(" and") || t.ends_with('&')
+            };
+            let continues = !r.front.authors.is_empty()
+                && k > 0
+                && r.consumed[k - 1]
+                && (lines[k - 1].size - l.size).abs() <= 0.3
+                && open_end(&lines[k - 1].text);
+            if r.front.date.is_none() || r.front.authors.is_empty() || continues {
                 r.front.authors.extend(names);
                 author_size = l.size;
                 r.consumed[k] = true;
@@ -238,7 +248,7 @@ fn is_marker_char(c: char) -> bool {
 }
 
 /// The line's text without affiliation and note markers: raised words in smaller type, and
-/// digits or symbols glued to the end of a name ("Sundström,1" keeps its comma).
+/// digits or symbols glued to the end of a name ("Sundström,1" and "Mason†," keep their comma).
 fn strip_markers(l: &TLine) -> String {
     let mut out = String::with_capacity(l.text.len());
     for (j, w) in l.words.iter().enumerate() {
@@ -253,7 +263,7 @@ fn strip_markers(l: &TLine) -> String {
         let core = t.trim_end_matches(|c: char| is_marker_char(c) || c == ',');
         if core.len() < t.len() && core.chars().last().is_some_and(char::is_alphabetic) && t[core.len()..].chars().any(is_marker_char) {
             out.push_str(core);
-            if t[core.len()..].starts_with(',') {
+            if t[core.len()..].contains(',') {
                 out.push(',');
             }
         } else {
@@ -261,6 +271,17 @@ fn strip_markers(l: &TLine) -> String {
         }
     }
     out.trim().to_string()
+}
+
+/// A text without the marker characters at its end ("Lyall§," gives "Lyall,").
+fn strip_markers_text(t: &str) -> String {
+    let t = t.trim_end();
+    let core = t.trim_end_matches(|c: char| is_marker_char(c) || c == ',');
+    if t[core.len()..].contains(',') {
+        format!("{core},")
+    } else {
+        core.to_string()
+    }
 }
 
 /// Whether a line opens on an affiliation marker: a raised or glued number or symbol.
@@ -586,7 +607,8 @@ mod tests {
             .block(&[("Received 4 June 2003", 400.0, 40.0, 7.5, REGULAR)])
             .block(&[("Published online 27 November 2003", 400.0, 50.0, 7.5, ITALIC)])
             .block(&[("Stressful Events and Their Effects", 72.0, 90.0, 18.0, BOLD)])
-            .block(&[("Anna Sundström,^1 Michael Rönnlund^2 and Rui Wang* ", 72.0, 120.0, 13.0, REGULAR)])
+            .block(&[("Anna Sundström,^1 Michael Rönnlund^2 and Rui Wang*,", 72.0, 120.0, 13.0, REGULAR)])
+            .block(&[("Ann Lee**, Avril Mason†,* and Jo Park", 72.0, 127.0, 13.0, REGULAR)])
             .block(&[("^1Centre for Population Studies, Umeå University", 72.0, 134.0, 7.0, ITALIC)])
             .block(&[("2Department of Psychology, Stockholm University", 72.0, 143.0, 7.0, ITALIC)])
             .block(&[("rwang@example.org", 72.0, 152.0, 7.0, REGULAR)])
@@ -602,7 +624,10 @@ mod tests {
         assert_eq!(names, vec![
             (Some("Anna".into()), "Sundström".into()),
             (Some("Michael".into()), "Rönnlund".into()),
-            (Some("Rui".into()), "Wang".into())
+            (Some("Rui".into()), "Wang".into()),
+            (Some("Ann".into()), "Lee".into()),
+            (Some("Avril".into()), "Mason".into()),
+            (Some("Jo".into()), "Park".into())
         ]);
         assert_eq!(r.front.affiliations, vec![
             "Centre for Population Studies, Umeå University".to_string(),
