@@ -322,7 +322,8 @@ fn ends_list(l: &BackLine, authors: &[Author], taken: &[bool]) -> bool {
     bio::is_about_heading(t)
         || bio::bio_author(t, authors, taken).is_some()
         || authors.is_empty() && bio::looks_like_bio_start(t)
-        || colophon::is_field_line(t)
+        // A field inside an entry's block ("…, ISBN: 2-912335-31-0, September 2007, …") is the entry's.
+        || colophon::is_field_line(t) && l.block_start
         || colophon::has_disclaimer_cue(t) && l.block_start
         || is_other_heading(l)
 }
@@ -415,6 +416,23 @@ mod tests {
     }
 
     const PROSE: &str = "The procedure applies to every terminal that takes part in the exchange of documents.";
+
+    #[test]
+    fn a_field_printed_inside_a_reference_stays_in_that_reference() {
+        let mut ls = lines(&[
+            "References",
+            "1. Bunescu, R. and Mooney, R. 2006. Subsequence Kernels. In Advances in Neural Systems 18. MIT Press.",
+            "2. Wang, R. and Neumann, G. 2007c. DFKI-LT at AVE 2007: Using Entailment for Answer",
+            "Validation. In online proceedings of CLEF 2007 Working Notes, ISBN: 2-912335-31-0, September 2007,",
+            "Budapest, Hungary.",
+        ]);
+        ls[3].block_start = false;
+        ls[4].block_start = false;
+        let b = read(&ls, &[]);
+        assert_eq!(b.references.len(), 2);
+        assert!(b.references[1].raw.contains("ISBN: 2-912335-31-0"), "{}", b.references[1].raw);
+        assert_eq!(b.isbn, None);
+    }
 
     #[test]
     fn reference_clause_near_the_start_is_not_back_matter() {
