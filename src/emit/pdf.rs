@@ -282,6 +282,9 @@ fn compose(doc: &Document, s: &Setter, size: f32) -> Vec<Line> {
     }
     let authors = author_list(doc);
     title_block(&mut out, &authors, Style::Regular, st.display(1.05, st.lead * 0.8));
+    for aff in fm.affiliations.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
+        title_block(&mut out, aff, Style::Italic, st.display(0.85, st.lead * 0.1));
+    }
     if let Some(d) = date_text(doc) {
         title_block(&mut out, &d, Style::Italic, st.display(0.95, st.lead * 0.1));
     }
@@ -648,6 +651,18 @@ mod tests {
         let b = pdf(&d, &PdfOptions::default()).unwrap().output;
         assert!(a.starts_with(b"%PDF-1.7"));
         assert!(a == b, "two runs differ");
+    }
+
+    #[test]
+    fn affiliations_are_printed_under_the_authors() {
+        let mut d = small_doc();
+        d.front.affiliations.push("Centre for Population Studies, Umeå University".into());
+        let bytes = pdf(&d, &PdfOptions::default()).unwrap().output;
+        let layout = crate::extract(&bytes, &Default::default()).unwrap().output;
+        let first: Vec<String> = layout.pages[0].blocks.iter().map(|b| b.text()).collect();
+        let author = first.iter().position(|t| t.contains("Martínez")).expect("author line");
+        let aff = first.iter().position(|t| t.contains("Population Studies")).expect("affiliation line");
+        assert!(aff > author, "{first:?}");
     }
 
     #[test]
