@@ -589,17 +589,31 @@ impl<'a> Interp<'a, '_> {
 
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use lopdf::{dictionary, Stream};
 
     /// Builds a one-page PDF with `fonts` as /F1, /F2… and the given content stream.
     fn one_page(fonts: Vec<Object>, content: &str, page_extra: Dictionary, xobjects: Dictionary) -> Document {
+        one_page_with(|_| fonts, content, page_extra, xobjects)
+    }
+
+    /// [`one_page`] with fonts made by `fonts(doc)`, which may add objects of their own and
+    /// return references to them.
+    pub(in crate::extract) fn one_page_with(
+        fonts: impl FnOnce(&mut Document) -> Vec<Object>,
+        content: &str,
+        page_extra: Dictionary,
+        xobjects: Dictionary,
+    ) -> Document {
         let mut doc = Document::with_version("1.7");
         let pages_id = doc.new_object_id();
         let mut font_dict = Dictionary::new();
-        for (i, f) in fonts.into_iter().enumerate() {
-            let id = doc.add_object(f);
+        for (i, f) in fonts(&mut doc).into_iter().enumerate() {
+            let id = match f {
+                Object::Reference(id) => id,
+                f => doc.add_object(f),
+            };
             font_dict.set(format!("F{}", i + 1), id);
         }
         let content_id = doc.add_object(Stream::new(Dictionary::new(), content.as_bytes().to_vec()));

@@ -5,29 +5,7 @@ use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream};
 
 /// A one-page PDF: `fonts(doc)` adds the fonts (named /F1, /F2…) and `content` draws.
 pub(super) fn one_page_pdf(fonts: impl FnOnce(&mut Document) -> Vec<Object>, content: &str, page_extra: Dictionary) -> Vec<u8> {
-    let mut doc = Document::with_version("1.7");
-    let pages_id = doc.new_object_id();
-    let mut font_dict = Dictionary::new();
-    for (i, f) in fonts(&mut doc).into_iter().enumerate() {
-        let id = match f {
-            Object::Reference(id) => id,
-            f => doc.add_object(f),
-        };
-        font_dict.set(format!("F{}", i + 1), id);
-    }
-    let content_id = doc.add_object(Stream::new(Dictionary::new(), content.as_bytes().to_vec()));
-    let mut page = dictionary! {
-        "Type" => "Page",
-        "Parent" => pages_id,
-        "MediaBox" => vec![0.into(), 0.into(), 600.into(), 800.into()],
-        "Contents" => content_id,
-        "Resources" => dictionary! { "Font" => font_dict },
-    };
-    page.extend(&page_extra);
-    let page_id = doc.add_object(page);
-    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 }));
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
+    let mut doc = super::glyphs::tests::one_page_with(fonts, content, page_extra, Dictionary::new());
     let mut out = Vec::new();
     doc.save_to(&mut out).expect("saved");
     out

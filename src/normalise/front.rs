@@ -152,7 +152,7 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
         if let Some(names) = names {
             // An author list may run over several lines in the same type.
             let open_end = |t: &str| {
-                let t = strip_markers_text(t);
+                let t = without_end_marker(t.trim_end());
                 t.ends_with(',') || t.ends_with(" and") || t.ends_with('&')
             };
             let continues = !r.front.authors.is_empty()
@@ -242,13 +242,13 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
     r
 }
 
-/// Characters that mark an affiliation or a note after a name: "Wang1", "Wright*".
+/// Characters that mark an affiliation or a note after a name: "Lee1", "Park*".
 fn is_marker_char(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '*' | '†' | '‡' | '§' | '¶')
 }
 
 /// The line's text without affiliation and note markers: raised words in smaller type, and
-/// digits or symbols glued to the end of a name ("Sundström,1" and "Mason†," keep their comma).
+/// digits or symbols glued to the end of a name (see [`without_end_marker`]).
 fn strip_markers(l: &TLine) -> String {
     let mut out = String::with_capacity(l.text.len());
     for (j, w) in l.words.iter().enumerate() {
@@ -259,28 +259,23 @@ fn strip_markers(l: &TLine) -> String {
         if j > 0 && w.space_before && !out.is_empty() {
             out.push(' ');
         }
-        let t = w.text.as_str();
-        let core = t.trim_end_matches(|c: char| is_marker_char(c) || c == ',');
-        if core.len() < t.len() && core.chars().last().is_some_and(char::is_alphabetic) && t[core.len()..].chars().any(is_marker_char) {
-            out.push_str(core);
-            if t[core.len()..].contains(',') {
-                out.push(',');
-            }
-        } else {
-            out.push_str(t);
-        }
+        out.push_str(&without_end_marker(&w.text));
     }
     out.trim().to_string()
 }
 
-/// A text without the marker characters at its end ("Lyall§," gives "Lyall,").
-fn strip_markers_text(t: &str) -> String {
-    let t = t.trim_end();
+/// A word without the marker glued to its end, keeping a comma the marker held
+/// ("Lee,1" and "Lee†," give "Lee,"); a word without one is returned as it is.
+fn without_end_marker(t: &str) -> std::borrow::Cow<'_, str> {
     let core = t.trim_end_matches(|c: char| is_marker_char(c) || c == ',');
-    if t[core.len()..].contains(',') {
-        format!("{core},")
+    let tail = &t[core.len()..];
+    if !core.chars().last().is_some_and(char::is_alphabetic) || !tail.chars().any(is_marker_char) {
+        return t.into();
+    }
+    if tail.contains(',') {
+        format!("{core},").into()
     } else {
-        core.to_string()
+        core.into()
     }
 }
 
@@ -550,6 +545,16 @@ mod tests {
         assert_eq!(iso("In 2020 the ministry said that it would"), None);
     }
 
+    /// The layout's lines and what the title-block reader made of them.
+    fn read_layout(l: &crate::layout::Layout) -> (Vec<super::super::TLine>, FrontResult) {
+        let lines = collect_lines(l);
+        let body = BodyStyle::of(&lines);
+        let furn = noise::detect(&lines);
+        let ev = Evidence::from_lines(lines.iter());
+        let r = read(&lines, &furn, &body, &ev);
+        (lines, r)
+    }
+
     fn title_block() -> crate::layout::Layout {
         Builder::new()
             .page()
@@ -567,11 +572,7 @@ mod tests {
     #[test]
     fn title_block_is_read_from_the_first_page() {
         let l = title_block();
-        let lines = collect_lines(&l);
-        let body = BodyStyle::of(&lines);
-        let furn = noise::detect(&lines);
-        let ev = Evidence::from_lines(lines.iter());
-        let r = read(&lines, &furn, &body, &ev);
+        let (lines, r) = read_layout(&l);
         assert_eq!(r.front.series.as_deref(), Some("Policy Brief Series"));
         assert_eq!(r.front.title.as_deref(), Some("Waiting for Trump: North Korea's Interim Strategy"));
         assert_eq!(r.front.authors.len(), 1);
@@ -591,11 +592,7 @@ mod tests {
             words: vec![crate::layout::Word { text: "arXiv:2004.04906v3 [cs.CL] 30 Sep 2020".into(), size: 24.0, bbox: crate::layout::Rect { x0: 17.0, y0: 260.0, x1: 37.0, y1: 610.0 }, ..Default::default() }],
         };
         l.pages[0].blocks.push(crate::layout::TextBlock { bbox: stamp.bbox, lines: vec![stamp], column: 0 });
-        let lines = collect_lines(&l);
-        let body = BodyStyle::of(&lines);
-        let furn = noise::detect(&lines);
-        let ev = Evidence::from_lines(lines.iter());
-        let r = read(&lines, &furn, &body, &ev);
+        let (_, r) = read_layout(&l);
         assert_eq!(r.front.title.as_deref(), Some("Waiting for Trump: North Korea's Interim Strategy"));
         assert_eq!(r.front.series.as_deref(), Some("Policy Brief Series"));
     }
@@ -615,11 +612,7 @@ mod tests {
             .para(72.0, 200.0, &["Body text begins here and runs", "on for a while in the column.", "And more body."])
             .para(72.0, 250.0, &["More body text here and there", "on and on and on until the end.", "And more body."])
             .build();
-        let lines = collect_lines(&l);
-        let body = BodyStyle::of(&lines);
-        let furn = noise::detect(&lines);
-        let ev = Evidence::from_lines(lines.iter());
-        let r = read(&lines, &furn, &body, &ev);
+        let (lines, r) = read_layout(&l);
         let names: Vec<(Option<String>, String)> = r.front.authors.iter().map(|a| (a.given.clone(), a.surname.clone())).collect();
         assert_eq!(names, vec![
             (Some("Anna".into()), "Sundström".into()),
@@ -655,11 +648,7 @@ mod tests {
             .page()
             .para(72.0, 100.0, &["Body text begins here and runs", "on for a while in the column."])
             .build();
-        let lines = collect_lines(&l);
-        let body = BodyStyle::of(&lines);
-        let furn = noise::detect(&lines);
-        let ev = Evidence::from_lines(lines.iter());
-        let r = read(&lines, &furn, &body, &ev);
+        let (lines, r) = read_layout(&l);
         assert_eq!(r.front.publisher.as_deref(), Some("The Publishing Institute"));
         assert_eq!(lines[r.body_start].page, 2);
     }

@@ -33,8 +33,7 @@ pub(crate) fn find_notes_regions(
     let mut regions = vec![];
     for k in 0..rest.len() {
         let l = &lines[rest[k]];
-        let t = l.text.trim().trim_end_matches(':').to_lowercase();
-        let label = matches!(t.as_str(), "notes" | "endnotes" | "footnotes")
+        let label = is_notes_label(&l.text)
             && (is_heading_style(l, body) || (l.block_start && l.block_end))
             && rest.get(k + 1).is_some_and(|&n| note_mark(&lines[n], None).is_some() || starts_with_number(&lines[n].text));
         if !label || regions.last().is_some_and(|&(_, end)| k < end) {

@@ -1,5 +1,5 @@
-//! Headings told by their numbering: "2.2.3 Coding modes", "(b) Variation increases
-//! generalization", "IV. Results", set in the body's own type.
+//! Headings told by their numbering: "2.2.3 Cost estimates", "(b) Effects on trade",
+//! "IV. Results", set in the body's own type.
 //!
 //! A line in body style is a heading only when the numbering holds across the document: an
 //! enumerator at the start of a short layout block of its own that does not end like a

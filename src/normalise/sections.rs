@@ -562,7 +562,7 @@ fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges: &HashMap<(
             let text: String = u.lines.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(" ");
             let words = text.split_whitespace().count();
             let t = text.trim_end();
-            // A short label standing alone as its own block may end on a full stop ("Guidelines.").
+            // A short label standing alone as its own block may end on a full stop ("Procedure.").
             let alone = u.lines.len() == 1 && lines[u.lines[0]].block_start && lines[u.lines[0]].block_end && words <= 4 && t.ends_with('.');
             let sentence = t.ends_with(['.', ',', ';']) && !t.ends_with("..") && !alone;
             // An enumerator such as "(a)" is not the heading's first word.

@@ -322,7 +322,7 @@ fn ends_list(l: &BackLine, authors: &[Author], taken: &[bool]) -> bool {
     bio::is_about_heading(t)
         || bio::bio_author(t, authors, taken).is_some()
         || authors.is_empty() && bio::looks_like_bio_start(t)
-        // A field inside an entry's block ("…, ISBN: 2-912335-31-0, September 2007, …") is the entry's.
+        // A field inside an entry's block ("…, ISBN: 0-000000-00-0, May 2010, …") is the entry's.
         || colophon::is_field_line(t) && l.block_start
         || colophon::has_disclaimer_cue(t) && l.block_start
         || is_other_heading(l)

@@ -1,7 +1,7 @@
 //! References that open on a list of "Surname, Initials" names without an APA year in
-//! brackets: "Bar-Haim, R., Dagan, I. and Szpektor, I. 2006. Title. In Proceedings …",
-//! "Bhagavan, S. & Smith, B. H. 1997 Title. Physiol. Behav. 61, 107–117.",
-//! "Chapel, H.M. and August, P.J.: Title. Clin. Exp. Immunol. 34: 358-541, 1976".
+//! brackets: "Lee, A., Park, J. and Kim, S. 2006. Title. In Proceedings …",
+//! "Lee, A. & Park, J. H. 1997 Title. J. Exp. Stud. 61, 107–117.",
+//! "Lee, A.B. and Park, C.D.: Title. Clin. Rev. 34: 358-541, 1976".
 //!
 //! The name list is read first, name by name; the year (bare, bracketed or at the end) and
 //! the title (the next sentence) follow, then the container with its volume and pages.
