@@ -34,6 +34,22 @@ fn markdown(doc: &Document) -> String {
                 BlockKind::Paragraph => md += &format!("{}{note_marks}\n\n", b.text()),
                 BlockKind::ListItem => md += &format!("- {}{note_marks}\n", b.text()),
                 BlockKind::Quote => md += &format!("> {}{note_marks}\n\n", b.text()),
+                BlockKind::Figure => {
+                    let label = b.figure.as_ref().and_then(|f| f.label.clone()).unwrap_or_else(|| "Figure".into());
+                    md += &format!("*{label}.* {}{note_marks}\n\n", b.text());
+                }
+                BlockKind::Table => {
+                    let Some(t) = &b.table else { continue };
+                    md += &format!("*{}.* {}{note_marks}\n\n", t.label.as_deref().unwrap_or("Table"), b.text());
+                    for (i, row) in t.rows.iter().enumerate() {
+                        let cells: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
+                        md += &format!("| {} |\n", cells.join(" | "));
+                        if i + 1 == t.header_rows.max(1) {
+                            md += &format!("|{}\n", " --- |".repeat(cells.len()));
+                        }
+                    }
+                    md += "\n";
+                }
             }
         }
     }

@@ -29,6 +29,34 @@ pub struct Page {
     pub height: f32,
     /// Text blocks in reading order.
     pub blocks: Vec<TextBlock>,
+    /// Images and painted paths, in drawing order: the evidence for figures and tables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub graphics: Vec<Graphic>,
+}
+
+/// Something drawn on a page that is not text.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Graphic {
+    /// The box it covers on the page, clipped to the page.
+    pub bbox: Rect,
+    /// What was drawn.
+    pub kind: GraphicKind,
+}
+
+/// The kinds of [`Graphic`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GraphicKind {
+    /// A raster image: an image XObject (with its object number and generation) or an
+    /// inline image (`None`).
+    Image {
+        /// The image XObject drawn, when it is one.
+        object: Option<(u32, u16)>,
+    },
+    /// A path painted by stroking: a rule, a border, a curve.
+    Stroke,
+    /// A path painted by filling (stroked too, or not): a shaded box, a bar, an area.
+    Fill,
 }
 
 /// A group of lines set together: a paragraph, a heading, a note, a running head.

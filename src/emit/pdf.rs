@@ -354,7 +354,7 @@ fn compose(doc: &Document, s: &Setter, size: f32) -> Vec<Line> {
                 }
             }
             let ps = match b.kind {
-                BlockKind::Paragraph => ParaStyle {
+                BlockKind::Paragraph | BlockKind::Figure | BlockKind::Table => ParaStyle {
                     first: if after_heading || prev_kind != Some(BlockKind::Paragraph) { 0.0 } else { size },
                     space_before: if prev_kind.is_some() && prev_kind != Some(BlockKind::Paragraph) {
                         st.lead * 0.4
@@ -627,9 +627,10 @@ mod tests {
                     kind: BlockKind::Paragraph,
                     content: vec![Inline::Text(para.repeat(6)), Inline::NoteCall(0)],
                     source: vec![],
+                    ..Default::default()
                 },
-                Block { kind: BlockKind::ListItem, content: vec![Inline::Text("First point;".into())], source: vec![] },
-                Block { kind: BlockKind::Quote, content: vec![Inline::Text("A quoted passage.".into())], source: vec![] },
+                Block { kind: BlockKind::ListItem, content: vec![Inline::Text("First point;".into())], source: vec![], ..Default::default() },
+                Block { kind: BlockKind::Quote, content: vec![Inline::Text("A quoted passage.".into())], source: vec![], ..Default::default() },
             ],
             source: vec![],
         });

@@ -22,7 +22,7 @@ pub(crate) fn build_page(page: PageGlyphs) -> crate::layout::Page {
     let lines: Vec<Line> = runs.iter().filter_map(|r| run_to_line(&gs, r, gap)).collect();
     let mut blocks = order::reading_order(group_blocks(lines));
     blocks.extend(rotated_blocks(&gs, &rotated));
-    Page { number, width, height, blocks }
+    Page { number, width, height, blocks, graphics: Vec::new() }
 }
 
 /// Whether to keep a glyph: false for one with no text or non-finite geometry; puts the

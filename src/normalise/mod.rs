@@ -602,7 +602,7 @@ pub(crate) mod testkit {
         /// Starts a new A4 page.
         pub fn page(mut self) -> Builder {
             let n = self.layout.pages.len() as u32 + 1;
-            self.layout.pages.push(Page { number: n, width: 595.0, height: 842.0, blocks: vec![] });
+            self.layout.pages.push(Page { number: n, width: 595.0, height: 842.0, ..Default::default() });
             self
         }
 

@@ -309,7 +309,7 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
                 } else {
                     BlockKind::Paragraph
                 };
-                current.blocks.push(Block { kind, content: split_calls(&text), source: provs(lines, &u.lines) });
+                current.blocks.push(Block { kind, content: split_calls(&text), source: provs(lines, &u.lines), ..Default::default() });
             }
         }
     }

@@ -1,6 +1,6 @@
 //! The body: sections and the blocks they hold.
 
-use super::Provenance;
+use super::{Figure, Provenance, Table};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -11,33 +11,45 @@ pub struct Section {
     pub level: u8,
     /// Heading text; `None` for the untitled opening section.
     pub title: Option<String>,
-    /// Paragraphs, list items and quotes, in reading order.
+    /// Paragraphs, list items, quotes, figures and tables, in reading order.
     pub blocks: Vec<Block>,
     /// Where the heading was printed (empty for an untitled section).
     pub source: Vec<Provenance>,
 }
 
-/// One block of body text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// One block of the body: text, or a figure or table with its caption.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Block {
     /// What kind of block this is.
     pub kind: BlockKind,
-    /// The text with footnote calls in place.
+    /// The text with footnote calls in place; for a figure or table, its caption
+    /// without the label (empty when none is printed).
     pub content: Vec<Inline>,
     /// Where the block was printed; several boxes when it runs over a column or page break.
     pub source: Vec<Provenance>,
+    /// The figure itself, for a block of kind [`BlockKind::Figure`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<Box<Figure>>,
+    /// The table itself, for a block of kind [`BlockKind::Table`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<Box<Table>>,
 }
 
 /// The kinds of body block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// An ordinary paragraph.
+    #[default]
     Paragraph,
     /// One item of a bulleted or numbered list (the bullet or number is not in the text).
     ListItem,
     /// A block quotation.
     Quote,
+    /// A figure: [`Block::figure`] holds it, the content is its caption.
+    Figure,
+    /// A table: [`Block::table`] holds it, the content is its caption.
+    Table,
 }
 
 /// A piece of a block's content.
@@ -53,7 +65,22 @@ pub enum Inline {
 impl Block {
     /// A paragraph of plain text.
     pub fn paragraph(text: &str, source: Vec<Provenance>) -> Block {
-        Block { kind: BlockKind::Paragraph, content: vec![Inline::Text(text.into())], source }
+        Block { kind: BlockKind::Paragraph, content: vec![Inline::Text(text.into())], source, ..Default::default() }
+    }
+
+    /// A figure block: the figure with its caption.
+    pub fn figure(figure: Figure, caption: &str, source: Vec<Provenance>) -> Block {
+        Block { kind: BlockKind::Figure, content: caption_inlines(caption), source, figure: Some(Box::new(figure)), table: None }
+    }
+
+    /// A table block: the table with its caption.
+    pub fn table(table: Table, caption: &str, source: Vec<Provenance>) -> Block {
+        Block { kind: BlockKind::Table, content: caption_inlines(caption), source, figure: None, table: Some(Box::new(table)) }
+    }
+
+    /// Whether it is a figure or a table rather than running text.
+    pub fn is_display(&self) -> bool {
+        matches!(self.kind, BlockKind::Figure | BlockKind::Table)
     }
 
     /// The block's text without its footnote calls.
@@ -76,6 +103,14 @@ impl Block {
     }
 }
 
+fn caption_inlines(caption: &str) -> Vec<Inline> {
+    if caption.is_empty() {
+        Vec::new()
+    } else {
+        vec![Inline::Text(caption.into())]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +121,7 @@ mod tests {
             kind: BlockKind::Paragraph,
             content: vec![Inline::Text("Seen here.".into()), Inline::NoteCall(0), Inline::Text(" Then".into())],
             source: vec![],
+            ..Default::default()
         };
         assert_eq!(b.text(), "Seen here. Then");
         assert_eq!(b.note_calls().collect::<Vec<_>>(), vec![0]);

@@ -7,17 +7,19 @@
 
 mod back;
 mod body;
+mod float;
 mod front;
 
 pub use back::{Colophon, Footnote, Furniture, FurnitureKind, Reference, ReferenceKind};
 pub use body::{Block, BlockKind, Inline, Section};
+pub use float::{Cell, Figure, Image, Table};
 pub use front::{Author, Date, FrontMatter, PersonName};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Version of the tree's JSON form; bumped whenever a field changes meaning or shape.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A converted publication: everything quire understood of one PDF.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -118,6 +120,13 @@ impl Document {
             }
             for b in &s.blocks {
                 f(&b.text());
+                if let Some(fig) = &b.figure {
+                    fig.inner_text.iter().for_each(|t| f(t));
+                }
+                if let Some(t) = &b.table {
+                    t.rows.iter().flatten().for_each(|c| f(&c.text));
+                    t.notes.iter().for_each(|n| f(n));
+                }
             }
         }
         for n in &self.footnotes {

@@ -100,7 +100,7 @@ pub fn document_from_truth(path: &Path) -> Document {
                     Some("quote") => BlockKind::Quote,
                     _ => BlockKind::Paragraph,
                 };
-                Block { kind, content: vec![Inline::Text(s(&b["text"]).unwrap_or_default())], source: vec![] }
+                Block { kind, content: vec![Inline::Text(s(&b["text"]).unwrap_or_default())], source: vec![], ..Default::default() }
             })
             .collect();
         d.sections.push(Section { level: sec["level"].as_u64().unwrap_or(1) as u8, title: s(&sec["title"]), blocks, source: vec![] });

@@ -176,6 +176,7 @@ mod tests {
                 kind: crate::tree::BlockKind::Paragraph,
                 content: vec![Inline::Text("Body".into()), Inline::NoteCall(0)],
                 source: vec![],
+                ..Default::default()
             }],
             source: vec![],
         });

@@ -333,7 +333,7 @@ impl<'a> Writer<'a> {
             let kind = blocks[i].kind;
             let run = blocks[i..].iter().take_while(|b| b.kind == kind).count();
             let (open, close, item) = match kind {
-                BlockKind::Paragraph => ("", "", "p"),
+                BlockKind::Paragraph | BlockKind::Figure | BlockKind::Table => ("", "", "p"),
                 BlockKind::ListItem => ("<ul>\n", "</ul>\n", "li"),
                 BlockKind::Quote => ("<blockquote>\n", "</blockquote>\n", "p"),
             };
@@ -598,6 +598,7 @@ mod tests {
                 kind: BlockKind::Paragraph,
                 content: vec![Inline::Text("Seen.".into()), Inline::NoteCall(0), Inline::NoteCall(0)],
                 source: vec![],
+                ..Default::default()
             }],
             source: vec![],
         });

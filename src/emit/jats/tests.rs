@@ -6,7 +6,7 @@ fn para(text: &str) -> Block {
 }
 
 fn block(kind: BlockKind, text: &str) -> Block {
-    Block { kind, content: vec![Inline::Text(text.into())], source: vec![] }
+    Block { kind, content: vec![Inline::Text(text.into())], source: vec![], ..Default::default() }
 }
 
 fn section(level: u8, title: Option<&str>, blocks: Vec<Block>) -> Section {
@@ -178,6 +178,7 @@ fn note_calls_point_at_the_notes_ids() {
             kind: BlockKind::Paragraph,
             content: vec![Inline::Text("Said.".into()), Inline::NoteCall(1), Inline::NoteCall(0), Inline::NoteCall(7)],
             source: vec![],
+            ..Default::default()
         }],
     )];
     d.footnotes = vec![
