@@ -89,6 +89,20 @@ impl Document {
         self.front.title.as_deref().or(self.source.name.as_deref()).unwrap_or("Untitled")
     }
 
+    /// The folder, beside the outputs, that holds the pictures of figures and tables:
+    /// the document's name, else `figures`.
+    ///
+    /// JATS refers to a picture as `ASSET_DIR/FILE`; the files are written to
+    /// `OUT_DIR/ASSET_DIR/FILE` beside `OUT_DIR/NAME.xml`.
+    pub fn asset_dir(&self) -> &str {
+        self.source.name.as_deref().filter(|n| !n.is_empty()).unwrap_or("figures")
+    }
+
+    /// The figures and tables of the body, in reading order.
+    pub fn displays(&self) -> impl Iterator<Item = &Block> + '_ {
+        self.sections.iter().flat_map(|s| s.blocks.iter()).filter(|b| b.is_display())
+    }
+
     /// Whether any text in the tree is written in Hangul.
     ///
     /// Writers use it to mark Korean passages and to choose a font that covers them.
