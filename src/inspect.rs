@@ -1,6 +1,6 @@
 //! Human-readable outlines of a document tree or a layout, for checking a conversion by eye.
 
-use crate::layout::Layout;
+use crate::layout::{GraphicKind, Layout};
 use crate::tree::{BlockKind, Document};
 use std::fmt::Write;
 
@@ -32,7 +32,7 @@ pub fn document_outline(doc: &Document) -> String {
         let indent = "  ".repeat(usize::from(s.level.max(1)));
         let count = |k: BlockKind| s.blocks.iter().filter(|b| b.kind == k).count();
         let mut parts = vec![format!("{} para", count(BlockKind::Paragraph))];
-        for (k, name) in [(BlockKind::ListItem, "list items"), (BlockKind::Quote, "quotes")] {
+        for (k, name) in [(BlockKind::ListItem, "list items"), (BlockKind::Quote, "quotes"), (BlockKind::Figure, "figures"), (BlockKind::Table, "tables")] {
             if count(k) > 0 {
                 parts.push(format!("{} {name}", count(k)));
             }
@@ -44,6 +44,34 @@ pub fn document_outline(doc: &Document) -> String {
             s.title.as_deref().unwrap_or("(untitled)"),
             parts.join(", ")
         );
+    }
+    let clip = |t: &str| -> String { if t.chars().count() > 60 { t.chars().take(57).collect::<String>() + "..." } else { t.into() } };
+    for b in doc.displays() {
+        let page = b.source.first().map_or_else(|| "p.?".to_string(), |p| format!("p.{}", p.page));
+        if let Some(f) = &b.figure {
+            let pic = if b.source.is_empty() { ", no picture found" } else { "" };
+            let _ = writeln!(
+                o,
+                "figure     {} {page}: {} ({} line(s) of figure text{pic})",
+                f.label.as_deref().unwrap_or("(unlabelled)"),
+                clip(&b.text()),
+                f.inner_text.len()
+            );
+        }
+        if let Some(t) = &b.table {
+            let cols = t.rows.iter().map(|r| r.iter().map(|c| usize::from(c.colspan)).sum::<usize>()).max().unwrap_or(0);
+            let _ = writeln!(
+                o,
+                "table      {} {page}: {} ({} x {}, {} header row(s){}{})",
+                t.label.as_deref().unwrap_or("(unlabelled)"),
+                clip(&b.text()),
+                t.rows.len(),
+                cols,
+                t.header_rows,
+                if t.ruled { ", ruled" } else { "" },
+                if t.notes.is_empty() { String::new() } else { format!(", {} note line(s)", t.notes.len()) }
+            );
+        }
     }
     let _ = writeln!(o, "footnotes  {}", doc.footnotes.len());
     let _ = writeln!(o, "references {}", doc.references.len());
@@ -70,6 +98,20 @@ pub fn layout_outline(layout: &Layout) -> String {
     let mut o = String::new();
     for p in &layout.pages {
         let _ = writeln!(o, "page {} ({:.0} x {:.0} pt), {} block(s)", p.number, p.width, p.height, p.blocks.len());
+        if !p.graphics.is_empty() {
+            let n = |k: fn(&GraphicKind) -> bool| p.graphics.iter().filter(|g| k(&g.kind)).count();
+            let _ = writeln!(
+                o,
+                "  graphics: {} image(s), {} stroked path(s), {} filled path(s)",
+                n(|k| matches!(k, GraphicKind::Image { .. })),
+                n(|k| matches!(k, GraphicKind::Stroke)),
+                n(|k| matches!(k, GraphicKind::Fill))
+            );
+            for g in p.graphics.iter().filter(|g| matches!(g.kind, GraphicKind::Image { .. })) {
+                let r = g.bbox;
+                let _ = writeln!(o, "    image [{:>5.0} {:>5.0} {:>5.0} {:>5.0}]", r.x0, r.y0, r.x1, r.y1);
+            }
+        }
         for (i, b) in p.blocks.iter().enumerate() {
             let size = b.lines.first().and_then(|l| l.words.first()).map_or(0.0, |w| w.size);
             let font = b

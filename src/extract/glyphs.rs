@@ -4,7 +4,7 @@
 use super::fonts::{Code, Font, FontCache, UNMAPPED};
 use super::{is_blank, Glyph, PageGlyphs};
 use crate::error::{Stage, Warning};
-use crate::layout::{ExtractStats, Rect};
+use crate::layout::{ExtractStats, Graphic, GraphicKind, Rect};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
@@ -21,6 +21,8 @@ pub(crate) const MAX_GLYPHS: u64 = 5_000_000;
 const MAX_FORM_DEPTH: usize = 16;
 /// Deepest graphics state stack kept.
 const MAX_SAVE_DEPTH: usize = 1024;
+/// Most graphics recorded on one page; a map or scatter plot may paint far more paths.
+const MAX_GRAPHICS_PER_PAGE: usize = 20_000;
 /// Largest decoded content stream read.
 const MAX_CONTENT_BYTES: usize = 128 << 20;
 
@@ -64,11 +66,15 @@ struct GState {
     leading: f32,
     rise: f32,
     render: i64,
+    /// Whether the fill colour is white (paints nothing visible on a white page).
+    fill_white: bool,
+    /// Whether the stroke colour is white.
+    stroke_white: bool,
 }
 
 impl Default for GState {
     fn default() -> Self {
-        GState { ctm: M::ID, font: None, size: 0.0, char_spacing: 0.0, word_spacing: 0.0, hscale: 1.0, leading: 0.0, rise: 0.0, render: 0 }
+        GState { ctm: M::ID, font: None, size: 0.0, char_spacing: 0.0, word_spacing: 0.0, hscale: 1.0, leading: 0.0, rise: 0.0, render: 0, fill_white: false, stroke_white: false }
     }
 }
 
@@ -177,6 +183,9 @@ pub(crate) fn read_page(
         notes: Notes::default(),
         codes: Vec::new(),
         unmapped: None,
+        graphics: Vec::new(),
+        path: None,
+        page_box: Rect { x0: 0.0, y0: 0.0, x1: width, y1: height },
     };
     let res = Res { dicts: page_resources(doc, page_id) };
     match streams::page_content(doc, page_id, MAX_CONTENT_BYTES) {
@@ -188,6 +197,7 @@ pub(crate) fn read_page(
     }
     let notes = std::mem::take(&mut it.notes);
     let mut glyphs = it.glyphs;
+    let graphics = it.graphics;
     drop_inner_soft_hyphens(&mut glyphs);
     let warn = |m: String| Warning { stage: Stage::Extract, page: Some(number), message: m };
     if let Some(e) = notes.bad_content {
@@ -214,7 +224,29 @@ pub(crate) fn read_page(
             notes.stand_in_glyphs
         )));
     }
-    PageGlyphs { number, width, height, glyphs }
+    PageGlyphs { number, width, height, glyphs, graphics }
+}
+
+/// Whether a colour operator's operands give white: every component 1 (gray, RGB) or 0 (CMYK).
+fn white(a: &[Object]) -> bool {
+    let v: Vec<f32> = a.iter().filter_map(num).collect();
+    match v.len() {
+        1 | 3 => v.iter().all(|&c| c >= 0.999),
+        4 => v.iter().all(|&c| c <= 0.001),
+        _ => false,
+    }
+}
+
+/// The box around some points.
+fn bounds(points: &[(f32, f32)]) -> Rect {
+    let (mut r, rest) = match points.split_first() {
+        Some((&(x, y), rest)) => (Rect { x0: x, y0: y, x1: x, y1: y }, rest),
+        None => return Rect::default(),
+    };
+    for &(x, y) in rest {
+        r = r.union(&Rect { x0: x, y0: y, x1: x, y1: y });
+    }
+    r
 }
 
 /// Soft hyphens inside a line are invisible break points: drop them; keep one that ends a
@@ -268,6 +300,12 @@ struct Interp<'a, 'b> {
     codes: Vec<Code>,
     /// The text of unmapped glyphs, shared by all of them.
     unmapped: Option<Arc<str>>,
+    /// Images and painted paths, in layout coordinates.
+    graphics: Vec<Graphic>,
+    /// The box of the path being built, in layout coordinates.
+    path: Option<Rect>,
+    /// The visible area of the page, in layout coordinates.
+    page_box: Rect,
 }
 
 impl<'a> Interp<'a, '_> {
@@ -408,6 +446,30 @@ impl<'a> Interp<'a, '_> {
                         self.form(name, res, &gs, depth);
                     }
                 }
+                b"BI" => self.image(&gs, None),
+                b"m" | b"l" => self.path_point(&gs, f(0), f(1)),
+                b"c" => {
+                    for i in 0..3 {
+                        self.path_point(&gs, f(2 * i), f(2 * i + 1));
+                    }
+                }
+                b"v" | b"y" => {
+                    self.path_point(&gs, f(0), f(1));
+                    self.path_point(&gs, f(2), f(3));
+                }
+                b"re" => {
+                    let (x, y, w, h) = (f(0), f(1), f(2), f(3));
+                    self.path_point(&gs, x, y);
+                    self.path_point(&gs, x + w, y + h);
+                }
+                b"S" | b"s" => self.paint(GraphicKind::Stroke, gs.stroke_white),
+                b"f" | b"F" | b"f*" => self.paint(GraphicKind::Fill, gs.fill_white),
+                b"B" | b"B*" | b"b" | b"b*" => self.paint(GraphicKind::Fill, gs.fill_white && gs.stroke_white),
+                b"n" => self.path = None,
+                b"g" => gs.fill_white = white(a),
+                b"G" => gs.stroke_white = white(a),
+                b"rg" | b"k" | b"sc" | b"scn" => gs.fill_white = white(a),
+                b"RG" | b"K" | b"SC" | b"SCN" => gs.stroke_white = white(a),
                 b"BMC" => self.marked.push(None),
                 b"BDC" => {
                     let props = match a.get(1) {
@@ -459,8 +521,10 @@ impl<'a> Interp<'a, '_> {
         let Some(entry) = res.lookup(self.doc, b"XObject", name) else { return };
         let id = entry.as_reference().ok();
         let Ok(stream) = deref(self.doc, entry).as_stream() else { return };
-        if stream.dict.get(b"Subtype").ok().and_then(|o| o.as_name().ok()) != Some(b"Form".as_slice()) {
-            return;
+        match stream.dict.get(b"Subtype").ok().and_then(|o| o.as_name().ok()) {
+            Some(b"Form") => {}
+            Some(b"Image") => return self.image(gs, id),
+            _ => return,
         }
         if depth >= MAX_FORM_DEPTH || id.is_some_and(|i| self.forms.contains(&i)) {
             self.notes.depth_limit = true;
@@ -508,6 +572,44 @@ impl<'a> Interp<'a, '_> {
         self.run(&bytes, &inner_res, inner, depth + 1);
         if id.is_some() {
             self.forms.pop();
+        }
+    }
+
+    /// Records an image painted into the unit square of the current matrix.
+    fn image(&mut self, gs: &GState, object: Option<(u32, u16)>) {
+        let m = gs.ctm.then(&self.page_m);
+        let corners = [m.apply(0.0, 0.0), m.apply(1.0, 0.0), m.apply(0.0, 1.0), m.apply(1.0, 1.0)];
+        self.record(bounds(&corners), GraphicKind::Image { object });
+    }
+
+    /// Adds a point, in user space, to the box of the path being built.
+    fn path_point(&mut self, gs: &GState, x: f32, y: f32) {
+        let (x, y) = gs.ctm.then(&self.page_m).apply(x, y);
+        if !(x.is_finite() && y.is_finite()) {
+            return;
+        }
+        let p = Rect { x0: x, y0: y, x1: x, y1: y };
+        self.path = Some(self.path.map_or(p, |r| r.union(&p)));
+    }
+
+    /// Paints the path being built; a path painted white is not recorded.
+    fn paint(&mut self, kind: GraphicKind, invisible: bool) {
+        if let Some(r) = self.path.take() {
+            if !invisible {
+                self.record(r, kind);
+            }
+        }
+    }
+
+    /// Keeps a graphic's box, clipped to the page, within the page's limit.
+    fn record(&mut self, r: Rect, kind: GraphicKind) {
+        let p = self.page_box;
+        let c = Rect { x0: r.x0.max(p.x0), y0: r.y0.max(p.y0), x1: r.x1.min(p.x1), y1: r.y1.min(p.y1) };
+        if c.x1 < c.x0 || c.y1 < c.y0 || !(c.x0.is_finite() && c.y0.is_finite() && c.x1.is_finite() && c.y1.is_finite()) {
+            return;
+        }
+        if self.graphics.len() < MAX_GRAPHICS_PER_PAGE {
+            self.graphics.push(Graphic { bbox: c, kind });
         }
     }
 

@@ -70,6 +70,8 @@ pub(crate) struct PageGlyphs {
     pub height: f32,
     /// Glyphs in the order they are drawn.
     pub glyphs: Vec<Glyph>,
+    /// Images and painted paths in the order they are drawn.
+    pub graphics: Vec<crate::layout::Graphic>,
 }
 
 /// Reads a PDF and returns its positioned text in reading order.

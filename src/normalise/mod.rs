@@ -6,6 +6,7 @@
 //! into sections, blocks and notes (`sections`) with line-end hyphens repaired
 //! (`hyphen`). Thresholds are relative to the document's own body font.
 
+mod floats;
 mod front;
 mod hyphen;
 mod lexicon;
@@ -45,10 +46,16 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
     }
     let body = BodyStyle::of(&lines);
 
-    let furn = noise::detect(&lines);
+    let mut furn = noise::detect(&lines);
     doc.furniture = furn.items.clone();
 
     let dict = hyphen::Evidence::from_lines(lines.iter().enumerate().filter(|(i, _)| !furn.flags[*i]).map(|(_, l)| l));
+    // Figures and tables take their captions, cells and inner text before any other pass.
+    let floats = floats::find(layout, &lines, &furn.flags, &body, &dict);
+    for (f, &t) in furn.flags.iter_mut().zip(&floats.taken) {
+        *f |= t;
+    }
+    warnings.extend(floats.warnings.iter().cloned());
     let fr = front::read(&lines, &furn, &body, &dict);
     warnings.extend(fr.warnings.iter().cloned());
     doc.front = fr.front.clone();
@@ -128,6 +135,7 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
     if !left.is_empty() {
         warnings.push(kept_warning(&lines, &left));
     }
+    floats::place(&mut doc.sections, floats.items);
 
     if let Some(bm) = bm {
         doc.references = bm.references;
