@@ -34,6 +34,17 @@ pub(crate) struct Grid {
 /// Reads a grid from a table's phrases and the rules inside `bbox`; `None` when the text
 /// does not fall into at least two columns and two rows.
 pub(crate) fn grid(mut phrases: Vec<Phrase>, hrules: &[(f32, f32, f32)], vrules: &[(f32, f32, f32)], bbox: Rect) -> Option<Grid> {
+    // A row of dots or underscores is a rule set in type.
+    let mut hrules = hrules.to_vec();
+    phrases.retain(|p| {
+        let rule = p.text.chars().filter(|c| !c.is_whitespace()).count() >= 5 && p.text.chars().all(|c| c.is_whitespace() || matches!(c, '.' | '_' | '-' | '–' | '—' | '…' | '·'));
+        if rule {
+            hrules.push(((p.rect.y0 + p.rect.y1) / 2.0, p.rect.x0, p.rect.x1));
+        }
+        !rule
+    });
+    let hrules = &join_segments(&hrules)[..];
+    let vrules = &join_segments(vrules)[..];
     if phrases.len() < 4 {
         return None;
     }
@@ -50,7 +61,6 @@ pub(crate) fn grid(mut phrases: Vec<Phrase>, hrules: &[(f32, f32, f32)], vrules:
         r.sort_by(|a, b| a.rect.x0.total_cmp(&b.rect.x0));
     }
     let width = bbox.x1 - bbox.x0;
-    let height = bbox.y1 - bbox.y0;
     let top = |r: &[Phrase]| r.iter().map(|p| p.rect.y0).fold(f32::MAX, f32::min);
     let bottom = |r: &[Phrase]| r.iter().map(|p| p.rect.y1).fold(f32::MIN, f32::max);
     // Horizontal rules across most of the table, between its first and last rows.
@@ -65,7 +75,29 @@ pub(crate) fn grid(mut phrases: Vec<Phrase>, hrules: &[(f32, f32, f32)], vrules:
     let band = |r: &[Phrase]| cuts.iter().filter(|&&y| y < (top(r) + bottom(r)) / 2.0).count();
     let header_n = header_cut.map_or(0, |y| rows.iter().filter(|r| bottom(r) <= y + 1.0).count());
 
-    let columns = columns_from_rules(vrules, &bbox, height).unwrap_or_else(|| columns_from_gutters(&rows[header_n..]));
+    let baselines: Vec<f32> = rows.iter().map(|r| r[0].baseline).collect();
+    let columns = match columns_from_rules(vrules, &bbox, &baselines) {
+        // Within ruled columns, gutters that every row keeps split them further.
+        Some(ruled) => ruled
+            .into_iter()
+            .flat_map(|(a, b)| {
+                let within: Vec<Vec<Phrase>> = rows[header_n..]
+                    .iter()
+                    .map(|r| r.iter().filter(|p| (p.rect.x0 + p.rect.x1) / 2.0 > a && (p.rect.x0 + p.rect.x1) / 2.0 < b).cloned().collect())
+                    .collect();
+                let inner = columns_from_gutters(&within);
+                if inner.len() >= 2 {
+                    let mut cuts: Vec<f32> = inner.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0).collect();
+                    cuts.insert(0, a);
+                    cuts.push(b);
+                    cuts.windows(2).map(|w| (w[0], w[1])).collect::<Vec<_>>()
+                } else {
+                    vec![(a, b)]
+                }
+            })
+            .collect(),
+        None => columns_from_gutters(&rows[header_n..]),
+    };
     if columns.len() < 2 {
         return None;
     }
@@ -168,7 +200,15 @@ pub(crate) fn grid(mut phrases: Vec<Phrase>, hrules: &[(f32, f32, f32)], vrules:
     if header_n == 0 {
         header_rows = guess_header(&merged.iter().map(|r| (r.bold, texts(&r.cells))).collect::<Vec<_>>());
     }
-    let out: Vec<Vec<Cell>> = merged
+    let gaps: Vec<usize> = merged
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match i.checked_sub(1).map(|p| &merged[p]) {
+            Some(prev) if banded && r.band > prev.band + 1 => r.band - prev.band - 1,
+            _ => 0,
+        })
+        .collect();
+    let cells: Vec<Vec<Cell>> = merged
         .iter()
         .map(|r| {
             let mut cells = Vec::new();
@@ -189,7 +229,31 @@ pub(crate) fn grid(mut phrases: Vec<Phrase>, hrules: &[(f32, f32, f32)], vrules:
             cells
         })
         .collect();
+    // A ruled band with no text in it is an empty row of the table.
+    let mut out = Vec::with_capacity(cells.len());
+    for (row, gap) in cells.into_iter().zip(gaps) {
+        out.extend(std::iter::repeat_with(|| vec![Cell::new(""); columns.len()]).take(gap));
+        out.push(row);
+    }
     Some(Grid { rows: out, header_rows })
+}
+
+/// Rules drawn as segments (one per cell border) joined into whole rules: segments on
+/// one line (within a point) that touch or nearly touch.
+fn join_segments(rules: &[(f32, f32, f32)]) -> Vec<(f32, f32, f32)> {
+    let mut r = rules.to_vec();
+    r.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut out: Vec<(f32, f32, f32)> = Vec::with_capacity(r.len());
+    for (at, a, b) in r {
+        match out.iter_mut().rev().take_while(|o| (o.0 - at).abs() <= 1.0).find(|o| a <= o.2 + 2.0 && b >= o.1 - 2.0) {
+            Some(o) => {
+                o.1 = o.1.min(a);
+                o.2 = o.2.max(b);
+            }
+            None => out.push((at, a, b)),
+        }
+    }
+    out
 }
 
 /// A row's cell texts.
@@ -220,10 +284,11 @@ fn dist(x: f32, (a, b): (f32, f32)) -> f32 {
     }
 }
 
-/// Columns between vertical rules that run down most of the table, when there are any
-/// inside it.
-fn columns_from_rules(vrules: &[(f32, f32, f32)], bbox: &Rect, height: f32) -> Option<Vec<(f32, f32)>> {
-    let mut xs: Vec<f32> = vrules.iter().filter(|&&(_, y0, y1)| y1 - y0 >= 0.5 * height).map(|&(x, _, _)| x).collect();
+/// Columns between vertical rules that cross at least two rows of text, when there are
+/// any inside the table.
+fn columns_from_rules(vrules: &[(f32, f32, f32)], bbox: &Rect, baselines: &[f32]) -> Option<Vec<(f32, f32)>> {
+    let crosses = |y0: f32, y1: f32| baselines.iter().filter(|&&b| b > y0 && b < y1).count();
+    let mut xs: Vec<f32> = vrules.iter().filter(|&&(_, y0, y1)| crosses(y0, y1) >= 2).map(|&(x, _, _)| x).collect();
     xs.sort_by(f32::total_cmp);
     xs.dedup_by(|a, b| (*a - *b).abs() < 3.0);
     let inside = xs.iter().filter(|&&x| x > bbox.x0 + 3.0 && x < bbox.x1 - 3.0).count();
