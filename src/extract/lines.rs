@@ -513,6 +513,8 @@ fn run_to_line(gs: &[G], run: &Run, gap: f32) -> Option<Line> {
 /// Splits glyphs, in reading order, into words.
 fn make_words(gs: &[G], ids: &[usize], gap: f32) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
+    // For each word, whether a space glyph (not only a gap) came before it.
+    let mut spaced: Vec<bool> = Vec::new();
     let mut pending_space = false;
     let mut prev_size = 0.0f32;
     for g in ids.iter().map(|&i| &gs[i]) {
@@ -533,19 +535,67 @@ fn make_words(gs: &[G], ids: &[usize], gap: f32) -> Vec<Word> {
                 w.text.push_str(&g.text);
                 w.bbox = w.bbox.union(&g.bbox);
             }
-            (j, _) => words.push(Word {
-                text: word_text(&g.text),
-                bbox: g.bbox,
-                font: g.font,
-                size: g.size,
-                space_before: j.is_some_and(|(gapped, _)| gapped),
-                invisible: g.invisible,
-            }),
+            (j, _) => {
+                words.push(Word {
+                    text: word_text(&g.text),
+                    bbox: g.bbox,
+                    font: g.font,
+                    size: g.size,
+                    space_before: j.is_some_and(|(gapped, _)| gapped),
+                    invisible: g.invisible,
+                });
+                spaced.push(pending_space);
+            }
         }
         pending_space = false;
         prev_size = g.size;
     }
+    join_letter_spaced(&mut words, &spaced);
     words
+}
+
+/// Joins letter-spaced text ("P A R T I C I P A N T S") back into words.
+///
+/// A stretch of at least four one-letter words in one font and size, set with even gaps
+/// and no space glyphs between them, is one spaced-out word sequence: its gaps up to half
+/// again the stretch's typical gap are letter spacing, wider ones word spaces.
+fn join_letter_spaced(words: &mut Vec<Word>, spaced: &[bool]) {
+    let single = |w: &Word| w.text.chars().count() == 1 && w.text.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | ','));
+    let mut i = 0;
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    let taken = std::mem::take(words);
+    while i < taken.len() {
+        let mut j = i;
+        while j < taken.len()
+            && single(&taken[j])
+            && (j == i || (!spaced[j] && taken[j].font == taken[i].font && (taken[j].size - taken[i].size).abs() < 0.01 * taken[i].size))
+        {
+            j += 1;
+        }
+        let mut gaps: Vec<f32> = (i + 1..j).map(|k| taken[k].bbox.x0 - taken[k - 1].bbox.x1).collect();
+        let letters = j - i;
+        gaps.sort_by(f32::total_cmp);
+        let typical = gaps.get(gaps.len() / 4).copied().unwrap_or(0.0);
+        let even = letters >= 4 && typical > 0.0 && gaps.iter().filter(|&&g| g <= 1.5 * typical).count() * 3 >= gaps.len() * 2;
+        if !even {
+            out.extend(taken[i..j.max(i + 1)].iter().cloned());
+            i = j.max(i + 1);
+            continue;
+        }
+        for k in i..j {
+            let w = &taken[k];
+            let joins = k > i && w.bbox.x0 - taken[k - 1].bbox.x1 <= 1.5 * typical;
+            match out.last_mut() {
+                Some(prev) if joins => {
+                    prev.text.push_str(&w.text);
+                    prev.bbox = prev.bbox.union(&w.bbox);
+                }
+                _ => out.push(w.clone()),
+            }
+        }
+        i = j;
+    }
+    *words = out;
 }
 
 /// A word's text begun with its first glyph's, with room for a few more so that most words
