@@ -7,6 +7,7 @@
 //! re-written with fixed timestamps so that the same tree gives the same bytes ([`archive`]).
 
 mod archive;
+mod floats;
 mod package;
 mod xhtml;
 
@@ -80,7 +81,14 @@ pub fn epub(doc: &Document, opts: &EpubOptions) -> Result<Vec<u8>> {
     b.set_modified_date(modified);
     b.metadata("toc_name", "Contents").map_err(builder_err)?;
     b.metadata("generator", "quire").map_err(builder_err)?;
-    b.stylesheet(CSS.as_bytes()).map_err(builder_err)?;
+    if crate::emit::display::any(doc) {
+        b.stylesheet(format!("{CSS}{}", floats::CSS).as_bytes()).map_err(builder_err)?;
+    } else {
+        b.stylesheet(CSS.as_bytes()).map_err(builder_err)?;
+    }
+    for (path, media_type, data) in floats::pictures(doc) {
+        b.add_resource(path.as_str(), data, media_type).map_err(builder_err)?;
+    }
     for p in &pages {
         let mut c = EpubContent::new(p.file.as_str(), p.xhtml.as_bytes()).title(p.title.as_str());
         for e in &p.children {
