@@ -186,7 +186,143 @@ fn list_of_rows(s: &Setter, st: &Styles, grid: &Grid, header_rows: usize) -> Vec
 
 #[cfg(test)]
 mod tests {
+    use super::super::{pdf, PageSize, PdfOptions};
     use super::*;
+    use crate::tree::{Cell, Document, Figure, Section, Table};
+
+    /// An RGBA picture of `w` × `h`, half transparent, rows unfiltered.
+    fn rgba(w: u32, h: u32) -> Image {
+        let mut rows = Vec::new();
+        for y in 0..h {
+            rows.push(0);
+            for x in 0..w {
+                rows.extend_from_slice(&[(x * 20) as u8, (y * 20) as u8, 128, 128]);
+            }
+        }
+        let data = images::tests::png_file(w, h, 8, 6, None, &rows);
+        Image { file: "fig-1.png".into(), media_type: "image/png".into(), width: w, height: h, dpi: 40.0, data }
+    }
+
+    fn long_table(rows: usize) -> Table {
+        let mut r = vec![vec![Cell::new("Country"), Cell::new("Sector"), Cell::new("Value")]];
+        for i in 0..rows {
+            r.push(vec![Cell::new(format!("Place{i}")), Cell::new("Machinery and transport"), Cell::new(format!("{i}.5"))]);
+        }
+        Table { label: Some("Table 1".into()), rows: r, header_rows: 1, notes: vec![], ruled: true, image: None }
+    }
+
+    fn doc(blocks: Vec<Block>) -> Document {
+        let mut d = Document::new();
+        d.front.title = Some("Displays".into());
+        d.sections.push(Section { level: 1, title: Some("One".into()), blocks, source: vec![] });
+        d
+    }
+
+    /// Per page: the words read back by quire's extractor.
+    fn page_texts(bytes: &[u8]) -> Vec<String> {
+        let layout = crate::extract(bytes, &Default::default()).unwrap().output;
+        layout.pages.iter().map(|p| p.blocks.iter().map(|b| b.text()).collect::<Vec<_>>().join(" ")).collect()
+    }
+
+    /// Per page: the (width, height, x, y) of each picture drawn, from the `cm` before each `Do`.
+    fn pictures_drawn(bytes: &[u8]) -> Vec<Vec<[f32; 4]>> {
+        let doc = lopdf::Document::load_mem(bytes).unwrap();
+        doc.get_pages()
+            .values()
+            .map(|&id| {
+                let content = lopdf::content::Content::decode(&doc.get_page_content(id)).unwrap();
+                let mut last_cm = None;
+                let mut out = Vec::new();
+                for op in &content.operations {
+                    let nums: Vec<f32> = op.operands.iter().filter_map(|o| o.as_float().ok()).collect();
+                    match op.operator.as_str() {
+                        "cm" if nums.len() == 6 && (nums[0] != 1.0 || nums[3] != 1.0) => last_cm = Some([nums[0], nums[3], nums[4], nums[5]]),
+                        "Do" => out.extend(last_cm.take()),
+                        _ => {}
+                    }
+                }
+                out
+            })
+            .collect()
+    }
+
+    #[test]
+    fn figure_is_an_image_xobject_scaled_to_the_measure_with_its_caption() {
+        let f = Figure { label: Some("Figure 1".into()), alt: None, inner_text: vec![], image: Some(rgba(300, 200)) };
+        let d = doc(vec![Block::paragraph("Text before.", vec![]), Block::figure(f, "Rising exports", vec![])]);
+        let out = pdf(&d, &PdfOptions::default()).unwrap();
+        assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+        let lo = lopdf::Document::load_mem(&out.output).unwrap();
+        let images: Vec<&lopdf::Stream> = lo
+            .objects
+            .values()
+            .filter_map(|o| o.as_stream().ok())
+            .filter(|s| s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image"))
+            .collect();
+        assert_eq!(images.len(), 2, "the picture and its soft mask");
+        assert!(images.iter().any(|s| s.dict.get(b"SMask").is_ok()));
+        // 300 px at 40 dpi is 540 pt: wider than the A5 measure, so scaled to it.
+        let geo = super::super::geometry(PageSize::A5, 10.0);
+        let drawn = pictures_drawn(&out.output);
+        let [w, h, x, _] = drawn[0][0];
+        assert!((w - geo.measure).abs() < 0.01, "{w} vs {}", geo.measure);
+        assert!((h - geo.measure * 200.0 / 300.0).abs() < 0.01);
+        assert!((x - geo.left).abs() < 0.01);
+        assert!(page_texts(&out.output)[0].contains("Figure 1. Rising exports"));
+    }
+
+    #[test]
+    fn tall_picture_is_kept_within_the_page_and_with_its_caption() {
+        let img = rgba(100, 400); // 180 × 720 pt at 40 dpi: taller than an A6 page
+        let f = Figure { label: Some("Figure 9".into()), alt: None, inner_text: vec![], image: Some(img) };
+        let filler = "Words to fill the page before the figure arrives. ".repeat(30);
+        let d = doc(vec![Block::paragraph(&filler, vec![]), Block::figure(f, "A tall chart", vec![])]);
+        let out = pdf(&d, &PdfOptions { page: PageSize::A6, ..Default::default() }).unwrap().output;
+        let geo = super::super::geometry(PageSize::A6, 10.0);
+        let drawn = pictures_drawn(&out);
+        let (page, pic) = drawn.iter().enumerate().find_map(|(i, p)| p.first().map(|p| (i, *p))).unwrap();
+        assert!(pic[1] < geo.height, "{} < {}", pic[1], geo.height);
+        assert!(pic[0] <= geo.measure + 0.01);
+        assert!((pic[0] / pic[1] - 0.25).abs() < 0.001, "aspect kept");
+        assert!(page_texts(&out)[page].contains("Figure 9"), "caption on the picture's page");
+    }
+
+    #[test]
+    fn long_table_breaks_between_rows_and_repeats_its_header() {
+        let d = doc(vec![Block::table(long_table(40), "Exports by place", vec![])]);
+        let out = pdf(&d, &PdfOptions { page: PageSize::A6, ..Default::default() }).unwrap().output;
+        let pages = page_texts(&out);
+        assert!(pages.len() >= 2);
+        for (i, p) in pages.iter().enumerate() {
+            assert!(p.contains("Country Sector Value"), "page {} has the header: {p}", i + 1);
+        }
+        let all = pages.join(" ");
+        for i in 0..40 {
+            assert_eq!(all.matches(&format!("Place{i} ")).count(), 1, "row {i} set once");
+        }
+    }
+
+    #[test]
+    fn too_wide_table_without_picture_becomes_a_list_of_rows() {
+        let mut rows = vec![(0..12).map(|c| Cell::new(format!("Heading{c}"))).collect::<Vec<_>>()];
+        rows.push((0..12).map(|c| Cell::new(format!("value{c}"))).collect());
+        let t = Table { label: Some("Table 4".into()), rows, header_rows: 1, notes: vec![], ruled: false, image: None };
+        let d = doc(vec![Block::table(t, "Many columns", vec![])]);
+        let out = pdf(&d, &PdfOptions { page: PageSize::Phone, ..Default::default() }).unwrap().output;
+        let text = page_texts(&out).join(" ");
+        assert!(text.contains("set as a list of its rows"), "{text}");
+        assert!(text.contains("Heading1: value1; Heading2: value2"), "{text}");
+    }
+
+    #[test]
+    fn unreadable_picture_is_left_out_with_a_warning() {
+        let img = Image { file: "bad.png".into(), media_type: "image/png".into(), width: 1, height: 1, dpi: 96.0, data: vec![1, 2, 3] };
+        let f = Figure { label: Some("Figure 2".into()), alt: None, inner_text: vec![], image: Some(img) };
+        let out = pdf(&doc(vec![Block::figure(f, "Broken", vec![])]), &PdfOptions::default()).unwrap();
+        assert_eq!(out.warnings.len(), 1);
+        assert!(out.warnings[0].message.contains("bad.png"));
+        assert!(page_texts(&out.output)[0].contains("Figure 2. Broken"));
+    }
 
     #[test]
     fn pictures_shrink_to_fit_and_never_grow() {

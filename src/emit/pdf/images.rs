@@ -334,4 +334,4 @@ fn paeth(a: u8, b: u8, c: u8) -> u8 {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

@@ -12,7 +12,7 @@ fn crc32(data: &[u8]) -> u32 {
 }
 
 /// A PNG from already filtered rows (each starting with its filter byte).
-fn png_file(w: u32, h: u32, depth: u8, color_type: u8, palette: Option<&[u8]>, filtered: &[u8]) -> Vec<u8> {
+pub(in crate::emit::pdf) fn png_file(w: u32, h: u32, depth: u8, color_type: u8, palette: Option<&[u8]>, filtered: &[u8]) -> Vec<u8> {
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
     let mut chunk = |kind: &[u8], data: &[u8]| {
         out.extend_from_slice(&(data.len() as u32).to_be_bytes());
