@@ -1,5 +1,6 @@
 //! Writers: each turns a [`Document`] tree into one output format, from the tree alone.
 
+mod display;
 mod epub;
 mod jats;
 mod json;

@@ -5,9 +5,12 @@
 //! optimal fit with hyphenation ([`linebreak`], [`layout`]), paged so that headings stay
 //! with their text, and written with subset fonts, an outline and metadata ([`write`]).
 
+mod floats;
 mod fonts;
+mod images;
 mod layout;
 mod linebreak;
+mod table;
 mod write;
 
 use crate::error::{Result, Warned};
@@ -114,7 +117,9 @@ pub(crate) fn pdf_with(doc: &Document, opts: &PdfOptions, parallel: bool) -> Res
     let english = doc.lang.is_empty() || doc.lang.to_ascii_lowercase().starts_with("en");
     let hyphenator = if english { Standard::from_embedded(Language::EnglishUS).ok() } else { None };
     let setter = Setter { fonts: &fonts, hyphenator, measure: geo.measure, hyphen_memo: Default::default() };
-    let lines = compose(doc, &setter, size);
+    let mut displays = floats::Displays::new(geo.height);
+    let lines = compose(doc, &setter, size, &mut displays);
+    warnings.append(&mut displays.warnings);
     let pages = paginate(lines, geo.height);
     let total = pages.len();
     let title = doc.display_title().to_string();
@@ -136,7 +141,7 @@ pub(crate) fn pdf_with(doc: &Document, opts: &PdfOptions, parallel: bool) -> Res
             format!("D:{:04}{:02}{:02}000000Z", d.year.clamp(0, 9999), d.month.unwrap_or(1), d.day.unwrap_or(1))
         }),
     };
-    let (bytes, w) = write::write(&final_pages, &fonts, &geo, &meta, parallel)?;
+    let (bytes, w) = write::write(&final_pages, &fonts, &geo, &meta, &displays.images, parallel)?;
     warnings.extend(w);
     warnings.extend(fonts.uncovered_warning());
     Ok(Warned { output: bytes, warnings })
@@ -159,6 +164,13 @@ fn characters(doc: &Document) -> BTreeSet<char> {
         }
     });
     other.extend((0u8..128).filter(|&b| ascii[usize::from(b)]).map(char::from));
+    // Labels and the words the writer adds around displays.
+    if crate::emit::display::any(doc) {
+        for b in doc.displays() {
+            other.extend(crate::emit::display::name(b).chars());
+        }
+        other.extend("(Too wide for this page: the table is set as a list of its rows.);—".chars());
+    }
     other
 }
 
@@ -257,7 +269,7 @@ fn push(out: &mut Vec<Line>, mut new: Vec<Line>, tie: bool) {
 }
 
 /// The flow of lines for the whole edition, in reading order.
-fn compose(doc: &Document, s: &Setter, size: f32) -> Vec<Line> {
+fn compose(doc: &Document, s: &Setter, size: f32, displays: &mut floats::Displays) -> Vec<Line> {
     let st = Styles { size, lead: size * 1.3 };
     let mut out: Vec<Line> = Vec::new();
     let fm = &doc.front;
@@ -353,10 +365,20 @@ fn compose(doc: &Document, s: &Setter, size: f32) -> Vec<Line> {
                     }
                 }
             }
+            if b.is_display() {
+                displays.block(&mut out, s, &st, b, &spans, tie_next);
+                tie_next = false;
+                after_heading = false;
+                prev_kind = Some(b.kind);
+                continue;
+            }
+            let after_display = matches!(prev_kind, Some(BlockKind::Figure | BlockKind::Table));
             let ps = match b.kind {
                 BlockKind::Paragraph | BlockKind::Figure | BlockKind::Table => ParaStyle {
                     first: if after_heading || prev_kind != Some(BlockKind::Paragraph) { 0.0 } else { size },
-                    space_before: if prev_kind.is_some() && prev_kind != Some(BlockKind::Paragraph) {
+                    space_before: if after_display {
+                        st.lead * 0.8
+                    } else if prev_kind.is_some() && prev_kind != Some(BlockKind::Paragraph) {
                         st.lead * 0.4
                     } else if after_heading {
                         st.lead * 0.3
@@ -402,7 +424,7 @@ fn compose(doc: &Document, s: &Setter, size: f32) -> Vec<Line> {
     back_matter(&mut out, s, &st, doc);
     // Breathing room below every rule.
     for i in 1..out.len() {
-        if out[i - 1].rule.is_some() && out[i].rule.is_none() {
+        if out[i - 1].rule.is_some() && out[i].rule.is_none() && !out[i].tight {
             out[i].space_before = out[i].space_before.max(st.lead * 0.5);
         }
     }

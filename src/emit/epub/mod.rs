@@ -7,6 +7,7 @@
 //! re-written with fixed timestamps so that the same tree gives the same bytes ([`archive`]).
 
 mod archive;
+mod floats;
 mod package;
 mod xhtml;
 
@@ -80,7 +81,14 @@ pub fn epub(doc: &Document, opts: &EpubOptions) -> Result<Vec<u8>> {
     b.set_modified_date(modified);
     b.metadata("toc_name", "Contents").map_err(builder_err)?;
     b.metadata("generator", "quire").map_err(builder_err)?;
-    b.stylesheet(CSS.as_bytes()).map_err(builder_err)?;
+    if crate::emit::display::any(doc) {
+        b.stylesheet(format!("{CSS}{}", floats::CSS).as_bytes()).map_err(builder_err)?;
+    } else {
+        b.stylesheet(CSS.as_bytes()).map_err(builder_err)?;
+    }
+    for (path, media_type, data) in floats::pictures(doc) {
+        b.add_resource(path.as_str(), data, media_type).map_err(builder_err)?;
+    }
     for p in &pages {
         let mut c = EpubContent::new(p.file.as_str(), p.xhtml.as_bytes()).title(p.title.as_str());
         for e in &p.children {
@@ -246,5 +254,75 @@ mod tests {
         assert!(nav[sub..second].contains("</ol>"), "Second is back at the top level");
         assert!(nav.contains("href=\"chapter-01.xhtml#sec-2\">Sub</a>"));
         assert!(nav.contains("epub:type=\"bodymatter\" href=\"chapter-01.xhtml\""));
+    }
+
+    fn with_figures(alt: Option<&str>) -> Document {
+        use crate::tree::{Cell, Figure, Image, Table};
+        let mut d = sample();
+        let png = b"\x89PNG\r\n\x1a\n".to_vec();
+        let img = Image { file: "fig 1.png".into(), media_type: "image/png".into(), width: 4, height: 2, dpi: 96.0, data: png };
+        let fig = Figure { label: Some("Figure 1".into()), alt: alt.map(Into::into), inner_text: vec![], image: Some(img) };
+        let table = Table {
+            label: Some("Table 1".into()),
+            rows: vec![vec![Cell::new("Year"), Cell::new("")], vec![Cell { text: "2020".into(), colspan: 2, rowspan: 1 }]],
+            header_rows: 1,
+            notes: vec!["Source: X.".into()],
+            ruled: false,
+            image: None,
+        };
+        let blocks = &mut d.sections[1].blocks;
+        blocks.push(Block::figure(fig, "Trade & growth", vec![]));
+        blocks.push(Block::table(table, "", vec![]));
+        blocks.push(Block::figure(Figure::default(), "", vec![]));
+        d
+    }
+
+    #[test]
+    fn pictures_are_packed_and_figures_written_in_place() {
+        let e = epub(&with_figures(None), &EpubOptions::default()).unwrap();
+        let opf = entry(&e, "OEBPS/content.opf");
+        assert!(opf.contains("href=\"images/fig_1.png\"") && opf.contains("media-type=\"image/png\""), "{opf}");
+        let ch = entry(&e, "OEBPS/chapter-01.xhtml");
+        assert!(ch.contains("<figure id=\"fig-1\" class=\"figure\">\n<img src=\"images/fig_1.png\" alt=\"Trade &amp; growth\""), "{ch}");
+        assert!(ch.contains("<figcaption><span class=\"float-label\">Figure 1.</span> Trade &amp; growth</figcaption>"), "{ch}");
+        assert!(ch.contains("<figure id=\"table-1\" class=\"table\">\n<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"table-1-caption\">"), "{ch}");
+        assert!(ch.contains("<caption id=\"table-1-caption\"><span class=\"float-label\">Table 1.</span></caption>"), "{ch}");
+        assert!(ch.contains("<tr><th scope=\"col\">Year</th><td></td></tr>"), "an empty header cell is no th: {ch}");
+        assert!(ch.contains("<td colspan=\"2\">2020</td>"), "{ch}");
+        assert!(ch.contains("<figure id=\"fig-2\" class=\"figure\">\n</figure>"), "a figure with nothing known stays, empty: {ch}");
+        assert!(entry(&e, "OEBPS/stylesheet.css").contains("overflow-x: auto"));
+    }
+
+    #[test]
+    fn captions_standing_in_for_descriptions_are_declared_and_claim_no_conformance() {
+        let e = epub(&with_figures(None), &EpubOptions::default()).unwrap();
+        let opf = entry(&e, "OEBPS/content.opf");
+        assert!(opf.contains("<meta property=\"schema:accessMode\">visual</meta>"));
+        assert!(opf.contains("<meta property=\"schema:accessModeSufficient\">textual,visual</meta>"));
+        assert!(!opf.contains("<meta property=\"schema:accessModeSufficient\">textual</meta>"));
+        assert!(!opf.contains("alternativeText"));
+        assert!(!opf.contains("dcterms:conformsTo"));
+        assert!(opf.contains("taken from their printed captions"), "{opf}");
+        assert!(!opf.contains("Text-only"));
+    }
+
+    #[test]
+    fn described_pictures_claim_alternative_text() {
+        let e = epub(&with_figures(Some("Bars rise.")), &EpubOptions::default()).unwrap();
+        let opf = entry(&e, "OEBPS/content.opf");
+        assert!(opf.contains(">alternativeText<"));
+        assert!(opf.contains("<meta property=\"schema:accessModeSufficient\">textual</meta>"));
+        assert!(opf.contains("dcterms:conformsTo"));
+        assert!(entry(&e, "OEBPS/chapter-01.xhtml").contains("alt=\"Bars rise.\""));
+    }
+
+    #[test]
+    fn text_only_book_keeps_its_plain_style_sheet_and_claims() {
+        let e = epub(&sample(), &EpubOptions::default()).unwrap();
+        assert!(!entry(&e, "OEBPS/stylesheet.css").contains("figure"));
+        let opf = entry(&e, "OEBPS/content.opf");
+        assert!(opf.contains("Text-only publication with no images"));
+        assert!(!opf.contains(">visual<"));
+        assert!(opf.contains("dcterms:conformsTo"));
     }
 }

@@ -4,6 +4,7 @@
 //! `file-as`, gives the first creator and the first language the same id, and does not
 //! escape `<meta>` values; so quire writes the whole `<metadata>` element itself.
 
+use super::floats::Pictures;
 use super::xhtml::escape;
 use crate::tree::Document;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -154,28 +155,72 @@ pub fn metadata(doc: &Document, lang: &str, modified: DateTime<Utc>, uuid: uuid:
 
 /// Schema.org accessibility metadata, claiming only what the writer guarantees.
 ///
-/// The book is text only (no images, audio or scripts), with a navigation document built
-/// from the headings, headings in every chapter, notes linked both ways and one reading order.
+/// The book has no audio or scripts, a navigation document built from the headings,
+/// headings in every chapter, notes linked both ways and one reading order. Without
+/// pictures it is text only. With pictures it is visual too; text alone suffices, it
+/// has `alternativeText`, and it claims WCAG AA only when every picture has a
+/// description of its own: a caption standing in for a chart's description is said so
+/// in the summary, and no conformance is claimed for such a book.
 fn accessibility(doc: &Document) -> Vec<String> {
+    let pictures = Pictures::of(doc);
+    let all_described = pictures.described == pictures.shown;
     let mut features = vec!["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"];
     if !doc.footnotes.is_empty() {
         features.push("annotations");
     }
-    let mut m = vec![
-        "<meta property=\"schema:accessMode\">textual</meta>".to_string(),
-        "<meta property=\"schema:accessModeSufficient\">textual</meta>".to_string(),
-    ];
+    if pictures.shown > 0 && all_described {
+        features.push("alternativeText");
+    }
+    let mut m = vec!["<meta property=\"schema:accessMode\">textual</meta>".to_string()];
+    if pictures.shown > 0 {
+        m.push("<meta property=\"schema:accessMode\">visual</meta>".into());
+        m.push("<meta property=\"schema:accessModeSufficient\">textual,visual</meta>".into());
+    }
+    if all_described {
+        m.push("<meta property=\"schema:accessModeSufficient\">textual</meta>".into());
+    }
     m.extend(features.iter().map(|f| format!("<meta property=\"schema:accessibilityFeature\">{f}</meta>")));
     m.push("<meta property=\"schema:accessibilityHazard\">none</meta>".into());
     let notes = if doc.footnotes.is_empty() { "" } else { " Notes are linked from where they are called and back." };
+    let opening = picture_summary(pictures, doc);
     m.push(format!(
-        "<meta property=\"schema:accessibilitySummary\">Text-only publication with no images, media or scripts. \
+        "<meta property=\"schema:accessibilitySummary\">{opening} \
          Chapters follow the headings of the source, the table of contents lists them in nested order, \
          and the reading order follows the text.{notes} Text reflows and can be resized.</meta>"
     ));
-    m.push("<meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>".into());
-    m.push("<meta property=\"a11y:certifiedBy\">quire (automated self-assessment)</meta>".into());
+    if all_described {
+        m.push("<meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>".into());
+        m.push("<meta property=\"a11y:certifiedBy\">quire (automated self-assessment)</meta>".into());
+    }
     m
+}
+
+/// The summary's first sentences: what the book holds besides text, and how its pictures
+/// are described.
+fn picture_summary(p: Pictures, doc: &Document) -> String {
+    if p.shown == 0 {
+        return "Text-only publication with no images, media or scripts.".into();
+    }
+    let what = if p.shown == 1 { "one figure image".to_string() } else { format!("{} figure images", p.shown) };
+    let how = if p.described == p.shown {
+        "each with a text description".to_string()
+    } else if p.described + p.captioned == p.shown {
+        match p.described {
+            0 => "whose text descriptions are taken from their printed captions; charts and diagrams have no fuller description".into(),
+            n => format!(
+                "{n} with a text description; for the others the description is taken from the printed caption, and charts and diagrams have no fuller description"
+            ),
+        }
+    } else {
+        "some of which have no description beyond their label; for others the description is taken from the printed caption".into()
+    };
+    let tables = doc.displays().filter_map(|b| b.table.as_deref()).collect::<Vec<_>>();
+    let tables = match (tables.is_empty(), tables.iter().all(|t| t.header_rows > 0)) {
+        (true, _) => "",
+        (false, true) => " Tables are marked up as data tables with column headers.",
+        (false, false) => " Tables are marked up as data tables.",
+    };
+    format!("Text with {what}, {how}.{tables} No media or scripts.")
 }
 
 #[cfg(test)]

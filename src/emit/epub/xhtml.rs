@@ -3,6 +3,8 @@
 //! Every page is a complete XHTML 5 document carrying the document language; text is
 //! escaped here and nowhere else, and Hangul runs in a non-Korean book are marked `ko`.
 
+use super::floats;
+use crate::emit::display::Numbering;
 use crate::tree::{is_hangul, Block, BlockKind, Date, Document, Inline, Reference, Section};
 
 /// File name of the notes page, which every note call links to.
@@ -132,6 +134,8 @@ struct Writer<'a> {
     calls: Vec<Vec<(String, String)>>,
     /// Counter for section ids, unique over the book.
     next_sec: usize,
+    /// Figures and tables so far, for their ids.
+    numbers: Numbering,
 }
 
 impl<'a> Writer<'a> {
@@ -145,6 +149,7 @@ impl<'a> Writer<'a> {
             lang,
             calls: vec![Vec::new(); doc.footnotes.len()],
             next_sec: 0,
+            numbers: Numbering::default(),
         }
     }
 
@@ -325,12 +330,25 @@ impl<'a> Writer<'a> {
         Page { file: file.into(), xhtml: self.document(&title, &b), title, role, children }
     }
 
-    /// Paragraphs as `p`, runs of list items as one `ul`, runs of quotes as one `blockquote`.
+    /// Paragraphs as `p`, runs of list items as one `ul`, runs of quotes as one
+    /// `blockquote`, figures and tables as `figure` ([`floats`]).
     fn blocks(&mut self, file: &str, blocks: &[Block], out: &mut String) {
-        let blocks: Vec<&Block> = blocks.iter().filter(|b| !is_blank(b)).collect();
+        let blocks: Vec<&Block> = blocks.iter().filter(|b| b.is_display() || !is_blank(b)).collect();
         let mut i = 0;
         while i < blocks.len() {
             let kind = blocks[i].kind;
+            if blocks[i].is_display() {
+                let b = blocks[i];
+                let id = self.numbers.next(b).unwrap_or_default();
+                let caption = self.inlines(file, &b.content);
+                let text = |s: &str| self.text(s);
+                out.push_str(&match kind {
+                    BlockKind::Table => floats::table(b, &id, &caption, &text),
+                    _ => floats::figure(b, &id, &caption, &text),
+                });
+                i += 1;
+                continue;
+            }
             let run = blocks[i..].iter().take_while(|b| b.kind == kind).count();
             let (open, close, item) = match kind {
                 BlockKind::Paragraph | BlockKind::Figure | BlockKind::Table => ("", "", "p"),

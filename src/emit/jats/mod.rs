@@ -5,8 +5,10 @@
 //! on one line. A field the tree lacks is left out, never written empty.
 
 mod cite;
+mod floats;
 mod xml;
 
+use crate::emit::display::Numbering;
 use crate::error::{Error, Result};
 use crate::tree::{Block, BlockKind, Colophon, Document, FrontMatter, Inline};
 use xml::El;
@@ -219,7 +221,7 @@ fn custom_meta(col: &Colophon, has_publisher: bool) -> Option<El> {
 /// The `body`: the untitled opening paragraphs, then nested `sec`s; `None` when empty.
 fn body(doc: &Document) -> Option<El> {
     let notes: Vec<String> = (0..doc.footnotes.len()).map(|n| fn_label(doc, n)).collect();
-    let korean = is_korean(&doc.lang);
+    let mut cx = Blocks { notes: &notes, korean: is_korean(&doc.lang), asset_dir: doc.asset_dir(), numbers: Numbering::default() };
     let mut body = El::new("body");
     // Open sections, outermost first, with their levels.
     let mut open: Vec<(u8, El)> = vec![];
@@ -231,13 +233,13 @@ fn body(doc: &Document) -> Option<El> {
                 close_to(&mut open, &mut body, level);
                 n_sec += 1;
                 let mut sec = El::new("sec").attr("id", format!("sec{n_sec}")).child(leaf("title", title));
-                push_blocks(&mut sec, &s.blocks, &notes, korean);
+                cx.push(&mut sec, &s.blocks);
                 open.push((level, sec));
             }
             // An untitled section continues whatever is open: the deepest section, or the body.
             None => match open.last_mut() {
-                Some((_, sec)) => push_blocks(sec, &s.blocks, &notes, korean),
-                None => push_blocks(&mut body, &s.blocks, &notes, korean),
+                Some((_, sec)) => cx.push(sec, &s.blocks),
+                None => cx.push(&mut body, &s.blocks),
             },
         }
     }
@@ -256,31 +258,51 @@ fn close_to(open: &mut Vec<(u8, El)>, body: &mut El, level: u8) {
     }
 }
 
-/// Appends blocks as `p`, `list` (consecutive items grouped) and `disp-quote`.
-fn push_blocks(parent: &mut El, blocks: &[Block], notes: &[String], korean: bool) {
-    let mut list: Option<El> = None;
-    for b in blocks {
-        let mut p = paragraph(b, notes);
-        if korean {
-            p.attrs.retain(|(k, _)| *k != "xml:lang");
+/// What writing blocks needs besides the blocks: note labels, language, where pictures
+/// are, and the display count so far.
+struct Blocks<'a> {
+    notes: &'a [String],
+    korean: bool,
+    asset_dir: &'a str,
+    numbers: Numbering,
+}
+
+impl Blocks<'_> {
+    /// Appends blocks as `p`, `list` (consecutive items grouped), `disp-quote`, `fig` and
+    /// `table-wrap`, in reading order.
+    fn push(&mut self, parent: &mut El, blocks: &[Block]) {
+        let mut list: Option<El> = None;
+        for b in blocks {
+            if b.is_display() {
+                if let Some(l) = list.take() {
+                    parent.push(l);
+                }
+                let id = self.numbers.next(b).unwrap_or_default();
+                parent.push(floats::display(b, id, self.notes, self.asset_dir, self.korean));
+                continue;
+            }
+            let mut p = paragraph(b, self.notes);
+            if self.korean {
+                p.attrs.retain(|(k, _)| *k != "xml:lang");
+            }
+            if p.kids.is_empty() {
+                continue;
+            }
+            if b.kind == BlockKind::ListItem {
+                list.get_or_insert_with(|| El::new("list").attr("list-type", "bullet")).push(El::new("list-item").child(p));
+                continue;
+            }
+            if let Some(l) = list.take() {
+                parent.push(l);
+            }
+            match b.kind {
+                BlockKind::Quote => parent.push(El::new("disp-quote").child(p)),
+                _ => parent.push(p),
+            }
         }
-        if p.kids.is_empty() {
-            continue;
-        }
-        if b.kind == BlockKind::ListItem {
-            list.get_or_insert_with(|| El::new("list").attr("list-type", "bullet")).push(El::new("list-item").child(p));
-            continue;
-        }
-        if let Some(l) = list.take() {
+        if let Some(l) = list {
             parent.push(l);
         }
-        match b.kind {
-            BlockKind::Quote => parent.push(El::new("disp-quote").child(p)),
-            _ => parent.push(p),
-        }
-    }
-    if let Some(l) = list {
-        parent.push(l);
     }
 }
 

@@ -262,3 +262,117 @@ fn korean_blocks_are_marked_in_a_document_of_another_language() {
     d.lang = "ko".into();
     assert!(!out(&d).contains("<p xml:lang"));
 }
+
+fn picture(file: &str, media_type: &str) -> crate::tree::Image {
+    crate::tree::Image { file: file.into(), media_type: media_type.into(), width: 10, height: 5, dpi: 96.0, data: vec![] }
+}
+
+fn fig(label: Option<&str>, alt: Option<&str>, image: Option<crate::tree::Image>, caption: &str) -> Block {
+    let f = crate::tree::Figure { label: label.map(Into::into), alt: alt.map(Into::into), inner_text: vec![], image };
+    Block::figure(f, caption, vec![])
+}
+
+fn grid_table() -> crate::tree::Table {
+    use crate::tree::Cell;
+    crate::tree::Table {
+        label: Some("Table 1".into()),
+        rows: vec![
+            vec![Cell::new("Country"), Cell { text: "Exports".into(), colspan: 2, rowspan: 1 }],
+            vec![Cell { text: "Korea".into(), colspan: 1, rowspan: 2 }, Cell::new("1"), Cell::new("2")],
+            vec![Cell::new("3"), Cell::new("")],
+        ],
+        header_rows: 1,
+        notes: vec!["Source: customs.".into(), " ".into()],
+        ruled: true,
+        image: None,
+    }
+}
+
+#[test]
+fn figures_are_fig_elements_in_reading_order_with_numbered_ids() {
+    let mut d = Document::new();
+    d.source.name = Some("brief".into());
+    d.sections = vec![
+        section(1, Some("A"), vec![para("Before."), fig(Some("Figure 1"), None, Some(picture("fig-1.png", "image/png")), "Trade, 2020"), para("After.")]),
+        section(1, Some("B"), vec![Block::table(grid_table(), "Exports", vec![]), fig(None, None, None, "")]),
+    ];
+    let a = article(&d, &JatsOptions::default());
+    let body = a.find("body").unwrap();
+    let first = body.elements().next().unwrap();
+    assert_eq!(names(first), ["title", "p", "fig", "p"]);
+    let f = first.find("fig").unwrap();
+    assert_eq!(f.attrs, [("id", "fig-1".to_string())]);
+    assert_eq!(names(f), ["label", "caption", "graphic"]);
+    assert_eq!(f.find("label").unwrap().text_content(), "Figure 1");
+    assert_eq!(names(f.find("caption").unwrap()), ["title"], "a short caption is a title");
+    let g = f.find("graphic").unwrap();
+    assert!(g.attrs.contains(&("xlink:href", "brief/fig-1.png".into())));
+    assert!(g.attrs.contains(&("mimetype", "image".into())));
+    assert!(g.attrs.contains(&("mime-subtype", "png".into())));
+    let second = body.elements().nth(1).unwrap();
+    assert_eq!(names(second), ["title", "table-wrap", "fig"]);
+    assert_eq!(second.find("table-wrap").unwrap().attrs, [("id", "table-1".to_string())]);
+    let bare = second.elements().nth(2).unwrap();
+    assert_eq!(bare.attrs, [("id", "fig-2".to_string())], "figures count on across sections");
+    assert!(bare.kids.is_empty(), "no label, caption or picture: nothing invented");
+}
+
+#[test]
+fn alt_text_is_the_description_or_says_there_is_none() {
+    let described = fig(Some("Figure 2"), Some("Bars rise."), Some(picture("a.png", "image/png")), "Trade");
+    let undescribed = fig(Some("Figure 3"), None, Some(picture("b.jpg", "image/jpeg")), "Ports of the region");
+    let unlabelled = fig(None, None, Some(picture("c.png", "image/png")), "");
+    let mut d = Document::new();
+    d.sections = vec![section(1, None, vec![described, undescribed, unlabelled])];
+    let a = article(&d, &JatsOptions::default());
+    let alts: Vec<String> = a
+        .find("body")
+        .unwrap()
+        .elements()
+        .map(|f| f.find("alt-text").unwrap().text_content())
+        .collect();
+    assert_eq!(alts[0], "Bars rise.");
+    assert_eq!(alts[1], "Figure 3 (no description beyond its caption)");
+    assert_eq!(alts[2], "Figure (no description printed)");
+    assert!(!alts[1].contains("Ports"), "the caption is not passed off as a description");
+}
+
+#[test]
+fn long_captions_are_paragraphs_and_short_ones_titles() {
+    let long = "Exports by country. Values are in current dollars and exclude re-exports.";
+    let mut d = Document::new();
+    d.sections = vec![section(1, None, vec![fig(None, None, None, long), fig(None, None, None, "Exports, 2020.")])];
+    let s = out(&d);
+    assert!(s.contains(&format!("<caption>\n          <p>{long}</p>")) || s.contains(&format!("<p>{long}</p>")), "{s}");
+    assert!(s.contains("<title>Exports, 2020.</title>"), "{s}");
+}
+
+#[test]
+fn tables_have_head_body_spans_and_notes() {
+    let mut d = Document::new();
+    d.sections = vec![section(1, None, vec![Block::table(grid_table(), "Exports by country", vec![])])];
+    let a = article(&d, &JatsOptions::default());
+    let tw = a.find("table-wrap").unwrap();
+    assert_eq!(names(tw), ["label", "caption", "table", "table-wrap-foot"]);
+    let table = tw.find("table").unwrap();
+    assert_eq!(names(table), ["thead", "tbody"]);
+    let s = out(&d);
+    assert!(s.contains("<th scope=\"col\">Country</th>"), "{s}");
+    assert!(s.contains("<th scope=\"col\" colspan=\"2\">Exports</th>"), "{s}");
+    assert!(s.contains("<td rowspan=\"2\">Korea</td>"), "{s}");
+    assert!(s.contains("<td/>"), "an empty cell stays, so the grid keeps its shape: {s}");
+    let foot = tw.find("table-wrap-foot").unwrap();
+    assert_eq!(names(foot), ["p"], "blank notes are dropped");
+    assert_eq!(foot.text_content(), "Source: customs.");
+}
+
+#[test]
+fn table_of_header_rows_only_still_has_a_body_row() {
+    let mut t = grid_table();
+    t.rows.truncate(1);
+    let mut d = Document::new();
+    d.sections = vec![section(1, None, vec![Block::table(t, "", vec![])])];
+    let a = article(&d, &JatsOptions::default());
+    assert_eq!(names(a.find("table").unwrap()), ["thead", "tbody"]);
+    assert!(a.find("caption").is_none());
+}

@@ -105,6 +105,26 @@ pub(super) struct Line {
     pub links: Vec<LineLink>,
     /// A horizontal rule drawn instead of text, from x0 to x1 (points from the left edge).
     pub rule: Option<(f32, f32)>,
+    /// A picture drawn instead of text, standing on the baseline; the lead is its height.
+    pub image: Option<LineImage>,
+    /// Whether the line sits in a table, where a rule above it needs no extra room.
+    pub tight: bool,
+    /// Lines set again at the top of a page that starts with this line: the header of a
+    /// table that runs over a page break.
+    pub repeat: Option<std::sync::Arc<Vec<Line>>>,
+}
+
+/// A picture on a line of its own.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct LineImage {
+    /// Index of the picture in the edition's list of pictures.
+    pub index: usize,
+    /// Left edge, in points from the text block's left edge.
+    pub x: f32,
+    /// Width drawn, in points.
+    pub width: f32,
+    /// Height drawn, in points.
+    pub height: f32,
 }
 
 /// What a paragraph is made of before breaking.
@@ -181,7 +201,8 @@ impl Setter<'_, '_> {
         map.push(usize::MAX);
         items.push(Item::Penalty { width: 0.0, penalty: FORCE, flagged: false });
         map.push(usize::MAX);
-        let avail = (self.measure - st.left - st.right).max(st.size * 4.0);
+        // At least an em: a table cell may be narrower than any running text.
+        let avail = (self.measure - st.left - st.right).max(st.size);
         let first = st.first;
         let line_stretch = if ragged { 3.0 * st.size } else { st.size };
         let breaks = break_lines(&items, &|n| if n == 0 { avail - first } else { avail }, line_stretch);
@@ -475,21 +496,31 @@ pub(super) struct Page {
 
 /// Fills pages of `height` points with `lines`, breaking only where lines allow it.
 ///
-/// When a page has no allowed break, it breaks at the last line that fits.
+/// When a page has no allowed break, it breaks at the last line that fits. A page that
+/// starts inside a table first sets the table's header again.
 pub(super) fn paginate(lines: Vec<Line>, height: f32) -> Vec<Page> {
     let mut pages = Vec::new();
     let mut i = 0;
     let n = lines.len();
+    // Baseline of a line at the top of the page: a picture stands on its own height.
+    let top = |l: &Line| if l.image.is_some() { l.lead } else { l.size * 0.9 };
     while i < n {
         let start = i;
         let mut y = 0.0f32;
+        let mut head: Vec<(Line, f32)> = Vec::new();
+        if start > 0 {
+            for l in lines[start].repeat.iter().flat_map(|r| r.iter()) {
+                y = if head.is_empty() { top(l) } else { y + l.space_before + l.lead };
+                head.push((l.clone(), y));
+            }
+        }
         let mut end = start;
         let mut baselines = Vec::new();
         while end < n {
             let l = &lines[end];
-            let top_of_page = end == start;
-            let next = if top_of_page { l.size * 0.9 } else { y + l.space_before + l.lead };
-            if next > height && !top_of_page {
+            let top_of_page = end == start && head.is_empty();
+            let next = if top_of_page { top(l) } else { y + l.space_before + l.lead };
+            if next > height && end > start {
                 break;
             }
             y = next;
@@ -503,8 +534,8 @@ pub(super) fn paginate(lines: Vec<Line>, height: f32) -> Vec<Page> {
             }
         }
         let end = end.max(start + 1);
-        let page = Page { lines: lines[start..end].iter().cloned().zip(baselines.iter().copied()).collect() };
-        pages.push(page);
+        head.extend(lines[start..end].iter().cloned().zip(baselines.iter().copied()));
+        pages.push(Page { lines: head });
         i = end;
     }
     pages

@@ -3,13 +3,14 @@
 //! deflated and saved once.
 
 use super::fonts::{FaceId, Fonts};
+use super::images::XImage;
 use super::layout::{Line, Page};
 use crate::error::{Error, Result, Stage, Warning};
 use flate2::{Compress, Compression, FlushCompress, Status};
 use lopdf_printpdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use printpdf::{
-    Codepoint, FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
-    Rect, TextItem, TextMatrix,
+    Codepoint, CurTransMat, FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rect, TextItem, TextMatrix, XObjectId, XObjectTransform,
 };
 use std::collections::BTreeMap;
 
@@ -144,7 +145,14 @@ fn compress_all(doc: &mut Document, parallel: bool) {
 }
 
 /// Writes the pages as PDF bytes.
-pub(super) fn write(pages: &[FinalPage], fonts: &Fonts, geo: &Geometry, meta: &Meta, parallel: bool) -> Result<(Vec<u8>, Vec<Warning>)> {
+pub(super) fn write(
+    pages: &[FinalPage],
+    fonts: &Fonts,
+    geo: &Geometry,
+    meta: &Meta,
+    images: &[XImage],
+    parallel: bool,
+) -> Result<(Vec<u8>, Vec<Warning>)> {
     let mut warnings = Vec::new();
     // Glyphs used per face, with their text for the ToUnicode map.
     // Gathered per face in a table by glyph id first (first text that is not empty, and
@@ -296,6 +304,21 @@ pub(super) fn write(pages: &[FinalPage], fonts: &Fonts, geo: &Geometry, meta: &M
                 });
             }
         }
+        for (line, baseline) in &p.lines {
+            if let Some(im) = &line.image {
+                // The picture stands on the baseline: its lower left corner is there.
+                let y = geo.page_h - geo.top - baseline;
+                ops.push(Op::SaveGraphicsState);
+                ops.push(Op::SetTransformationMatrix {
+                    matrix: CurTransMat::Raw([im.width, 0.0, 0.0, im.height, geo.left + im.x, y]),
+                });
+                ops.push(Op::UseXobject {
+                    id: XObjectId(image_name(im.index)),
+                    transform: XObjectTransform { no_auto_scale: true, ..Default::default() },
+                });
+                ops.push(Op::RestoreGraphicsState);
+            }
+        }
         let rect = Rect::from_wh(Pt(geo.page_w), Pt(geo.page_h));
         pdf_pages.push(PdfPage { media_box: rect.clone(), trim_box: rect.clone(), crop_box: rect, ops });
     }
@@ -306,7 +329,7 @@ pub(super) fn write(pages: &[FinalPage], fonts: &Fonts, geo: &Geometry, meta: &M
     let opts = PdfSaveOptions { subset_fonts: false, optimize: false, ..Default::default() };
     let tree = printpdf::serialize::to_lopdf_doc(&doc, &opts, &mut pw);
     let outline = outline_entries(pages, geo);
-    let bytes = finish(tree, meta, &outline, &links, parallel)?;
+    let bytes = finish(tree, meta, &outline, &links, images, parallel)?;
     Ok((bytes, warnings))
 }
 
@@ -385,10 +408,18 @@ const ID_PLACEHOLDER: [u8; 16] = [0; 16];
 /// Rewrites what printpdf leaves wrong or random in its object tree: the catalog
 /// (language, page mode, outline), the info dictionary (dates from the document), the
 /// file ID, links; then deflates the streams and saves.
-fn finish(mut doc: Document, meta: &Meta, outline: &[(u8, String, usize, f32)], links: &[LinkRect], parallel: bool) -> Result<Vec<u8>> {
+fn finish(
+    mut doc: Document,
+    meta: &Meta,
+    outline: &[(u8, String, usize, f32)],
+    links: &[LinkRect],
+    images: &[XImage],
+    parallel: bool,
+) -> Result<Vec<u8>> {
     let err = |m: String| Error::Emit { format: "pdf", message: m };
     doc.version = "1.7".into();
     let page_ids: Vec<ObjectId> = doc.get_pages().values().copied().collect();
+    add_images(&mut doc, &page_ids, images).map_err(err)?;
 
     // Info dictionary, in place of printpdf's.
     let mut info = Dictionary::new();
@@ -482,6 +513,46 @@ fn finish(mut doc: Document, meta: &Meta, outline: &[(u8, String, usize, f32)], 
         from += k + real.len();
     }
     Ok(out)
+}
+
+/// The resource name of picture `index`.
+fn image_name(index: usize) -> String {
+    format!("Im{}", index + 1)
+}
+
+/// Adds the pictures as image XObjects (with their soft masks) to the XObject resources
+/// that printpdf gives every page, under the names the pages' content uses.
+fn add_images(doc: &mut Document, page_ids: &[ObjectId], images: &[XImage]) -> std::result::Result<(), String> {
+    if images.is_empty() {
+        return Ok(());
+    }
+    let first = *page_ids.first().ok_or("no pages for the pictures")?;
+    let resources = match doc.get_dictionary(first).map_err(|e| e.to_string())?.get(b"Resources") {
+        Ok(Object::Reference(id)) => *id,
+        _ => return Err("page resources are not where printpdf puts them".into()),
+    };
+    let xobjects = match doc.get_dictionary(resources).map_err(|e| e.to_string())?.get(b"XObject") {
+        Ok(Object::Reference(id)) => *id,
+        _ => return Err("no shared XObject resources".into()),
+    };
+    let mut entries = Vec::with_capacity(images.len());
+    for (i, im) in images.iter().enumerate() {
+        let mut stream = im.stream.clone();
+        if let Some(mask) = &im.smask {
+            let mask_id = doc.add_object(Object::Stream(mask.clone()));
+            stream.dict.set("SMask", Object::Reference(mask_id));
+        }
+        entries.push((image_name(i), doc.add_object(Object::Stream(stream))));
+    }
+    match doc.get_object_mut(xobjects) {
+        Ok(Object::Dictionary(d)) => {
+            for (name, id) in entries {
+                d.set(name.into_bytes(), Object::Reference(id));
+            }
+            Ok(())
+        }
+        _ => Err("the shared XObject resources are no dictionary".into()),
+    }
 }
 
 /// Position of the first `needle` in `hay`.
