@@ -40,6 +40,12 @@ pub struct IndexEntry {
     pub references: usize,
     /// Footnotes in the tree.
     pub footnotes: usize,
+    /// Figures in the tree.
+    #[serde(default)]
+    pub figures: usize,
+    /// Tables in the tree.
+    #[serde(default)]
+    pub tables: usize,
     /// Why the document could not be converted; `None` when it was.
     pub failure: Option<String>,
 }
@@ -71,6 +77,8 @@ impl IndexEntry {
             sections: doc.sections.iter().filter(|s| s.title.is_some()).count(),
             references: doc.references.len(),
             footnotes: doc.footnotes.len(),
+            figures: doc.displays().filter(|b| b.figure.is_some()).count(),
+            tables: doc.displays().filter(|b| b.table.is_some()).count(),
             failure: None,
         }
     }
@@ -192,7 +200,7 @@ pub fn render(entries: &[IndexEntry]) -> String {
         (Reverse(a.rank()), Reverse(worst_count(a)), &a.stem).cmp(&(Reverse(b.rank()), Reverse(worst_count(b)), &b.stem))
     });
     let most = |f: fn(&IndexEntry) -> usize| entries.iter().map(f).max().unwrap_or(0);
-    let max = [most(|e| e.sections), most(|e| e.references), most(|e| e.footnotes)];
+    let max = [most(|e| e.sections), most(|e| e.references), most(|e| e.footnotes), most(|e| e.figures), most(|e| e.tables)];
 
     let mut h = String::new();
     h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -262,7 +270,7 @@ fn recall_text(r: f64) -> String {
 }
 
 /// One row of the main table; `max` holds the largest section, reference and note counts.
-fn row(h: &mut String, e: &IndexEntry, max: [usize; 3]) {
+fn row(h: &mut String, e: &IndexEntry, max: [usize; 5]) {
     h.push_str(&format!("<tr id=\"{}\" class=\"r{}\">", anchor(&e.stem), e.rank()));
     h.push_str(&format!("<th scope=\"row\"><div class=\"t\">{}</div>", esc(e.shown_title())));
     if !e.authors.is_empty() {
@@ -312,7 +320,8 @@ fn row(h: &mut String, e: &IndexEntry, max: [usize; 3]) {
     h.push_str("</td>");
 
     h.push_str("<td><div class=\"bars\">");
-    for ((name, n), m) in [("Sections", e.sections), ("Refs", e.references), ("Notes", e.footnotes)].into_iter().zip(max) {
+    let counts = [("Sections", e.sections), ("Refs", e.references), ("Notes", e.footnotes), ("Figures", e.figures), ("Tables", e.tables)];
+    for ((name, n), m) in counts.into_iter().zip(max) {
         h.push_str(&format!(
             "<span>{name}</span><span class=\"bar\" aria-hidden=\"true\"><i class=\"n\" style=\"width:{:.1}%\"></i></span><span>{n}</span>",
             n as f64 * 100.0 / m.max(1) as f64

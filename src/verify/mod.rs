@@ -56,6 +56,11 @@ pub struct TextCheck {
     pub causes: Vec<LostCause>,
     /// Words of running heads and page numbers, set aside and not counted above.
     pub furniture_words: usize,
+    /// Words printed inside figures (axis labels, legends) that the tree keeps as figure
+    /// text: counted in `words`, but no output is expected to print them as text.
+    pub figure_words: usize,
+    /// Words of table cells and table notes in the tree, counted in `words`.
+    pub table_words: usize,
 }
 
 /// How much of the tree's text one output carries.
@@ -128,6 +133,21 @@ impl Severity {
 
 /// The tree's text as the three streams every output must carry in order: title, subtitle,
 /// headings and blocks; footnotes; references.
+/// Words of figure text (`figures`) or of table cells and notes in the tree.
+fn display_words(doc: &Document, figures: bool) -> usize {
+    let count = |t: &str| t.split_whitespace().count();
+    doc.displays()
+        .map(|b| match (&b.figure, &b.table, figures) {
+            (Some(f), _, true) => f.inner_text.iter().map(|t| count(t)).sum(),
+            (_, Some(t), false) => t.rows.iter().flatten().map(|c| count(&c.text)).sum::<usize>() + t.notes.iter().map(|n| count(n)).sum::<usize>(),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// The text each output should carry, as streams of words that keep their order: the
+/// body (with figure and table captions), the notes, the references, and the labels,
+/// cells and notes of figures and tables.
 fn reference_streams(doc: &Document, vocab: &mut Vocab) -> Vec<Vec<u32>> {
     let mut main = String::new();
     for s in [&doc.front.title, &doc.front.subtitle].into_iter().flatten() {
@@ -146,7 +166,24 @@ fn reference_streams(doc: &Document, vocab: &mut Vocab) -> Vec<Vec<u32>> {
     }
     let notes: Vec<&str> = doc.footnotes.iter().map(|n| n.text.as_str()).collect();
     let refs: Vec<&str> = doc.references.iter().map(|r| r.raw.as_str()).collect();
-    vec![vocab.ids(&main), vocab.ids(&notes.join("\n")), vocab.ids(&refs.join("\n"))]
+    let mut displays = String::new();
+    for b in doc.displays() {
+        let label = b.figure.as_ref().and_then(|f| f.label.as_deref()).or(b.table.as_ref().and_then(|t| t.label.as_deref()));
+        displays.push_str(label.unwrap_or(""));
+        displays.push('\n');
+        // A table set as a picture carries no text of its own.
+        if let Some(t) = b.table.as_ref().filter(|t| t.image.is_none()) {
+            for c in t.rows.iter().flatten() {
+                displays.push_str(&c.text);
+                displays.push('\n');
+            }
+            for n in &t.notes {
+                displays.push_str(n);
+                displays.push('\n');
+            }
+        }
+    }
+    vec![vocab.ids(&main), vocab.ids(&notes.join("\n")), vocab.ids(&refs.join("\n")), vocab.ids(&displays)]
 }
 
 /// Ways a date is printed in words: the English month name and its abbreviation.
@@ -214,6 +251,8 @@ pub fn round_trip(source: &Layout, doc: &Document, outputs: &Outputs) -> Verific
         lost: lost_phrases(&tm, &layout_stream, &vocab, LOST_SAMPLES, LOST_PHRASE_WORDS),
         causes: causes::attribute(&segments, &lost, doc, &known),
         furniture_words: read::furniture_words(source, &furniture),
+        figure_words: display_words(doc, true),
+        table_words: display_words(doc, false),
     };
 
     let mut formats = Vec::new();
@@ -315,6 +354,9 @@ const NOTE_LABELS: &[&str] = &["notes", "endnotes", "footnotes", "주", "anmerku
 /// - `no-headings` (warn): a document of two or more pages without a single heading.
 /// - `references-missing` / `notes-missing` (warn): the layout prints a heading such as
 ///   "References" / "Notes" but the tree has no references / notes.
+/// - `figure-uncaptioned` (info): figures kept without a printed label or caption.
+/// - `figure-no-picture` (warn): a figure caption with no picture found beside it.
+/// - `table-unaligned` (warn): a table caption whose cells could not be put in a grid.
 /// - `no-title` (warn), `no-authors`, `no-date` (info): front matter not found.
 /// - `colophon-incomplete` (info): the last pages print an e-mail address, telephone,
 ///   fax or ISBN that the tree did not keep as such.
@@ -406,6 +448,28 @@ pub fn flags(source: &Layout, doc: &Document, verification: Option<&Verification
         if let Some(l) = labels.iter().find(|l| NOTE_LABELS.contains(&l.as_str())) {
             flag("notes-missing", Severity::Warn, format!("The PDF has a \"{l}\" heading, but no notes were found under it."));
         }
+    }
+
+    let page_of = |b: &crate::tree::Block| b.source.first().map_or_else(String::new, |p| format!(" (p. {})", p.page));
+    let uncaptioned: Vec<String> = doc
+        .displays()
+        .filter(|b| b.figure.as_ref().is_some_and(|f| f.label.is_none()) && b.content.is_empty())
+        .filter_map(|b| b.source.first().map(|p| p.page.to_string()))
+        .collect();
+    if !uncaptioned.is_empty() {
+        flag(
+            "figure-uncaptioned",
+            Severity::Info,
+            format!("{} figure(s) print no caption (pages {}); their alt text names them only by number.", uncaptioned.len(), uncaptioned.join(", ")),
+        );
+    }
+    for b in doc.displays().filter(|b| b.figure.is_some() && b.source.is_empty()) {
+        let label = b.figure.as_ref().and_then(|f| f.label.as_deref()).unwrap_or("A figure");
+        flag("figure-no-picture", Severity::Warn, format!("{label}: a caption was found but no picture beside it; check the page for a figure the conversion missed."));
+    }
+    for b in doc.displays().filter(|b| b.table.as_ref().is_some_and(|t| t.rows.is_empty())) {
+        let label = b.table.as_ref().and_then(|t| t.label.as_deref()).unwrap_or("A table");
+        flag("table-unaligned", Severity::Warn, format!("{label}{}: its cells could not be aligned into rows and columns; its text is kept as paragraphs.", page_of(b)));
     }
 
     if doc.front.title.is_none() {
