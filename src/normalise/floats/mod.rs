@@ -66,7 +66,7 @@ pub(crate) fn find(layout: &Layout, lines: &[TLine], skip: &[bool], body: &BodyS
         let end = start + lines[start..].iter().take_while(|l| l.page == page.number).count();
         // A caption label at the head of a page can look like a running head: caption
         // lines are looked for among the furniture too.
-        let on_page: Vec<usize> = (start..end).filter(|&i| !skip[i] || captions::label(&lines[i].text).is_some()).collect();
+        let on_page: Vec<usize> = (start..end).filter(|&i| !skip[i] || (captions::label(&lines[i].text).is_some() && !toc_entry(&lines[i].text))).collect();
         start = end;
         let regs = regions::regions(&page.graphics, &repeated[pi], page.width, page.height);
         if regs.is_empty() && !on_page.iter().any(|&i| lines[i].block_start && captions::label(&lines[i].text).is_some()) {
@@ -152,17 +152,16 @@ impl PageFloats<'_> {
         }
         let inside = self.inside(&g.bbox);
         let rules = g.hrules.len() + g.vrules.len();
-        if g.images == 0 && rules >= 4 && inside.len() >= 4 && self.grid_of(&g.bbox, &g.hrules, &g.vrules).is_some() {
-            let prose = inside.iter().filter(|&&i| self.prose(i)).count();
-            if prose * 3 < inside.len() {
+        let prose = inside.iter().filter(|&&i| self.prose(i)).count();
+        if g.images == 0 && rules >= 4 && inside.len() >= 4 && prose * 3 < inside.len() && inner_rules(g) {
+            if self.grid_of(&g.bbox, &g.hrules, &g.vrules).is_some_and(|grid| dense(&grid)) {
                 return Role::Table;
             }
         }
-        if g.images == 0 && inside.len() >= 2 {
-            let prose = inside.iter().filter(|&&i| self.prose(i)).count();
-            if prose * 2 >= inside.len() {
-                return Role::TextBox;
-            }
+        // Running text inside a frame or shading is a box; over a picture, the picture is
+        // its background.
+        if (g.images == 0 && inside.len() >= 2 && prose * 2 >= inside.len()) || (g.images > 0 && prose >= 3) {
+            return Role::TextBox;
         }
         Role::Figure
     }
@@ -188,7 +187,7 @@ impl PageFloats<'_> {
             if !l.block_start {
                 continue;
             }
-            let Some(lab) = captions::label(&l.text) else { continue };
+            let Some(lab) = captions::label(&l.text).filter(|_| !toc_entry(&l.text)) else { continue };
             let mut taken = vec![i];
             let mut texts: Vec<&str> = Vec::new();
             if !lab.rest.is_empty() {
@@ -198,7 +197,7 @@ impl PageFloats<'_> {
             for &j in &self.on[k + 1..] {
                 let m = &self.lines[j];
                 let p = &self.lines[prev];
-                if m.block != l.block || (m.size - l.size).abs() > 0.6 || m.bbox.y0 - p.bbox.y1 > 1.2 * l.size {
+                if m.block != l.block || (m.size - l.size).abs() > 0.6 || m.bbox.y0 - p.bbox.y1 > 1.2 * l.size || list_start(&m.text) {
                     break;
                 }
                 taken.push(j);
@@ -492,6 +491,46 @@ impl PageFloats<'_> {
         }
         out
     }
+}
+
+/// Whether a region has rules inside its frame: a column rule down most of it, or two
+/// row rules across most of it. A frame alone (a component in a schematic, a text box)
+/// does not make a table.
+fn inner_rules(g: &Region) -> bool {
+    let b = g.bbox;
+    let (w, h) = (b.x1 - b.x0, b.y1 - b.y0);
+    let (vrules, hrules) = (tables::join_segments(&g.vrules), tables::join_segments(&g.hrules));
+    let cols = vrules.iter().filter(|&&(x, y0, y1)| x > b.x0 + 3.0 && x < b.x1 - 3.0 && y1 - y0 >= 0.3 * h).count();
+    let rows = hrules.iter().filter(|&&(y, x0, x1)| y > b.y0 + 3.0 && y < b.y1 - 3.0 && x1 - x0 >= 0.5 * w).count();
+    cols >= 1 || rows >= 2
+}
+
+/// Whether a grid is filled like a table: most of its cells hold text (a schematic or a
+/// form drawn with rules leaves most of its grid empty).
+fn dense(g: &tables::Grid) -> bool {
+    let cells: usize = g.rows.iter().map(|r| r.iter().map(|c| usize::from(c.colspan)).sum::<usize>()).sum();
+    let filled: usize = g.rows.iter().flatten().filter(|c| !c.text.is_empty()).map(|c| usize::from(c.colspan)).sum();
+    let cols = g.rows.iter().map(|r| r.iter().map(|c| usize::from(c.colspan)).sum::<usize>()).max().unwrap_or(0);
+    let need = if cols > 12 { 0.6 } else { 0.4 };
+    cells > 0 && filled as f32 >= need * cells as f32
+}
+
+/// Whether a line reads as an entry of a table of contents or a list of figures: a
+/// leader of dots, or a page number after a wide gap.
+fn toc_entry(t: &str) -> bool {
+    t.contains("....") || t.contains(". . . .") || t.contains("……")
+}
+
+/// Whether a line opens a list item: a bullet or an enumerator such as "8." or "(b)".
+fn list_start(t: &str) -> bool {
+    let t = t.trim_start();
+    if t.starts_with(['•', '◦', '▪', '–', '·', '●']) {
+        return true;
+    }
+    let lead: String = t.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '(').collect();
+    let after = t[lead.len()..].chars().next();
+    let digits = lead.trim_start_matches('(');
+    !digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit()) && matches!(after, Some('.' | ')'))
 }
 
 /// Whether a line opens a table or figure note: "Note:", "Notes.", "Source:", a note mark.

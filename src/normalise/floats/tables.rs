@@ -240,7 +240,7 @@ pub(crate) fn grid(mut phrases: Vec<Phrase>, hrules: &[(f32, f32, f32)], vrules:
 
 /// Rules drawn as segments (one per cell border) joined into whole rules: segments on
 /// one line (within a point) that touch or nearly touch.
-fn join_segments(rules: &[(f32, f32, f32)]) -> Vec<(f32, f32, f32)> {
+pub(crate) fn join_segments(rules: &[(f32, f32, f32)]) -> Vec<(f32, f32, f32)> {
     let mut r = rules.to_vec();
     r.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let mut out: Vec<(f32, f32, f32)> = Vec::with_capacity(r.len());
