@@ -639,6 +639,18 @@ pub(crate) mod testkit {
             self.block(&ls)
         }
 
+        /// Draws a graphic on the current page.
+        #[allow(dead_code)]
+        pub fn graphic(mut self, kind: crate::layout::GraphicKind, x0: f32, y0: f32, x1: f32, y1: f32) -> Builder {
+            if self.layout.pages.is_empty() {
+                self = self.page();
+            }
+            if let Some(p) = self.layout.pages.last_mut() {
+                p.graphics.push(crate::layout::Graphic { bbox: Rect { x0, y0, x1, y1 }, kind });
+            }
+            self
+        }
+
         /// The layout built.
         pub fn build(self) -> Layout {
             self.layout

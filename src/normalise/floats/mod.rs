@@ -287,7 +287,7 @@ impl PageFloats<'_> {
     /// between it and its caption, and small or short labels just outside it.
     fn grow_figure(&self, bbox: Rect, cap: Option<&Rect>) -> Rect {
         let mut b = bbox;
-        let near = 1.5 * self.body.size;
+        let near = 2.0 * self.body.size;
         for &i in &self.on {
             if self.out.taken[i] {
                 continue;
@@ -305,7 +305,7 @@ impl PageFloats<'_> {
             // the body (that would be a heading over the figure).
             let short_plain = l.text.split_whitespace().count() <= 4 && l.size <= self.body.size + 0.3 && !l.bold;
             let label_like = (l.size < self.body.size - 0.6 || short_plain) && !self.prose(i);
-            if (between && !self.prose(i)) || (share_inside(&lb, &grown) >= 0.9 && label_like) {
+            if (between && !self.prose(i)) || (share_inside(&lb, &grown) >= 0.8 && label_like) {
                 b = b.union(&lb);
             }
         }
@@ -599,3 +599,6 @@ pub(crate) fn place(sections: &mut Vec<Section>, mut items: Vec<Float>) {
         sections[si].blocks.insert(bi, f.block);
     }
 }
+
+#[cfg(test)]
+mod tests;
