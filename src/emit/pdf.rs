@@ -350,7 +350,7 @@ fn compose(doc: &Document, s: &Setter, size: f32, displays: &mut floats::Display
         let mut tie_next = sec.title.is_some();
         for b in &sec.blocks {
             let mut spans = Vec::new();
-            for inl in &b.content {
+            for inl in Inline::leaves(&b.content) {
                 match inl {
                     Inline::Text(t) => spans.push(Span::new(t.as_str(), Style::Regular)),
                     Inline::NoteCall(n) => {
@@ -363,6 +363,7 @@ fn compose(doc: &Document, s: &Setter, size: f32, displays: &mut floats::Display
                             pending_notes.push(*n);
                         }
                     }
+                    _ => {}
                 }
             }
             if b.is_display() {

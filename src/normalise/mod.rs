@@ -197,11 +197,7 @@ fn author_notes_to_front(doc: &mut Document, first_page: u32) {
     }
     for s in &mut doc.sections {
         for b in &mut s.blocks {
-            for i in &mut b.content {
-                if let crate::tree::Inline::NoteCall(n) = i {
-                    *n = new_index.get(*n).copied().unwrap_or(*n);
-                }
-            }
+            crate::tree::Inline::each_call_mut(&mut b.content, &mut |n| *n = new_index.get(*n).copied().unwrap_or(*n));
         }
     }
     let notes = std::mem::take(&mut doc.footnotes);

@@ -338,17 +338,7 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
     }
     for s in &mut sections {
         for b in &mut s.blocks {
-            let mut content = Vec::new();
-            for i in b.content.drain(..) {
-                match i {
-                    Inline::NoteCall(k) => match resolved.get(k).copied().flatten() {
-                        Some(n) => content.push(Inline::NoteCall(n)),
-                        None => push_text(&mut content, calls.get(k).map(String::as_str).unwrap_or("")),
-                    },
-                    Inline::Text(t) => push_text(&mut content, &t),
-                }
-            }
-            b.content = content;
+            b.content = resolve_calls(std::mem::take(&mut b.content), &resolved, &calls);
         }
     }
     let uncalled = used.iter().filter(|u| !**u).count();
@@ -451,6 +441,36 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &
         ev.join(&mut acc, s);
     }
     (acc.trim_end_matches('\u{AD}').trim().to_string(), is_list)
+}
+
+/// Content with each call placeholder index turned into the note it resolved to, or back
+/// into its printed label when it resolved to none; inside spans too.
+fn resolve_calls(inlines: Vec<Inline>, resolved: &[Option<usize>], calls: &[String]) -> Vec<Inline> {
+    let mut content = Vec::new();
+    for i in inlines {
+        match i {
+            Inline::NoteCall(k) => match resolved.get(k).copied().flatten() {
+                Some(n) => content.push(Inline::NoteCall(n)),
+                None => push_text(&mut content, calls.get(k).map(String::as_str).unwrap_or("")),
+            },
+            Inline::Text(t) => push_text(&mut content, &t),
+            Inline::Emphasis(c) => content.push(Inline::Emphasis(resolve_calls(c, resolved, calls))),
+            Inline::Strong(c) => content.push(Inline::Strong(resolve_calls(c, resolved, calls))),
+            Inline::SmallCaps(c) => content.push(Inline::SmallCaps(resolve_calls(c, resolved, calls))),
+            Inline::Superscript(c) => content.push(Inline::Superscript(resolve_calls(c, resolved, calls))),
+            Inline::Subscript(c) => content.push(Inline::Subscript(resolve_calls(c, resolved, calls))),
+            Inline::Monospace(c) => content.push(Inline::Monospace(resolve_calls(c, resolved, calls))),
+            Inline::Link(mut l) => {
+                l.content = resolve_calls(l.content, resolved, calls);
+                content.push(Inline::Link(l));
+            }
+            Inline::Lang(mut l) => {
+                l.content = resolve_calls(l.content, resolved, calls);
+                content.push(Inline::Lang(l));
+            }
+        }
+    }
+    content
 }
 
 /// Splits text with call placeholders into inline content.

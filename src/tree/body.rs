@@ -53,6 +53,10 @@ pub enum BlockKind {
 }
 
 /// A piece of a block's content.
+///
+/// Spans hold inlines, so they nest: a link over an italic title is a `Link` holding an
+/// `Emphasis`. Styling is relative to the block's own type: a block set all in italics
+/// has no `Emphasis` span.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "type", content = "value")]
 pub enum Inline {
@@ -60,6 +64,111 @@ pub enum Inline {
     Text(String),
     /// A call to a footnote: the index into [`crate::tree::Document::footnotes`].
     NoteCall(usize),
+    /// Text set in italics against upright text (titles of works, foreign words, stress).
+    Emphasis(Vec<Inline>),
+    /// Text set in bold against regular text (a run-in lead-in, a key term).
+    Strong(Vec<Inline>),
+    /// Text set in small capitals.
+    SmallCaps(Vec<Inline>),
+    /// Raised, smaller text that is not a note call (units, ordinals: m², 1st).
+    Superscript(Vec<Inline>),
+    /// Lowered, smaller text (chemical formulae, indices: CO₂, a₁).
+    Subscript(Vec<Inline>),
+    /// Text set in a fixed-pitch face (code, commands, identifiers).
+    Monospace(Vec<Inline>),
+    /// Text that the PDF links to a web address or a place in the document.
+    Link(Link),
+    /// Text in another language than the block's.
+    Lang(LangSpan),
+}
+
+/// A link over some text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Link {
+    /// Where it points: a URI (`https://…`, `mailto:…`), or `#page-N` for page N of the
+    /// source PDF.
+    pub target: String,
+    /// The linked text.
+    pub content: Vec<Inline>,
+}
+
+/// Text in a language of its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct LangSpan {
+    /// Its language as a BCP 47 tag, such as `ko`.
+    pub lang: String,
+    /// The text.
+    pub content: Vec<Inline>,
+}
+
+impl Inline {
+    /// The inlines a span holds; empty for text and note calls.
+    pub fn children(&self) -> &[Inline] {
+        match self {
+            Inline::Text(_) | Inline::NoteCall(_) => &[],
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::SmallCaps(c) | Inline::Superscript(c) | Inline::Subscript(c) | Inline::Monospace(c) => c,
+            Inline::Link(l) => &l.content,
+            Inline::Lang(l) => &l.content,
+        }
+    }
+
+    /// The inlines a span holds, to change; empty for text and note calls.
+    pub fn children_mut(&mut self) -> &mut [Inline] {
+        match self {
+            Inline::Text(_) | Inline::NoteCall(_) => &mut [],
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::SmallCaps(c) | Inline::Superscript(c) | Inline::Subscript(c) | Inline::Monospace(c) => c,
+            Inline::Link(l) => &mut l.content,
+            Inline::Lang(l) => &mut l.content,
+        }
+    }
+
+    /// Calls `f` on the note index of every note call in `inlines`, inside spans too.
+    pub fn each_call_mut(inlines: &mut [Inline], f: &mut dyn FnMut(&mut usize)) {
+        for i in inlines {
+            match i {
+                Inline::NoteCall(n) => f(n),
+                Inline::Text(_) => {}
+                span => Inline::each_call_mut(span.children_mut(), f),
+            }
+        }
+    }
+
+    /// Appends the text of `inlines`, spans flattened and note calls left out, to `out`.
+    pub fn push_text(inlines: &[Inline], out: &mut String) {
+        for i in inlines {
+            match i {
+                Inline::Text(t) => out.push_str(t),
+                Inline::NoteCall(_) => {}
+                span => Inline::push_text(span.children(), out),
+            }
+        }
+    }
+
+    /// The text and note calls of `inlines` in order, spans flattened.
+    pub fn leaves(inlines: &[Inline]) -> Vec<&Inline> {
+        let mut out = Vec::new();
+        fn walk<'a>(inlines: &'a [Inline], out: &mut Vec<&'a Inline>) {
+            for i in inlines {
+                match i {
+                    Inline::Text(_) | Inline::NoteCall(_) => out.push(i),
+                    span => walk(span.children(), out),
+                }
+            }
+        }
+        walk(inlines, &mut out);
+        out
+    }
+
+    /// Appends the note calls in `inlines`, in order and inside spans too, to `out`.
+    pub fn push_calls(inlines: &[Inline], out: &mut Vec<usize>) {
+        for i in inlines {
+            match i {
+                Inline::NoteCall(n) => out.push(*n),
+                Inline::Text(_) => {}
+                span => Inline::push_calls(span.children(), out),
+            }
+        }
+    }
 }
 
 impl Block {
@@ -83,23 +192,18 @@ impl Block {
         matches!(self.kind, BlockKind::Figure | BlockKind::Table)
     }
 
-    /// The block's text without its footnote calls.
+    /// The block's text without its footnote calls, spans flattened.
     pub fn text(&self) -> String {
         let mut s = String::new();
-        for i in &self.content {
-            if let Inline::Text(t) = i {
-                s.push_str(t);
-            }
-        }
+        Inline::push_text(&self.content, &mut s);
         s
     }
 
     /// The indices of the footnotes this block calls, in order.
     pub fn note_calls(&self) -> impl Iterator<Item = usize> + '_ {
-        self.content.iter().filter_map(|i| match i {
-            Inline::NoteCall(n) => Some(*n),
-            Inline::Text(_) => None,
-        })
+        let mut calls = Vec::new();
+        Inline::push_calls(&self.content, &mut calls);
+        calls.into_iter()
     }
 }
 

@@ -368,7 +368,7 @@ impl<'a> Writer<'a> {
     /// A block's content: text and note calls linking to the notes page.
     fn inlines(&mut self, file: &str, content: &[Inline]) -> String {
         let mut s = String::new();
-        for i in content {
+        for i in Inline::leaves(content) {
             match i {
                 Inline::Text(t) => s.push_str(&self.text(t)),
                 Inline::NoteCall(n) => {
@@ -386,6 +386,7 @@ impl<'a> Writer<'a> {
                         escape(&label)
                     ));
                 }
+                _ => {}
             }
         }
         s

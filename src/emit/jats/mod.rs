@@ -311,7 +311,7 @@ impl Blocks<'_> {
 /// A call to a note that does not exist is left out: its `rid` would point nowhere.
 fn paragraph(b: &Block, notes: &[String]) -> El {
     let mut p = El::new("p");
-    for i in &b.content {
+    for i in Inline::leaves(&b.content) {
         match i {
             Inline::Text(t) => p.push_text(t),
             Inline::NoteCall(n) => {
@@ -319,6 +319,7 @@ fn paragraph(b: &Block, notes: &[String]) -> El {
                     p.push(leaf("xref", label).attr("ref-type", "fn").attr("rid", fn_id(*n)));
                 }
             }
+            _ => {}
         }
     }
     let text = p.text_content();
