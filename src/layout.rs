@@ -32,6 +32,18 @@ pub struct Page {
     /// Images and painted paths, in drawing order: the evidence for figures and tables.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub graphics: Vec<Graphic>,
+    /// Link annotations to web addresses: the box that is clicked and where it leads.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<LinkArea>,
+}
+
+/// A link annotation's clickable box and its target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkArea {
+    /// The box that is clicked.
+    pub bbox: Rect,
+    /// The URI it opens.
+    pub target: String,
 }
 
 /// Something drawn on a page that is not text.

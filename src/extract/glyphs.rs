@@ -198,6 +198,7 @@ pub(crate) fn read_page(
     let notes = std::mem::take(&mut it.notes);
     let mut glyphs = it.glyphs;
     let graphics = it.graphics;
+    let links = link_areas(doc, page, &page_m, width, height);
     drop_inner_soft_hyphens(&mut glyphs);
     let warn = |m: String| Warning { stage: Stage::Extract, page: Some(number), message: m };
     if let Some(e) = notes.bad_content {
@@ -224,7 +225,40 @@ pub(crate) fn read_page(
             notes.stand_in_glyphs
         )));
     }
-    PageGlyphs { number, width, height, glyphs, graphics }
+    PageGlyphs { number, width, height, glyphs, graphics, links }
+}
+
+/// Most link annotations read from one page.
+const MAX_LINKS_PER_PAGE: usize = 5_000;
+
+/// The page's link annotations that open a web address (`/A` with `/S /URI`), in layout
+/// space; links to places inside the document are not read.
+fn link_areas(doc: &Document, page: &Dictionary, page_m: &M, width: f32, height: f32) -> Vec<crate::layout::LinkArea> {
+    let Some(annots) = page.get(b"Annots").ok().map(|o| deref(doc, o)).and_then(|o| o.as_array().ok()) else { return Vec::new() };
+    let mut out = Vec::new();
+    for a in annots.iter().take(MAX_LINKS_PER_PAGE) {
+        let Some(d) = deref(doc, a).as_dict().ok() else { continue };
+        if d.get(b"Subtype").ok().and_then(|o| o.as_name().ok()) != Some(b"Link".as_slice()) {
+            continue;
+        }
+        let Some(action) = d.get(b"A").ok().map(|o| deref(doc, o)).and_then(|o| o.as_dict().ok()) else { continue };
+        if action.get(b"S").ok().and_then(|o| o.as_name().ok()) != Some(b"URI".as_slice()) {
+            continue;
+        }
+        let Some(uri) = action.get(b"URI").ok().map(|o| deref(doc, o)).and_then(|o| o.as_str().ok()) else { continue };
+        let target = String::from_utf8_lossy(uri).trim().to_string();
+        let Some([x0, y0, x1, y1]) = rect_of(doc, d.get(b"Rect").ok()) else { continue };
+        if target.is_empty() {
+            continue;
+        }
+        let corners = [page_m.apply(x0, y0), page_m.apply(x1, y1)];
+        let r = bounds(&corners);
+        let r = Rect { x0: r.x0.max(0.0), y0: r.y0.max(0.0), x1: r.x1.min(width), y1: r.y1.min(height) };
+        if r.x1 > r.x0 && r.y1 > r.y0 {
+            out.push(crate::layout::LinkArea { bbox: r, target });
+        }
+    }
+    out
 }
 
 /// Whether a colour operator's operands give white: every component 1 (gray, RGB) or 0 (CMYK).

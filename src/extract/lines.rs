@@ -11,7 +11,7 @@ mod overlaid;
 
 /// Groups a page's glyphs into words, lines and blocks in reading order.
 pub(crate) fn build_page(page: PageGlyphs) -> crate::layout::Page {
-    let PageGlyphs { number, width, height, glyphs, graphics } = page;
+    let PageGlyphs { number, width, height, glyphs, graphics, links } = page;
     let mut gs: Vec<G> = Vec::with_capacity(glyphs.len());
     gs.extend(glyphs.into_iter().filter_map(|mut g| sanitise(&mut g).then(|| G::new(g))));
     let (upright, rotated): (Vec<usize>, Vec<usize>) = (0..gs.len()).partition(|&i| gs[i].upright);
@@ -22,7 +22,7 @@ pub(crate) fn build_page(page: PageGlyphs) -> crate::layout::Page {
     let lines: Vec<Line> = runs.iter().filter_map(|r| run_to_line(&gs, r, gap)).collect();
     let mut blocks = order::reading_order(group_blocks(lines));
     blocks.extend(rotated_blocks(&gs, &rotated));
-    Page { number, width, height, blocks, graphics }
+    Page { number, width, height, blocks, graphics, links }
 }
 
 /// Whether to keep a glyph: false for one with no text or non-finite geometry; puts the
@@ -1180,7 +1180,7 @@ mod tests {
     }
 
     fn page(glyphs: Vec<Glyph>) -> Page {
-        build_page(PageGlyphs { number: 1, width: 612.0, height: 792.0, glyphs, graphics: vec![] })
+        build_page(PageGlyphs { number: 1, width: 612.0, height: 792.0, glyphs, graphics: vec![], links: vec![] })
     }
 
     fn block_texts(p: &Page) -> Vec<String> {

@@ -72,6 +72,8 @@ pub(crate) struct PageGlyphs {
     pub glyphs: Vec<Glyph>,
     /// Images and painted paths in the order they are drawn.
     pub graphics: Vec<crate::layout::Graphic>,
+    /// Link annotations to web addresses.
+    pub links: Vec<crate::layout::LinkArea>,
 }
 
 /// Reads a PDF and returns its positioned text in reading order.

@@ -9,6 +9,7 @@
 mod floats;
 mod front;
 mod hyphen;
+mod inline;
 mod lexicon;
 mod noise;
 mod notes;
@@ -330,6 +331,8 @@ pub(crate) struct TLine {
     pub bold: bool,
     /// Whether most characters are italic.
     pub italic: bool,
+    /// The style of each word, against the line's own type.
+    pub styles: Vec<inline::WordStyle>,
 }
 
 impl TLine {
@@ -449,6 +452,7 @@ pub(crate) fn collect_lines(layout: &Layout) -> Vec<TLine> {
                 let is_italic = |w: &Word| layout.fonts.get(w.font as usize).is_some_and(|f| f.italic);
                 let bold = chars(&is_bold) * 2 > total || (fi.is_some_and(|f| f.bold) && chars(&is_bold) * 2 >= total);
                 let italic = chars(&is_italic) * 2 > total;
+                let styles = inline::word_styles(&words, layout, &page.links, size);
                 let mut l = TLine {
                     page: page.number,
                     page_height: page.height,
@@ -463,6 +467,7 @@ pub(crate) fn collect_lines(layout: &Layout) -> Vec<TLine> {
                     bold,
                     italic,
                     words,
+                    styles,
                 };
                 l.text = line_text(&l.words);
                 out.push(l);
@@ -511,6 +516,7 @@ fn attach_orphan_marks(mut lines: Vec<TLine>) -> Vec<TLine> {
                 first.space_before = true;
             }
             lines[j].words.insert(0, w);
+            lines[j].styles.insert(0, inline::WordStyle::default());
             lines[j].bbox = lines[j].bbox.union(&lines[i].bbox);
             lines[j].text = line_text(&lines[j].words);
             drop[i] = true;

@@ -309,7 +309,9 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
                 } else {
                     BlockKind::Paragraph
                 };
-                current.blocks.push(Block { kind, content: split_calls(&text), source: provs(lines, &u.lines), ..Default::default() });
+                let call = |c: char| is_call_placeholder(c).then(|| (c as u32 - CALL_BASE) as usize);
+                let content = super::inline::content(&text, lines, &u.lines, &call);
+                current.blocks.push(Block { kind, content, source: provs(lines, &u.lines), ..Default::default() });
             }
         }
     }
@@ -471,26 +473,6 @@ fn resolve_calls(inlines: Vec<Inline>, resolved: &[Option<usize>], calls: &[Stri
         }
     }
     content
-}
-
-/// Splits text with call placeholders into inline content.
-fn split_calls(text: &str) -> Vec<Inline> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for c in text.chars() {
-        if is_call_placeholder(c) {
-            if !cur.is_empty() {
-                out.push(Inline::Text(std::mem::take(&mut cur)));
-            }
-            out.push(Inline::NoteCall((c as u32 - CALL_BASE) as usize));
-        } else {
-            cur.push(c);
-        }
-    }
-    if !cur.is_empty() {
-        out.push(Inline::Text(cur));
-    }
-    out
 }
 
 /// Cuts the body lines into headings, paragraph pieces and list items.

@@ -114,7 +114,7 @@ mod tests {
     }
 
     fn lines_of(glyphs: Vec<Glyph>) -> Vec<String> {
-        let page = build_page(PageGlyphs { number: 1, width: 600.0, height: 800.0, glyphs, graphics: vec![] });
+        let page = build_page(PageGlyphs { number: 1, width: 600.0, height: 800.0, glyphs, graphics: vec![], links: vec![] });
         page.blocks.iter().flat_map(|b| b.lines.iter().map(|l| l.text())).collect()
     }
 
