@@ -32,6 +32,7 @@ pub mod extract;
 pub mod inspect;
 pub mod layout;
 pub mod normalise;
+pub mod render;
 mod text;
 pub mod tree;
 pub mod verify;
