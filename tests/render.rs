@@ -382,6 +382,38 @@ fn a_wide_table_gets_a_picture_and_a_narrow_one_none() {
 }
 
 #[test]
+fn write_outputs_writes_the_pictures_beside_the_jats_only() {
+    let (pdf, _) = build(vec![PageSpec::new(RED_BOX)]);
+    let layout = layout_of(&[(600.0, 800.0)]);
+    let mut doc = doc_with_figures(&[(1, rect(50.0, 150.0, 350.0, 350.0))]);
+    doc.source.name = Some("brief".into());
+    render_pictures(&pdf, &layout, &mut doc, &serial());
+    let png = pictures(&doc)[0].clone().expect("a picture").data;
+    let out = std::env::temp_dir().join(format!("quire-render-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).expect("out dir");
+
+    let mut outputs = quire::Outputs { layout, document: doc, jats: None, epub: None, pdf: None, json: Some(b"{}".to_vec()) };
+    let written = quire::write_outputs(&outputs, "brief", &out).expect("written");
+    assert_eq!(written, vec![out.join("brief.json")]);
+    assert!(!out.join("brief").exists(), "no JATS, no picture folder");
+
+    outputs.jats = Some(b"<article/>".to_vec());
+    let written = quire::write_outputs(&outputs, "brief", &out).expect("written");
+    let picture = out.join("brief").join("fig-1.png");
+    assert_eq!(written, vec![out.join("brief.xml"), out.join("brief.json"), picture.clone()]);
+    assert_eq!(std::fs::read(&picture).expect("the picture"), png);
+    let leftovers: Vec<_> = std::fs::read_dir(out.join("brief")).expect("dir").filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+    assert!(leftovers.is_empty());
+
+    // A picture name that would leave the folder is refused, and nothing is written.
+    outputs.document.sections[0].blocks[0].figure.as_mut().expect("figure").image.as_mut().expect("image").file = "../escape.png".into();
+    assert!(quire::write_outputs(&outputs, "brief", &out).is_err());
+    assert!(!out.join("escape.png").exists());
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
 fn only_formats_that_show_pictures_ask_for_them() {
     let doc = doc_with_figures(&[(1, rect(0.0, 0.0, 10.0, 10.0))]);
     assert!(!quire::render::pictures_wanted(&[Format::Json], &doc));
