@@ -1,11 +1,12 @@
 //! Pictures of figures and wide tables: their printed regions rendered to PNG.
 //!
-//! [`render_pictures`] fills [`Figure::image`](crate::tree::Figure::image) and [`Table::image`] from the source PDF so
-//! that the writers can show what the tree cannot hold as text. Each page holding a
-//! region is rendered once (through hayro, a pure-Rust renderer) and the regions are cut
-//! out of it; a figure that is one embedded JPEG is passed through unchanged instead
-//! (see [`passthrough`]). A region the renderer fails on keeps no picture and raises a
-//! warning naming its page; the conversion goes on.
+//! [`render_pictures`] fills [`Figure::image`](crate::tree::Figure::image) and
+//! [`Table::image`] from the source PDF so that the writers can show what the tree cannot
+//! hold as text. Each page holding a region is rendered once (through hayro, a pure-Rust
+//! renderer) and the regions are cut out of it; a figure that is exactly one embedded JPEG,
+//! drawn upright with nothing over it, is passed through unchanged instead. A region the
+//! renderer fails on keeps no picture and raises a warning naming its page; the
+//! conversion goes on.
 
 mod passthrough;
 mod png;
