@@ -422,3 +422,38 @@ fn only_formats_that_show_pictures_ask_for_them() {
     }
     assert!(!quire::render::pictures_wanted(&Format::ALL, &Document::new()), "no figures, no rendering");
 }
+
+/// The red box and, below it, the swatch drawn 200 × 150 pt at (100, 100), encrypted
+/// (AES-256, user password "secret") with qpdf.
+const ENCRYPTED: &[u8] = include_bytes!("fixtures/render/encrypted-swatch.pdf");
+
+#[test]
+fn an_encrypted_pdf_renders_with_its_password_and_its_jpeg_passes_through_decrypted() {
+    let pdf = hayro::hayro_syntax::Pdf::new_with_password(ENCRYPTED.to_vec(), "secret").expect("opens");
+    let im: hayro::hayro_syntax::object::Stream<'_> = pdf.pages()[0].resources().x_objects.get(b"Im1".as_slice()).expect("Im1");
+    let id = im.obj_id();
+    let mut layout = layout_of(&[(600.0, 800.0)]);
+    let image_box = rect(100.0, 550.0, 300.0, 700.0);
+    let object = Some((id.obj_number, id.gen_number as u16));
+    layout.pages[0].graphics.push(Graphic { bbox: image_box, kind: GraphicKind::Image { object } });
+    let regions = [(1, rect(50.0, 150.0, 350.0, 350.0)), (1, rect(98.0, 548.0, 302.0, 702.0))];
+
+    let mut opts = serial();
+    opts.password = Some("secret".into());
+    let mut doc = doc_with_figures(&regions);
+    let warnings = render_pictures(ENCRYPTED, &layout, &mut doc, &opts);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let got = pictures(&doc);
+    let box_ = got[0].clone().expect("the red box's picture");
+    let found = box_of(&box_, regions[0].1, red).expect("red pixels");
+    assert!(near(found, rect(100.0, 200.0, 300.0, 300.0), 1.0), "{found:?}");
+    let jpeg = got[1].clone().expect("the swatch");
+    assert_eq!(jpeg.media_type, "image/jpeg");
+    assert!(jpeg.data == SWATCH, "the JPEG decrypted, byte for byte");
+
+    // Without the password nothing opens: one warning, no pictures.
+    let mut doc = doc_with_figures(&regions);
+    let warnings = render_pictures(ENCRYPTED, &layout, &mut doc, &serial());
+    assert_eq!(pictures(&doc), vec![None, None]);
+    assert!(warnings.len() == 1 && warnings[0].message.contains("could not open the PDF"), "{warnings:?}");
+}
