@@ -7,6 +7,7 @@
 //! For each PDF in `../shared/corpus/real-dev` (or `$QUIRE_RENDER_CORPUS`), a document with one
 //! figure covering the top half of page 2 (page 1 when there is one page) is rendered three
 //! times on one thread; the median time is printed per document, then the median over all.
+//! With `QUIRE_RENDER_DUMP=DIR` the pictures are also written to `DIR/NAME.png` for a look.
 
 use quire::layout::Layout;
 use quire::render::{render_pictures, RenderOptions};
@@ -68,6 +69,10 @@ fn cost_per_rendered_figure() {
             Some(i) => format!("{} × {} px {} KB", i.width, i.height, i.data.len() / 1024),
             None => format!("no picture: {}", warnings.first().map(|w| w.message.as_str()).unwrap_or("")),
         };
+        if let (Some(dir), Some(img)) = (std::env::var_os("QUIRE_RENDER_DUMP"), &img) {
+            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+            std::fs::write(PathBuf::from(dir).join(format!("{stem}.png")), &img.data).expect("dumped");
+        }
         eprintln!("{:>8.1} ms  page {page}  {what}  {}", times[1].as_secs_f64() * 1000.0, path.file_name().unwrap_or_default().to_string_lossy());
         medians.push(times[1]);
     }

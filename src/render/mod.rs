@@ -321,6 +321,11 @@ fn render_page<'p>(pdf: &'p Pdf, cache: &RenderCache<'p>, lp: &LayoutPage, jobs:
         return (jobs.iter().map(|_| Err(why.clone())).collect(), notes);
     }
 
+    // Checked first: even confirming a JPEG means interpreting the page.
+    if guarded(|| too_busy(page)).unwrap_or(true) {
+        let why = format!("the page draws more than {MAX_PAGE_OPERATIONS} operations, too many to render in reasonable time");
+        return (jobs.iter().map(|_| Err(why.clone())).collect(), notes);
+    }
     // Figures that are one embedded JPEG need no rendering.
     for (k, j) in jobs.iter().enumerate() {
         if j.figure {
@@ -333,13 +338,7 @@ fn render_page<'p>(pdf: &'p Pdf, cache: &RenderCache<'p>, lp: &LayoutPage, jobs:
     let rest: Vec<usize> = (0..jobs.len()).filter(|&k| out[k].is_none()).collect();
     if !rest.is_empty() {
         let regions: Vec<Rect> = rest.iter().map(|&k| jobs[k].region).collect();
-        let pictures = match too_busy(page) {
-            true => {
-                let why = format!("the page draws more than {MAX_PAGE_OPERATIONS} operations, too many to render in reasonable time");
-                regions.iter().map(|_| Err(why.clone())).collect()
-            }
-            false => render_regions(page, cache, &regions, opts, &mut notes),
-        };
+        let pictures = render_regions(page, cache, &regions, opts, &mut notes);
         for (k, p) in rest.into_iter().zip(pictures) {
             out[k] = Some(p.map(|mut img| {
                 img.file = format!("{}.png", jobs[k].stem);
