@@ -245,6 +245,34 @@ fn a_figure_that_is_one_jpeg_is_passed_through_byte_for_byte() {
 }
 
 #[test]
+fn on_a_turned_page_a_jpeg_drawn_upright_for_the_reader_is_passed_through() {
+    // /Rotate 90 turns the page a quarter clockwise: user (x, y) shows at (y, x). Drawn with
+    // its columns running up and its rows to the right, the swatch reads upright.
+    let region = rect(98.0, 148.0, 302.0, 302.0);
+    for (cm, upright) in [("0 200 -150 0 300 100", true), ("0 -200 150 0 150 300", false)] {
+        let mut spec = PageSpec::new(&format!("q {cm} cm /Im1 Do Q"));
+        spec.extra.set("Rotate", 90);
+        spec.images.push(("Im1", swatch_xobject(Dictionary::new())));
+        let (pdf, ids) = build(vec![spec]);
+        let mut layout = layout_of(&[(800.0, 600.0)]);
+        let object = Some(ids[0][0]);
+        layout.pages[0].graphics.push(Graphic { bbox: rect(100.0, 150.0, 300.0, 300.0), kind: GraphicKind::Image { object } });
+        let mut doc = doc_with_figures(&[(1, region)]);
+        let warnings = render_pictures(&pdf, &layout, &mut doc, &serial());
+        assert!(warnings.is_empty(), "{cm}: {warnings:?}");
+        let img = pictures(&doc)[0].clone().expect("a picture");
+        if upright {
+            assert!(img.media_type == "image/jpeg" && img.data == SWATCH, "{cm}: {}", img.file);
+        } else {
+            assert_eq!(img.media_type, "image/png", "{cm}");
+            // Drawn the other way round, the red half shows on the right.
+            let found = box_of(&img, region, red).expect("red pixels");
+            assert!(found.x0 > 190.0, "{cm}: {found:?}");
+        }
+    }
+}
+
+#[test]
 fn a_jpeg_drawn_turned_or_inverted_or_written_over_is_rendered_instead() {
     let region = rect(98.0, 148.0, 302.0, 302.0);
     let cases: Vec<(&str, &str, Dictionary, bool)> = vec![
