@@ -29,7 +29,11 @@ impl PageSpec {
 /// A PDF of these pages (600 × 800 pt media boxes unless `extra` says otherwise), with
 /// Helvetica as /F1; returns the bytes and each page's image object ids by name.
 fn build(pages: Vec<PageSpec>) -> (Vec<u8>, Vec<Vec<(u32, u16)>>) {
-    let mut doc = lopdf::Document::with_version("1.7");
+    build_onto(lopdf::Document::with_version("1.7"), pages)
+}
+
+/// [`build`] onto a document that already holds some objects (a shared ICC profile).
+fn build_onto(mut doc: lopdf::Document, pages: Vec<PageSpec>) -> (Vec<u8>, Vec<Vec<(u32, u16)>>) {
     let pages_id = doc.new_object_id();
     let font = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" });
     let mut kids: Vec<Object> = vec![];
@@ -50,7 +54,7 @@ fn build(pages: Vec<PageSpec>) -> (Vec<u8>, Vec<Vec<(u32, u16)>>) {
             "Contents" => content,
             "Resources" => dictionary! { "Font" => dictionary! { "F1" => font }, "XObject" => xobjects },
         };
-        page.extend(&spec.extra);
+        set_all(&mut page, &spec.extra);
         kids.push(doc.add_object(page).into());
     }
     let count = kids.len() as i64;
@@ -62,13 +66,21 @@ fn build(pages: Vec<PageSpec>) -> (Vec<u8>, Vec<Vec<(u32, u16)>>) {
     (out, ids)
 }
 
+/// Sets each entry of `extra` in `dict`, replacing what was there (lopdf's `extend` would
+/// merge the two values into an array).
+fn set_all(dict: &mut Dictionary, extra: &Dictionary) {
+    for (k, v) in extra.iter() {
+        dict.set(k.clone(), v.clone());
+    }
+}
+
 /// The swatch as an image XObject: a plain JPEG, plus `extra` entries.
 fn swatch_xobject(extra: Dictionary) -> Stream {
     let mut dict = dictionary! {
         "Type" => "XObject", "Subtype" => "Image", "Width" => 48, "Height" => 32,
         "ColorSpace" => "DeviceRGB", "BitsPerComponent" => 8, "Filter" => "DCTDecode",
     };
-    dict.extend(&extra);
+    set_all(&mut dict, &extra);
     let mut s = Stream::new(dict, SWATCH.to_vec());
     s.allows_compression = false;
     s
@@ -269,6 +281,38 @@ fn on_a_turned_page_a_jpeg_drawn_upright_for_the_reader_is_passed_through() {
             let found = box_of(&img, region, red).expect("red pixels");
             assert!(found.x0 > 190.0, "{cm}: {found:?}");
         }
+    }
+}
+
+/// A minimal ICC profile: an RGB header and a v2 `desc` tag reading `name`.
+fn icc_profile(name: &str) -> Vec<u8> {
+    let mut desc = b"desc\0\0\0\0".to_vec();
+    desc.extend_from_slice(&(name.len() as u32 + 1).to_be_bytes());
+    desc.extend_from_slice(name.as_bytes());
+    desc.push(0);
+    let mut p = vec![0; 128];
+    p[16..20].copy_from_slice(b"RGB ");
+    for v in [1, u32::from_be_bytes(*b"desc"), 144, desc.len() as u32] {
+        p.extend_from_slice(&v.to_be_bytes());
+    }
+    p.extend_from_slice(&desc);
+    p
+}
+
+#[test]
+fn a_jpeg_tagged_srgb_passes_through_and_one_tagged_otherwise_is_rendered() {
+    for (profile, passed) in [("sRGB IEC61966-2.1", true), ("Adobe RGB (1998)", false)] {
+        let mut base = lopdf::Document::with_version("1.7");
+        let icc = base.add_object(Stream::new(dictionary! { "N" => 3 }, icc_profile(profile)));
+        let space = Object::Array(vec![Object::Name(b"ICCBased".to_vec()), icc.into()]);
+        let mut spec = PageSpec::new(SWATCH_DRAWN);
+        spec.images.push(("Im1", swatch_xobject(dictionary! { "ColorSpace" => space })));
+        let (pdf, ids) = build_onto(base, vec![spec]);
+        let mut doc = doc_with_figures(&[(1, rect(98.0, 148.0, 302.0, 302.0))]);
+        let warnings = render_pictures(&pdf, &swatch_layout(ids[0][0], false), &mut doc, &serial());
+        assert!(warnings.is_empty(), "{profile}: {warnings:?}");
+        let img = pictures(&doc)[0].clone().expect("a picture");
+        assert_eq!(img.media_type == "image/jpeg" && img.data == SWATCH, passed, "{profile}: {}", img.file);
     }
 }
 

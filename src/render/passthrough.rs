@@ -9,7 +9,7 @@ use crate::layout::{GraphicKind, Page as LayoutPage, Rect};
 use crate::tree::Image;
 use hayro::hayro_interpret::font::GlyphRun;
 use hayro::hayro_interpret::hayro_syntax::Filter;
-use hayro::hayro_interpret::hayro_syntax::object::{Name, ObjectIdentifier, Stream};
+use hayro::hayro_interpret::hayro_syntax::object::{Array, Dict, Name, ObjectIdentifier, Stream};
 use hayro::hayro_interpret::hayro_syntax::page::Page;
 use hayro::hayro_interpret::hayro_syntax::Pdf;
 use hayro::hayro_interpret::util::TransformExt;
@@ -36,10 +36,9 @@ pub(super) fn jpeg(pdf: &Pdf, page: &Page<'_>, lp: &LayoutPage, region: Rect) ->
     };
     let id = ObjectIdentifier::new(num, i32::from(gen));
     let stream: Stream<'_> = pdf.xref().get(id)?;
-    let (width, height) = plain_jpeg(&stream)?;
+    let (width, height, components) = plain_jpeg(&stream)?;
     let data = stream.raw_data();
     let info = scan(&data)?;
-    let components = if stream.dict().get::<Name<'_>>(b"ColorSpace".as_slice())?.as_ref() == b"DeviceRGB" { 3 } else { 1 };
     if (info.width, info.height, info.components) != (width, height, components) || info.orientation.is_some_and(|o| o != 1) {
         return None;
     }
@@ -71,24 +70,73 @@ pub(super) fn jpeg(pdf: &Pdf, page: &Page<'_>, lp: &LayoutPage, region: Rect) ->
     })
 }
 
-/// The pixel size of an image stream that is a plain JPEG: one `DCTDecode` filter,
-/// `DeviceRGB` or `DeviceGray`, 8 bits, no mask, soft mask or decode array.
-fn plain_jpeg(stream: &Stream<'_>) -> Option<(u32, u32)> {
+/// The pixel size and colour components of an image stream that is a plain JPEG: one
+/// `DCTDecode` filter, colours a reader shows as the PDF does ([`colour_components`]),
+/// 8 bits, no mask, soft mask or decode array.
+fn plain_jpeg(stream: &Stream<'_>) -> Option<(u32, u32, u8)> {
     let d = stream.dict();
     let name = |key: &[u8]| d.get::<Name<'_>>(key).map(|n| n.as_ref().to_vec());
     if name(b"Subtype").as_deref() != Some(b"Image".as_slice()) || stream.filters().as_slice() != [Filter::DctDecode] {
         return None;
     }
-    if !matches!(name(b"ColorSpace").as_deref(), Some(b"DeviceRGB" | b"DeviceGray")) {
-        return None;
-    }
+    let components = colour_components(d)?;
     if ["SMask", "Mask", "Decode", "SMaskInData"].iter().any(|k| d.contains_key(k)) || d.get::<bool>("ImageMask") == Some(true) {
         return None;
     }
     if d.get::<u32>("BitsPerComponent").is_some_and(|b| b != 8) {
         return None;
     }
-    Some((d.get::<u32>("Width")?, d.get::<u32>("Height")?))
+    Some((d.get::<u32>("Width")?, d.get::<u32>("Height")?, components))
+}
+
+/// The number of colour components of an image whose colours an EPUB reader or browser
+/// shows as the PDF does: `DeviceRGB` (3), `DeviceGray` (1), or an `ICCBased` sRGB profile (3),
+/// the space most producers tag their photos with. Readers take an untagged JPEG as sRGB.
+fn colour_components(d: &Dict<'_>) -> Option<u8> {
+    if let Some(n) = d.get::<Name<'_>>("ColorSpace") {
+        return match n.as_ref() {
+            b"DeviceRGB" => Some(3),
+            b"DeviceGray" => Some(1),
+            _ => None,
+        };
+    }
+    let space: Array<'_> = d.get("ColorSpace")?;
+    let mut parts = space.flex_iter();
+    let kind: Name<'_> = parts.next()?;
+    let profile: Stream<'_> = parts.next()?;
+    let srgb = kind.as_ref() == b"ICCBased" && profile.dict().get::<u32>("N") == Some(3) && is_srgb(&profile.decoded().ok()?);
+    srgb.then_some(3)
+}
+
+/// Whether an ICC profile is an RGB profile describing itself as sRGB (as "sRGB IEC61966-2.1").
+fn is_srgb(icc: &[u8]) -> bool {
+    let be32 = |i: usize| be32_of(icc, i);
+    if icc.get(16..20) != Some(b"RGB ".as_slice()) {
+        return false;
+    }
+    let Some(count) = be32(128) else { return false };
+    let desc = (0..count.min(256)).map(|k| 132 + 12 * k).find(|&e| icc.get(e..e + 4) == Some(b"desc".as_slice()));
+    let Some(tag) = desc.and_then(|e| Some((be32(e + 4)?, be32(e + 8)?))).and_then(|(off, len)| icc.get(off..off.checked_add(len)?)) else {
+        return false;
+    };
+    let text: String = match tag.get(..4) {
+        // ICC v2: an ASCII description.
+        Some(b"desc") => be32_of(tag, 8).and_then(|n| tag.get(12..12usize.checked_add(n)?)).map(|t| String::from_utf8_lossy(t).into_owned()),
+        // ICC v4: localised UTF-16BE records; the first one will do.
+        Some(b"mluc") => (|| {
+            let (len, off) = (be32_of(tag, 20)?, be32_of(tag, 24)?);
+            let units: Vec<u16> = tag.get(off..off.checked_add(len)?)?.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+            Some(String::from_utf16_lossy(&units))
+        })(),
+        _ => None,
+    }
+    .unwrap_or_default();
+    text.contains("sRGB")
+}
+
+/// The big-endian u32 at `i` of `b`, as a length or offset.
+fn be32_of(b: &[u8], i: usize) -> Option<usize> {
+    b.get(i..i + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
 }
 
 /// Where the page draws image `id` (in points, top-left origin), when it draws it exactly once,
@@ -325,6 +373,51 @@ mod tests {
         }
         assert_eq!(scan(b"\x89PNG\r\n"), None);
         assert_eq!(scan(&[0xFF, 0xD8, 0xFF, 0xDA, 0, 2]), None, "scan data before any frame header");
+    }
+
+    /// A minimal ICC profile: header of colour space `space` and one `desc` tag holding `tag`.
+    fn icc(space: &[u8; 4], tag: &[u8]) -> Vec<u8> {
+        let mut p = vec![0; 128];
+        p[16..20].copy_from_slice(space);
+        p.extend_from_slice(&1u32.to_be_bytes());
+        p.extend_from_slice(b"desc");
+        p.extend_from_slice(&144u32.to_be_bytes());
+        p.extend_from_slice(&(tag.len() as u32).to_be_bytes());
+        p.extend_from_slice(tag);
+        p
+    }
+
+    fn v2_desc(text: &str) -> Vec<u8> {
+        let mut t = b"desc\0\0\0\0".to_vec();
+        t.extend_from_slice(&(text.len() as u32 + 1).to_be_bytes());
+        t.extend_from_slice(text.as_bytes());
+        t.push(0);
+        t
+    }
+
+    fn v4_desc(text: &str) -> Vec<u8> {
+        let utf16: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let mut t = b"mluc\0\0\0\0".to_vec();
+        t.extend_from_slice(&1u32.to_be_bytes());
+        t.extend_from_slice(&12u32.to_be_bytes());
+        t.extend_from_slice(b"enUS");
+        t.extend_from_slice(&(utf16.len() as u32).to_be_bytes());
+        t.extend_from_slice(&28u32.to_be_bytes());
+        t.extend_from_slice(&utf16);
+        t
+    }
+
+    #[test]
+    fn only_rgb_profiles_that_call_themselves_srgb_count_as_srgb() {
+        assert!(is_srgb(&icc(b"RGB ", &v2_desc("sRGB IEC61966-2.1"))));
+        assert!(is_srgb(&icc(b"RGB ", &v4_desc("sRGB v4 ICC preference"))));
+        assert!(!is_srgb(&icc(b"RGB ", &v2_desc("Adobe RGB (1998)"))));
+        assert!(!is_srgb(&icc(b"GRAY", &v2_desc("sRGB-like grey"))));
+        assert!(!is_srgb(&icc(b"RGB ", b"desc")), "a truncated tag");
+        assert!(!is_srgb(b"RGB "), "no header");
+        let mut lying = icc(b"RGB ", &v2_desc("sRGB"));
+        lying[136..140].copy_from_slice(&u32::MAX.to_be_bytes());
+        assert!(!is_srgb(&lying), "a tag offset past the end");
     }
 
     #[test]
