@@ -11,7 +11,7 @@ use quire::{Document, Format, Warning};
 
 /// The JPEG fixture: 48 × 32 px, left half red, right half blue, a green square in the
 /// lower left (made once with `pdftoppm -jpeg` from a three-rectangle PDF).
-const SWATCH: &[u8] = include_bytes!("fixtures/render/swatch-48x32.jpg");
+const SWATCH: &[u8] = include_bytes!("render_fixtures/swatch-48x32.jpg");
 
 /// One page to build: what it draws, extra page entries, and image XObjects by name.
 struct PageSpec {
@@ -497,7 +497,7 @@ fn only_formats_that_show_pictures_ask_for_them() {
 
 /// The red box and, below it, the swatch drawn 200 × 150 pt at (100, 100), encrypted
 /// (AES-256, user password "secret") with qpdf.
-const ENCRYPTED: &[u8] = include_bytes!("fixtures/render/encrypted-swatch.pdf");
+const ENCRYPTED: &[u8] = include_bytes!("render_fixtures/encrypted-swatch.pdf");
 
 #[test]
 fn an_encrypted_pdf_renders_with_its_password_and_its_jpeg_passes_through_decrypted() {
