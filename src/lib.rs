@@ -9,7 +9,9 @@
 //! 2. [`normalise()`] builds one structured [`Document`] tree from the layout: front
 //!    matter, sections, paragraphs, lists, quotes, footnotes, references, bio and
 //!    colophon. Running heads, page numbers and typesetter hyphens never reach it.
-//! 3. [`emit`] writes each output format from the tree alone.
+//! 3. [`emit`] writes each output format from the tree alone. Before it, when the
+//!    document has figures or wide tables and a format shows them, [`render`] makes
+//!    their pictures from the PDF's pages.
 //!
 //! [`convert`] runs all three on a PDF held in memory, [`convert_file`] on a file.
 //!
@@ -32,6 +34,7 @@ pub mod extract;
 pub mod inspect;
 pub mod layout;
 pub mod normalise;
+pub mod render;
 mod text;
 pub mod tree;
 pub mod verify;
@@ -150,8 +153,14 @@ pub fn convert(pdf: &[u8], opts: &Options) -> Result<Warned<Outputs>> {
         };
         warnings.push(Warning { stage: Stage::Normalise, page: None, message: format!("the document prints no title; the EPUB and the reflowed PDF are {by}") });
     }
-    let mut out = Outputs { layout: layout.output, document, jats: None, epub: None, pdf: None, json: None };
     let wants = |f: Format| opts.formats.contains(&f);
+    // Pictures of figures and wide tables, for the formats that show them; a document with
+    // none (or a JSON-only run) never opens the renderer.
+    if render::pictures_wanted(&opts.formats, &document) {
+        let ropts = render::RenderOptions { password: opts.extract.password.clone(), parallel: opts.parallel, ..Default::default() };
+        warnings.extend(render::render_pictures(pdf, &layout.output, &mut document, &ropts));
+    }
+    let mut out = Outputs { layout: layout.output, document, jats: None, epub: None, pdf: None, json: None };
     let doc = &out.document;
     // The reflowed PDF costs as much as the other formats together: it is typeset on a
     // second thread while they are written on this one.
@@ -200,7 +209,7 @@ pub fn convert_file(input: &Path, out_dir: &Path, opts: &Options) -> Result<Warn
 /// What [`convert_file`] did: the files it wrote and everything it made.
 #[derive(Debug, Clone)]
 pub struct Converted {
-    /// The output files, in the order of [`Format::ALL`].
+    /// The output files, in the order of [`Format::ALL`], then the pictures written beside the JATS.
     pub written: Vec<PathBuf>,
     /// The layout, the tree and the bytes of each output.
     pub outputs: Outputs,
@@ -211,14 +220,43 @@ pub fn output_stem(input: &Path) -> String {
     input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into())
 }
 
-/// Writes each output that was made to `OUT_DIR/STEM.EXT`, each atomically.
+/// Writes each output that was made to `OUT_DIR/STEM.EXT`, each atomically, and with the
+/// JATS the pictures of figures and tables to `OUT_DIR/ASSET_DIR/FILE`.
+///
+/// The JATS refers to its pictures by `ASSET_DIR/FILE` ([`Document::asset_dir`]); the EPUB
+/// and the reflowed PDF carry theirs inside. Returns the paths written: the outputs in the
+/// order of [`Format::ALL`], then the pictures in document order.
 pub fn write_outputs(outputs: &Outputs, stem: &str, out_dir: &Path) -> Result<Vec<PathBuf>> {
-    let files: Vec<(PathBuf, &[u8])> = Format::ALL
+    let mut files: Vec<(PathBuf, &[u8])> = Format::ALL
         .into_iter()
         .filter_map(|f| outputs.get(f).map(|data| (out_dir.join(format!("{stem}.{}", f.extension())), data)))
         .collect();
+    if outputs.jats.is_some() {
+        let doc = &outputs.document;
+        let pictures: Vec<&tree::Image> = doc
+            .displays()
+            .filter_map(|b| b.figure.as_ref().and_then(|f| f.image.as_ref()).or(b.table.as_ref().and_then(|t| t.image.as_ref())))
+            .filter(|img| !img.data.is_empty())
+            .collect();
+        if !pictures.is_empty() {
+            let bad = [doc.asset_dir()].into_iter().chain(pictures.iter().map(|i| i.file.as_str())).find(|n| !is_plain_file_name(n));
+            if let Some(name) = bad {
+                let message = format!("the picture folder or file name \"{name}\" is not a plain file name");
+                return Err(Error::Emit { format: "jats", message });
+            }
+            let dir = out_dir.join(doc.asset_dir());
+            std::fs::create_dir_all(&dir).map_err(|e| Error::Io { path: dir.clone(), source: e })?;
+            files.extend(pictures.into_iter().map(|img| (dir.join(&img.file), img.data.as_slice())));
+        }
+    }
     write_all_atomically(&files)?;
     Ok(files.into_iter().map(|(path, _)| path).collect())
+}
+
+/// Whether `name` names a file inside a folder, never a path out of it (`..`, `a/b`, `/x`).
+fn is_plain_file_name(name: &str) -> bool {
+    let mut parts = Path::new(name).components();
+    matches!((parts.next(), parts.next()), (Some(std::path::Component::Normal(_)), None)) && !name.contains(['/', '\\'])
 }
 
 /// Writes `data` to a temporary file beside `path`, then renames it to `path`.
