@@ -147,7 +147,7 @@ impl PageFloats<'_> {
     fn role(&self, r: usize) -> Role {
         let g = &self.regs[r];
         let (w, h) = (g.bbox.x1 - g.bbox.x0, g.bbox.y1 - g.bbox.y0);
-        if w < 24.0 || h < 16.0 || g.only_rules() {
+        if w < 24.0 || h < 16.0 || g.only_rules() && !g.grid_of_rules() {
             return Role::None;
         }
         let inside = self.inside(&g.bbox);
@@ -157,6 +157,10 @@ impl PageFloats<'_> {
             if prose * 3 < inside.len() {
                 return Role::Table;
             }
+        }
+        // Rules alone are a table or nothing: a frame of rules is no picture.
+        if g.only_rules() {
+            return Role::None;
         }
         if g.images == 0 && inside.len() >= 2 {
             let prose = inside.iter().filter(|&&i| self.prose(i)).count();
