@@ -161,14 +161,24 @@ fn pdf_text(name: &str, pdf: &[u8]) -> Option<String> {
 
 #[test]
 fn ruled_table_with_a_spanning_head_is_read_cell_by_cell_under_its_caption() {
-    let case = float_pages::ruled_table();
-    let doc = convert(&case).document;
+    assert_ruled_table_read(&float_pages::ruled_table());
+}
+
+#[test]
+fn ruled_table_with_borders_stroked_segment_by_segment_is_read_the_same() {
+    let case = float_pages::ruled_table_stroked();
+    assert_ruled_table_read(&case);
+    assert_body_kept_apart(&convert(&case).document, &case);
+}
+
+fn assert_ruled_table_read(case: &Case) {
+    let doc = convert(case).document;
     let b = the_display(&doc, BlockKind::Table);
     let t = b.table.as_ref().unwrap();
     assert_eq!(t.label.as_deref(), Some("Table 1"));
     assert_eq!(norm(&b.text()), "Staff by region");
     assert!(t.ruled);
-    assert_source(b, &case, 4.0);
+    assert_source(b, case, 4.0);
     assert_eq!(t.header_rows, 2, "{:#?}", t.rows);
     let rows = cell_texts(b);
     assert_eq!(rows.len(), 6, "{rows:?}");

@@ -99,6 +99,16 @@ fn top_left(x0: f32, y_bottom: f32, x1: f32, y_top: f32) -> [f32; 4] {
 /// A ruled table as LaTeX sets `|l|r|r|` with `\hline`, `\cline{2-3}` and `\multirow`:
 /// every rule a thin filled box, the vertical rules one segment per row.
 pub fn ruled_table() -> Case {
+    ruled_table_drawn(false)
+}
+
+/// The same table with its borders stroked as line segments (`m l S`), one per cell
+/// side, as Word and LibreOffice export cell borders.
+pub fn ruled_table_stroked() -> Case {
+    ruled_table_drawn(true)
+}
+
+fn ruled_table_drawn(stroked: bool) -> Case {
     let mut pdf = Pdf::new();
     let p = pdf.a4();
     let title = "Staffing the Regional Agencies";
@@ -113,19 +123,35 @@ pub fn ruled_table() -> Case {
     let top = y - 8.0;
     let rows = 6; // two header rows, four body rows
     let rule = 0.4;
-    // Horizontal rules: full ones, and the partial one under "Staff".
-    for r in 0..=rows {
-        if r == 1 {
-            p.fill(xs[1], top - row_h - rule / 2.0, xs[3] - xs[1], rule, 0.0);
-            continue;
+    if stroked {
+        // One segment per cell side; none between the two lines of "Region".
+        for r in 0..=rows {
+            let yy = top - r as f32 * row_h;
+            for c in usize::from(r == 1)..3 {
+                p.line(xs[c], yy, xs[c + 1], yy, 0.5, 0.0);
+            }
         }
-        let yy = top - r as f32 * row_h;
-        p.fill(xs[0] - rule / 2.0, yy - rule / 2.0, xs[3] - xs[0] + rule, rule, 0.0);
-    }
-    for r in 0..rows {
-        let (y1, y0) = (top - r as f32 * row_h, top - (r + 1) as f32 * row_h);
-        for &xx in &xs {
-            p.fill(xx - rule / 2.0, y0, rule, y1 - y0, 0.0);
+        for r in 0..rows {
+            let (y1, y0) = (top - r as f32 * row_h, top - (r + 1) as f32 * row_h);
+            for &xx in &xs {
+                p.line(xx, y0, xx, y1, 0.5, 0.0);
+            }
+        }
+    } else {
+        // Horizontal rules: full ones, and the partial one under "Staff".
+        for r in 0..=rows {
+            if r == 1 {
+                p.fill(xs[1], top - row_h - rule / 2.0, xs[3] - xs[1], rule, 0.0);
+                continue;
+            }
+            let yy = top - r as f32 * row_h;
+            p.fill(xs[0] - rule / 2.0, yy - rule / 2.0, xs[3] - xs[0] + rule, rule, 0.0);
+        }
+        for r in 0..rows {
+            let (y1, y0) = (top - r as f32 * row_h, top - (r + 1) as f32 * row_h);
+            for &xx in &xs {
+                p.fill(xx - rule / 2.0, y0, rule, y1 - y0, 0.0);
+            }
         }
     }
     let base = |r: usize| top - (r + 1) as f32 * row_h + 5.0;
