@@ -147,7 +147,7 @@ impl PageFloats<'_> {
     fn role(&self, r: usize) -> Role {
         let g = &self.regs[r];
         let (w, h) = (g.bbox.x1 - g.bbox.x0, g.bbox.y1 - g.bbox.y0);
-        if w < 24.0 || h < 16.0 || g.only_rules() {
+        if w < 24.0 || h < 16.0 || g.only_rules() && !g.grid_of_rules() {
             return Role::None;
         }
         let inside = self.inside(&g.bbox);
@@ -157,6 +157,10 @@ impl PageFloats<'_> {
             if self.grid_of(&g.bbox, &g.hrules, &g.vrules).is_some_and(|grid| dense(&grid)) {
                 return Role::Table;
             }
+        }
+        // Rules alone are a table or nothing: a frame of rules is no picture.
+        if g.only_rules() {
+            return Role::None;
         }
         // Running text inside a frame or shading is a box; over a picture, the picture is
         // its background.

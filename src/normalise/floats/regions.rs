@@ -48,6 +48,21 @@ impl Region {
     pub fn only_rules(&self) -> bool {
         self.images == 0 && self.marks == 0
     }
+
+    /// Whether its rules close cells: rules on at least two lines each way, and a rule
+    /// inside the frame they make. A table ruled all round (LaTeX `|l|r|` with `\hline`,
+    /// Word's cell borders) is drawn as nothing but thin rules; a lone frame, or the
+    /// top, middle and bottom rules of a booktabs table, is not a grid.
+    pub fn grid_of_rules(&self) -> bool {
+        let lines = |rules: &[(f32, f32, f32)]| {
+            let mut at: Vec<f32> = rules.iter().map(|r| r.0).collect();
+            at.sort_by(f32::total_cmp);
+            at.dedup_by(|a, b| (*a - *b).abs() < 1.5);
+            at.len()
+        };
+        let (h, v) = (lines(&self.hrules), lines(&self.vrules));
+        h >= 2 && v >= 2 && h + v >= 5
+    }
 }
 
 /// Per page (by index), the graphics that belong to the page's furniture.

@@ -64,14 +64,15 @@ pub(crate) fn grid(mut phrases: Vec<Phrase>, hrules: &[(f32, f32, f32)], vrules:
     let top = |r: &[Phrase]| r.iter().map(|p| p.rect.y0).fold(f32::MAX, f32::min);
     let bottom = |r: &[Phrase]| r.iter().map(|p| p.rect.y1).fold(f32::MIN, f32::max);
     // Horizontal rules across most of the table, between its first and last rows.
-    let mut cuts: Vec<f32> = hrules
-        .iter()
-        .filter(|&&(y, x0, x1)| x1 - x0 >= 0.5 * width && y > top(&rows[0]) && y < bottom(&rows[rows.len() - 1]))
-        .map(|&(y, _, _)| y)
-        .collect();
+    let within = |y: f32| y > top(&rows[0]) && y < bottom(&rows[rows.len() - 1]);
+    let mut cuts: Vec<f32> = hrules.iter().filter(|&&(y, x0, x1)| x1 - x0 >= 0.5 * width && within(y)).map(|&(y, _, _)| y).collect();
     cuts.sort_by(f32::total_cmp);
     cuts.dedup_by(|a, b| (*a - *b).abs() < 2.0);
-    let header_cut = cuts.first().copied().filter(|&y| rows.iter().filter(|r| bottom(r) <= y + 1.0).count() * 2 <= rows.len());
+    // The header ends at the first rule across the whole table: a rule under a spanning
+    // head only (`\cline`, `\cmidrule`, a partial border) lies inside the header.
+    let across = hrules.iter().filter(|&&(y, x0, x1)| x1 - x0 >= 0.9 * width && within(y)).map(|&(y, _, _)| y).fold(None, |m: Option<f32>, y| Some(m.map_or(y, |m| m.min(y))));
+    let heads = |y: &f32| rows.iter().filter(|r| bottom(r) <= y + 1.0).count() * 2 <= rows.len();
+    let header_cut = across.filter(heads).or(cuts.first().copied().filter(heads));
     let band = |r: &[Phrase]| cuts.iter().filter(|&&y| y < (top(r) + bottom(r)) / 2.0).count();
     let header_n = header_cut.map_or(0, |y| rows.iter().filter(|r| bottom(r) <= y + 1.0).count());
 
