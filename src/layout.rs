@@ -141,6 +141,10 @@ pub struct PdfInfo {
     pub creator: Option<String>,
     /// The catalog's `/Lang`.
     pub lang: Option<String>,
+    /// The printed label of each page from the catalog's `/PageLabels` ("i", "1", "A-3"),
+    /// one per page in page order; empty when the PDF has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_labels: Vec<String>,
 }
 
 /// Counts that say how well the text could be read.

@@ -4,12 +4,20 @@ use crate::layout::PdfInfo;
 use lopdf::{Document, Object};
 
 /// Reads title, author, producer, creator and language, decoding PDF text strings
-/// (PDFDocEncoding, UTF-16BE or UTF-8 with a byte order mark).
+/// (PDFDocEncoding, UTF-16BE or UTF-8 with a byte order mark); page labels are read apart
+/// ([`super::labels`]), as they need the page count.
 pub(crate) fn read(doc: &Document) -> PdfInfo {
     let info = doc.trailer.get(b"Info").ok().map(|o| deref(doc, o)).and_then(|o| o.as_dict().ok());
     let field = |key: &[u8]| info.and_then(|d| d.get(key).ok()).and_then(|o| text(deref(doc, o)));
     let lang = doc.catalog().ok().and_then(|c| c.get(b"Lang").ok()).and_then(|o| text(deref(doc, o)));
-    PdfInfo { title: field(b"Title"), author: field(b"Author"), producer: field(b"Producer"), creator: field(b"Creator"), lang }
+    PdfInfo {
+        title: field(b"Title"),
+        author: field(b"Author"),
+        producer: field(b"Producer"),
+        creator: field(b"Creator"),
+        lang,
+        page_labels: Vec::new(),
+    }
 }
 
 fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {

@@ -11,6 +11,7 @@ mod glyphs;
 mod lines;
 mod order;
 mod info;
+mod labels;
 mod load;
 #[cfg(test)]
 mod recall_tests;
@@ -115,7 +116,8 @@ pub(crate) fn extract_with(pdf: &[u8], opts: &ExtractOptions, parallel: bool) ->
             ));
         }
     }
-    let info = info::read(&doc);
+    let mut info = info::read(&doc);
+    info.page_labels = labels::read(&doc, pages.len());
     Ok(Warned { output: Layout { pages, fonts, info, stats }, warnings })
 }
 

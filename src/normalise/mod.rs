@@ -36,7 +36,7 @@ pub fn normalise(layout: &Layout, opts: &NormaliseOptions) -> Warned<Document> {
 pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel: bool) -> Warned<Document> {
     let mut warnings = Vec::new();
     let mut doc = Document::new();
-    doc.source = SourceInfo { pages: layout.pages.len() as u32, producer: layout.info.producer.clone(), name: None };
+    doc.source = SourceInfo { pages: layout.pages.len() as u32, producer: layout.info.producer.clone(), name: None, page_labels: layout.info.page_labels.clone() };
     if let Some(lang) = layout.info.lang.as_deref().filter(|l| !l.trim().is_empty()) {
         doc.lang = lang.trim().to_string();
     }

@@ -54,6 +54,24 @@ pub struct SourceInfo {
     /// The name the document was converted under (its file name without `.pdf`), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The printed label of each page ("i", "1", "A-3") from the PDF's `/PageLabels`, one
+    /// per page in page order; empty when the PDF has none (then a page's label is its number).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_labels: Vec<String>,
+}
+
+impl SourceInfo {
+    /// The printed label of `page` (counting from 1): its `/PageLabels` label, else its number.
+    ///
+    /// An empty label (a range with neither style nor prefix) also falls back to the number,
+    /// so that every page can be named to a reader.
+    pub fn page_label(&self, page: u32) -> String {
+        let given = page.checked_sub(1).and_then(|i| self.page_labels.get(i as usize));
+        match given.map(|l| l.trim()).filter(|l| !l.is_empty()) {
+            Some(l) => l.to_string(),
+            None => page.to_string(),
+        }
+    }
 }
 
 /// Where a piece of content was printed in the source PDF.
@@ -185,9 +203,18 @@ mod tests {
     }
 
     #[test]
+    fn page_labels_fall_back_to_page_numbers() {
+        let mut s = SourceInfo { pages: 3, ..Default::default() };
+        assert_eq!(s.page_label(2), "2");
+        s.page_labels = vec!["i".into(), " ".into(), "1".into()];
+        assert_eq!([s.page_label(1), s.page_label(2), s.page_label(3), s.page_label(4)], ["i", "2", "1", "4"]);
+    }
+
+    #[test]
     fn json_round_trip_keeps_every_field() {
         let mut d = Document::new();
         d.front.title = Some("A title".into());
+        d.source.page_labels = vec!["i".into(), "1".into()];
         d.sections.push(Section {
             level: 1,
             title: None,

@@ -9,6 +9,7 @@
 mod archive;
 mod floats;
 mod package;
+mod pagelist;
 mod xhtml;
 
 use crate::error::{Error, Result};
@@ -70,7 +71,7 @@ fn builder_err(e: epub_builder::Error) -> Error {
 pub fn epub(doc: &Document, opts: &EpubOptions) -> Result<Vec<u8>> {
     let lang = xhtml::lang_tag(doc);
     let modified = package::modified(doc, opts.modified);
-    let pages = xhtml::pages(doc);
+    let (pages, marks) = xhtml::book(doc);
 
     let mut b = EpubBuilder::new(ZipLibrary::new().map_err(builder_err)?).map_err(builder_err)?;
     b.epub_version(EpubVersion::V30);
@@ -110,10 +111,10 @@ pub fn epub(doc: &Document, opts: &EpubOptions) -> Result<Vec<u8>> {
     let mut built = Vec::new();
     b.generate(&mut built).map_err(builder_err)?;
 
-    let metadata = package::metadata(doc, &lang, modified, uuid);
+    let metadata = package::metadata(doc, &lang, modified, uuid, !marks.is_empty());
     archive::rewrite(&built, archive::zip_time(modified), &["OEBPS/content.opf", "OEBPS/nav.xhtml"], |name, data| match name {
         "OEBPS/content.opf" => patch_opf(data, &metadata, &lang),
-        "OEBPS/nav.xhtml" => patch_nav(data, &lang),
+        "OEBPS/nav.xhtml" => patch_nav(data, &lang).and_then(|nav| add_page_list(nav, &marks)),
         _ => Ok(data),
     })
 }
@@ -161,6 +162,19 @@ fn patch_nav(data: Vec<u8>, lang: &str) -> Result<Vec<u8>> {
         }
         nav = nav.replacen(from, &to, 1);
     }
+    Ok(nav.into_bytes())
+}
+
+/// Adds the `page-list` nav after the others in the navigation document, when the book
+/// has page-break markers (epub-builder has no page list of its own).
+fn add_page_list(nav: Vec<u8>, marks: &[pagelist::Mark]) -> Result<Vec<u8>> {
+    let list = pagelist::nav(marks);
+    if list.is_empty() {
+        return Ok(nav);
+    }
+    let mut nav = String::from_utf8(nav).map_err(|_| patch_err("nav.xhtml is not UTF-8"))?;
+    let at = nav.rfind("</body>").ok_or_else(|| patch_err("no </body> in nav.xhtml"))?;
+    nav.insert_str(at, &list);
     Ok(nav.into_bytes())
 }
 

@@ -99,6 +99,15 @@ pub fn modified(doc: &Document, given: Option<i64>) -> DateTime<Utc> {
         .unwrap_or_default()
 }
 
+/// The edition the page-break markers refer to, for `dc:source`: its ISBN as `urn:isbn:`
+/// when it has a valid one, else the document's name, else its title.
+pub fn source_edition(doc: &Document) -> String {
+    match doc.front.isbn.as_deref().and_then(valid_isbn) {
+        Some(isbn) => format!("urn:isbn:{isbn}"),
+        None => doc.source.name.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or(doc.display_title()).to_string(),
+    }
+}
+
 /// "Surname, Given" for sorting, or the surname alone.
 fn file_as(given: Option<&str>, surname: &str) -> String {
     match given.map(str::trim).filter(|g| !g.is_empty()) {
@@ -107,8 +116,8 @@ fn file_as(given: Option<&str>, surname: &str) -> String {
     }
 }
 
-/// The complete `<metadata>` element.
-pub fn metadata(doc: &Document, lang: &str, modified: DateTime<Utc>, uuid: uuid::Uuid) -> String {
+/// The complete `<metadata>` element; `page_marks` says whether the book marks the source's page breaks.
+pub fn metadata(doc: &Document, lang: &str, modified: DateTime<Utc>, uuid: uuid::Uuid, page_marks: bool) -> String {
     let fm = &doc.front;
     let mut m = vec![
         format!("<dc:identifier id=\"{IDENTIFIER_ID}\">{}</dc:identifier>", escape(&identifier(doc, uuid))),
@@ -135,6 +144,12 @@ pub fn metadata(doc: &Document, lang: &str, modified: DateTime<Utc>, uuid: uuid:
     if let Some(d) = fm.date {
         m.push(format!("<dc:date>{}</dc:date>", d.iso()));
     }
+    if page_marks {
+        // `source-of pagination` says the page-break markers follow this edition (EPUB 3's
+        // vocabulary; DAISY Ace asks for it).
+        m.push(format!("<dc:source id=\"source\">{}</dc:source>", escape(&source_edition(doc))));
+        m.push("<meta refines=\"#source\" property=\"source-of\">pagination</meta>".into());
+    }
     if let Some(s) = fm.series.as_deref().filter(|s| !s.trim().is_empty()) {
         m.push("<meta property=\"belongs-to-collection\" id=\"series\">".to_string() + &escape(s) + "</meta>");
         m.push("<meta refines=\"#series\" property=\"collection-type\">series</meta>".into());
@@ -146,7 +161,7 @@ pub fn metadata(doc: &Document, lang: &str, modified: DateTime<Utc>, uuid: uuid:
         }
     }
     m.push(format!("<meta property=\"dcterms:modified\">{}</meta>", modified.format("%Y-%m-%dT%H:%M:%SZ")));
-    m.extend(accessibility(doc));
+    m.extend(accessibility(doc, page_marks));
     format!(
         "<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:opf=\"http://www.idpf.org/2007/opf\">\n    {}\n  </metadata>",
         m.join("\n    ")
@@ -161,7 +176,7 @@ pub fn metadata(doc: &Document, lang: &str, modified: DateTime<Utc>, uuid: uuid:
 /// has `alternativeText`, and it claims WCAG AA only when every picture has a
 /// description of its own: a caption standing in for a chart's description is said so
 /// in the summary, and no conformance is claimed for such a book.
-fn accessibility(doc: &Document) -> Vec<String> {
+fn accessibility(doc: &Document, page_marks: bool) -> Vec<String> {
     let pictures = Pictures::of(doc);
     let all_described = pictures.described == pictures.shown;
     let mut features = vec!["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"];
@@ -170,6 +185,9 @@ fn accessibility(doc: &Document) -> Vec<String> {
     }
     if pictures.shown > 0 && all_described {
         features.push("alternativeText");
+    }
+    if page_marks {
+        features.extend(["pageBreakMarkers", "pageNavigation"]);
     }
     let mut m = vec!["<meta property=\"schema:accessMode\">textual</meta>".to_string()];
     if pictures.shown > 0 {
@@ -182,11 +200,12 @@ fn accessibility(doc: &Document) -> Vec<String> {
     m.extend(features.iter().map(|f| format!("<meta property=\"schema:accessibilityFeature\">{f}</meta>")));
     m.push("<meta property=\"schema:accessibilityHazard\">none</meta>".into());
     let notes = if doc.footnotes.is_empty() { "" } else { " Notes are linked from where they are called and back." };
+    let pages = if page_marks { " Page-break markers and a page list give the pages of the source PDF." } else { "" };
     let opening = picture_summary(pictures, doc);
     m.push(format!(
         "<meta property=\"schema:accessibilitySummary\">{opening} \
          Chapters follow the headings of the source, the table of contents lists them in nested order, \
-         and the reading order follows the text.{notes} Text reflows and can be resized.</meta>"
+         and the reading order follows the text.{notes}{pages} Text reflows and can be resized.</meta>"
     ));
     if all_described {
         m.push("<meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>".into());
@@ -270,7 +289,7 @@ mod tests {
         d.front.title = Some("War & <Peace>".into());
         d.front.publisher = Some("A & B".into());
         d.front.authors.push(Author { given: Some("Leif-Eric".into()), surname: "Easley".into(), bio: None });
-        let m = metadata(&d, "en", modified(&d, Some(0)), content_uuid(&d));
+        let m = metadata(&d, "en", modified(&d, Some(0)), content_uuid(&d), false);
         assert!(m.contains("<dc:title id=\"title\">War &amp; &lt;Peace&gt;</dc:title>"));
         assert!(m.contains("<dc:publisher>A &amp; B</dc:publisher>"));
         assert!(m.contains("<dc:creator id=\"creator-1\">Leif-Eric Easley</dc:creator>"));

@@ -4,6 +4,7 @@
 //! escaped here and nowhere else, and Hangul runs in a non-Korean book are marked `ko`.
 
 use super::floats;
+use super::pagelist::{Mark, PageMarks};
 use crate::emit::display::Numbering;
 use crate::tree::{is_hangul, Block, BlockKind, Date, Document, Inline, Reference, Section};
 
@@ -55,9 +56,20 @@ pub struct Page {
     pub children: Vec<TocEntry>,
 }
 
-/// Writes every page of `doc`, in reading order.
+/// Writes every page of `doc`, in reading order (the tests' view of [`book`]).
+#[cfg(test)]
 pub fn pages(doc: &Document) -> Vec<Page> {
-    Writer::new(doc).run()
+    book(doc).0
+}
+
+/// Writes every page of `doc`, in reading order, with the page-break markers written into them.
+///
+/// The markers are returned for the navigation document's page list.
+pub fn book(doc: &Document) -> (Vec<Page>, Vec<Mark>) {
+    let mut w = Writer::new(doc);
+    let mut pages = w.run();
+    let marks = w.finish_marks(&mut pages);
+    (pages, marks)
 }
 
 /// The language tag written on every document: the tree's, or `und` when it is not a tag.
@@ -136,6 +148,8 @@ struct Writer<'a> {
     next_sec: usize,
     /// Figures and tables so far, for their ids.
     numbers: Numbering,
+    /// Where the source pages began ([`super::pagelist`]).
+    marks: PageMarks,
 }
 
 impl<'a> Writer<'a> {
@@ -150,10 +164,22 @@ impl<'a> Writer<'a> {
             calls: vec![Vec::new(); doc.footnotes.len()],
             next_sec: 0,
             numbers: Numbering::default(),
+            marks: PageMarks::plan(doc, |b| b.is_display() || !is_blank(b)),
         }
     }
 
-    fn run(mut self) -> Vec<Page> {
+    /// Writes the markers still due at the end of the last page and hands back all of them.
+    fn finish_marks(&mut self, pages: &mut [Page]) -> Vec<Mark> {
+        if let Some(last) = pages.last_mut() {
+            let rest = self.marks.rest(&last.file);
+            if let Some(at) = last.xhtml.rfind("</body>") {
+                last.xhtml.insert_str(at, &rest);
+            }
+        }
+        self.marks.marks().to_vec()
+    }
+
+    fn run(&mut self) -> Vec<Page> {
         let doc = self.doc;
         let (opening, chapters) = chapters(&doc.sections);
         let mut pages = vec![self.title_page(opening)];
@@ -232,7 +258,8 @@ impl<'a> Writer<'a> {
         let doc = self.doc;
         let fm = &doc.front;
         let file = "title.xhtml";
-        let mut b = String::from("<section epub:type=\"titlepage\" class=\"titlepage\">\n");
+        let mut b = self.marks.title_page(file);
+        b.push_str("<section epub:type=\"titlepage\" class=\"titlepage\">\n");
         if let Some(s) = fm.series.as_deref().filter(|s| !s.trim().is_empty()) {
             b.push_str(&format!("<p class=\"series\">{}</p>\n", self.text(s)));
         }
@@ -311,6 +338,7 @@ impl<'a> Writer<'a> {
                 // and two subsections may share a title.
                 self.next_sec += 1;
                 let id = format!("sec-{}", self.next_sec);
+                b.push_str(&self.marks.before(file, s));
                 b.push_str(&format!(
                     "<section id=\"{id}\">\n<h{depth} id=\"{id}-title\">{}</h{depth}>\n",
                     self.text(t)
@@ -340,6 +368,7 @@ impl<'a> Writer<'a> {
             if blocks[i].is_display() {
                 let b = blocks[i];
                 let id = self.numbers.next(b).unwrap_or_default();
+                out.push_str(&self.marks.before(file, b));
                 let caption = self.inlines(file, &b.content);
                 let text = |s: &str| self.text(s);
                 out.push_str(&match kind {
@@ -357,8 +386,13 @@ impl<'a> Writer<'a> {
             };
             out.push_str(open);
             for blk in &blocks[i..i + run] {
+                let mark = self.marks.before(file, *blk);
                 let inner = self.inlines(file, &blk.content);
-                out.push_str(&format!("<{item}>{inner}</{item}>\n"));
+                // A list may hold only items: there the marker opens the item.
+                match item {
+                    "li" => out.push_str(&format!("<li>{mark}{inner}</li>\n")),
+                    _ => out.push_str(&format!("{mark}<{item}>{inner}</{item}>\n")),
+                }
             }
             out.push_str(close);
             i += run;
@@ -407,6 +441,7 @@ impl<'a> Writer<'a> {
                 ),
                 None => format!("<span class=\"note-label\">{}</span>", escape(&label)),
             };
+            b.push_str(&self.marks.before(NOTES_FILE, note));
             b.push_str(&format!(
                 "<aside id=\"fn{}\" class=\"footnote\" epub:type=\"footnote\" role=\"doc-footnote\">\n<p>{mark} {}</p>\n</aside>\n",
                 n + 1,
@@ -417,14 +452,15 @@ impl<'a> Writer<'a> {
         Page { file: NOTES_FILE.into(), xhtml: self.document("Notes", &b), title: "Notes".into(), role: PageRole::Notes, children: vec![] }
     }
 
-    fn references(&self) -> Page {
+    fn references(&mut self) -> Page {
         let mut b = format!(
             "<section epub:type=\"bibliography\" role=\"doc-bibliography\" aria-labelledby=\"references-title\">\n\
              <h1 id=\"references-title\">{}</h1>\n<ul class=\"references\">\n",
             self.label("References")
         );
         for (i, r) in self.doc.references.iter().enumerate() {
-            b.push_str(&format!("<li id=\"ref-{}\">{}</li>\n", i + 1, self.reference(r)));
+            let mark = self.marks.before("references.xhtml", r);
+            b.push_str(&format!("<li id=\"ref-{}\">{mark}{}</li>\n", i + 1, self.reference(r)));
         }
         b.push_str("</ul>\n</section>\n");
         Page {

@@ -6,6 +6,7 @@
 
 mod cite;
 mod floats;
+mod pages;
 mod xml;
 
 use crate::emit::display::Numbering;
@@ -182,6 +183,9 @@ fn article_meta(doc: &Document) -> El {
     if let Some(isbn) = some(&fm.isbn) {
         am.push(leaf("isbn", isbn));
     }
+    for el in pages::printed_range(&doc.source).into_iter().flatten() {
+        am.push(el);
+    }
     // JATS4R requires a `permissions` element; the tree knows no copyright or licence,
     // so it stays empty rather than asserting rights nobody stated.
     am.push(El::new("permissions"));
@@ -192,6 +196,9 @@ fn article_meta(doc: &Document) -> El {
             ab.push(leaf("p", p));
         }
         am.push(ab);
+    }
+    if let Some(c) = pages::counts(&doc.source) {
+        am.push(c);
     }
     if let Some(g) = custom_meta(&doc.colophon, fm.publisher.is_some()) {
         am.push(g);

@@ -376,3 +376,21 @@ fn table_of_header_rows_only_still_has_a_body_row() {
     assert_eq!(names(a.find("table").unwrap()), ["thead", "tbody"]);
     assert!(a.find("caption").is_none());
 }
+
+#[test]
+fn printed_pages_and_page_count_sit_where_the_dtd_wants_them() {
+    let mut d = sample();
+    d.source.pages = 6;
+    d.source.page_labels = vec!["i".into(), "ii".into(), "1".into(), "2".into(), "3".into(), "4".into()];
+    let x = out(&d);
+    let at = |s: &str| x.find(s).unwrap_or_else(|| panic!("{s} missing: {x}"));
+    assert!(at("<isbn>") < at("<fpage>i</fpage>"));
+    assert!(at("<fpage>i</fpage>") < at("<lpage>4</lpage>"));
+    assert!(at("<lpage>4</lpage>") < at("<permissions"));
+    assert!(at("</abstract>") < at("<counts>"));
+    assert!(at("<page-count count=\"6\"/>") < at("<custom-meta-group>"));
+    d.source.page_labels.clear();
+    let x = out(&d);
+    assert!(!x.contains("<fpage>") && !x.contains("<lpage>"), "no /PageLabels: no printed pages");
+    assert!(x.contains("<page-count count=\"6\"/>"));
+}
