@@ -254,14 +254,17 @@ impl PageFloats<'_> {
         let below = bbox.y1 <= cap.bbox.y0 + 2.0;
         // Panels of one figure: regions on the far side of the picture, close to it, with
         // no running text between.
+        // Panels are compared with their labels (panel titles, axis labels) taken in.
         loop {
+            let grown = self.grow_figure(bbox, None);
             let next = (0..self.regs.len()).find(|&o| {
                 !bound[o]
                     && roles[o] != Role::TextBox
                     && roles[o] != Role::Table
                     && overlap_x(&self.regs[o].bbox, &bbox) > 0.0
                     && {
-                        let ob = self.regs[o].bbox;
+                        let ob = self.grow_figure(self.regs[o].picture_box(), None);
+                        let bbox = grown;
                         let gap = if below { bbox.y0 - ob.y1 } else { ob.y0 - bbox.y1 };
                         let side_by_side = ob.y0 < bbox.y1 && ob.y1 > bbox.y0;
                         (side_by_side || (-2.0..=3.0 * self.body.size).contains(&gap)) && !self.prose_between(&ob, &bbox)
