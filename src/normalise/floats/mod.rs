@@ -177,6 +177,11 @@ impl PageFloats<'_> {
         let (w, h) = (g.bbox.x1 - g.bbox.x0, g.bbox.y1 - g.bbox.y0);
         let page_area = self.page.width * self.page.height;
         let a = regions::area(&g.bbox);
+        // A banner or a strip (a masthead, a decorative band) is far wider than tall; an
+        // empty frame (a form's field) has nothing inside it.
+        if w.max(h) > 5.0 * w.min(h) || (g.inner == 0 && self.inside(&g.bbox).is_empty()) {
+            return false;
+        }
         if g.images > 0 && g.image_area >= 0.5 * a {
             return w.min(h) >= 40.0 && a >= 0.04 * page_area;
         }

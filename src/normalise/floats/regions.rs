@@ -32,6 +32,9 @@ pub(crate) struct Region {
     pub vrules: Vec<(f32, f32, f32)>,
     /// Painted paths that are not rules.
     pub marks: usize,
+    /// Graphics whose middle lies well inside the region (its inner 80 %): none for an
+    /// empty frame such as a form's text field.
+    pub inner: usize,
 }
 
 impl Region {
@@ -163,6 +166,18 @@ pub(crate) fn regions(graphics: &[Graphic], skip: &[bool], width: f32, height: f
         let reg = reg.get_or_insert_with(|| Region { bbox: r, ..Default::default() });
         reg.bbox = reg.bbox.union(&r);
         add(reg, g);
+    }
+    for &i in &keep {
+        let r = graphics[i].bbox;
+        let (cx, cy) = ((r.x0 + r.x1) / 2.0, (r.y0 + r.y1) / 2.0);
+        let at = cell(cy, rows) * cols + cell(cx, cols);
+        if let Some(Some(reg)) = out.get_mut(label[at] as usize) {
+            let b = reg.bbox;
+            let (dx, dy) = (0.1 * (b.x1 - b.x0), 0.1 * (b.y1 - b.y0));
+            if cx > b.x0 + dx && cx < b.x1 - dx && cy > b.y0 + dy && cy < b.y1 - dy {
+                reg.inner += 1;
+            }
+        }
     }
     out.into_iter().flatten().collect()
 }
