@@ -24,12 +24,14 @@ pub(super) struct Span {
     pub rise: f32,
     /// A web address the words of this span link to.
     pub link: Option<String>,
+    /// Whether the face's small capitals are used (see [`Fonts::has_small_caps`]).
+    pub small_caps: bool,
 }
 
 impl Span {
     /// Plain text in `style` at the paragraph's size.
     pub fn new(text: impl Into<String>, style: Style) -> Span {
-        Span { text: text.into(), style, scale: 1.0, rise: 0.0, link: None }
+        Span { text: text.into(), style, scale: 1.0, rise: 0.0, link: None, small_caps: false }
     }
 }
 
@@ -361,7 +363,7 @@ impl Setter<'_, '_> {
                         out.push(Elem::Break { penalty: 100.0, flagged: false });
                     }
                 }
-                let glyphs = self.fonts.shape(token, span.style);
+                let glyphs = self.fonts.shape_with(token, span.style, span.small_caps);
                 let breaks = self.break_points(token, &glyphs, size, st);
                 let starts: Vec<usize> = glyphs.iter().map(|g| g.start).collect();
                 let mut from = 0usize;
