@@ -11,11 +11,12 @@ use crate::emit::inline::{any_span, is_korean_tag, language_tag, split_at_calls,
 use crate::tree::{Document, Inline};
 
 /// Style rules for the spans, added to the style sheet when the book has spans at all
-/// (`sup` is already styled for note calls).
+/// (`sup` is already styled for note calls). `monospace` twice: browsers shrink a lone
+/// generic `monospace` to 13 px before any `font-size` applies.
 pub const CSS: &str = "\
 sub { font-size: 0.75em; line-height: 0; }
 .sc { font-variant: small-caps; }
-code { font-family: monospace; font-size: 0.92em; }
+code { font-family: monospace, monospace; font-size: 0.9em; }
 ";
 
 /// Whether the book's blocks hold any span, so the style sheet needs [`CSS`].

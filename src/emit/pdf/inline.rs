@@ -2,11 +2,12 @@
 //! lowered text and links, from the tree's nested spans.
 //!
 //! Emphasis switches between the upright and italic faces (emphasis inside emphasis is
-//! upright again), strong text takes the bold ones, monospace DejaVu Sans Mono. Small
-//! capitals are the face's own (`smcp`) where it has them, else capitals at 80 % of the
-//! size. Superscripts and subscripts are set smaller and shifted with the same baseline
-//! rise note calls use. Links to `http(s)` and `mailto` addresses become link areas; a
-//! link to a page of the source PDF keeps only its text (the edition's pages are others).
+//! upright again), strong text takes the bold ones, monospace DejaVu Sans Mono at 85 %
+//! (its lower case is much taller than the serif's). Small capitals are the face's own
+//! (`smcp`) where it has them, else capitals at 80 % of the size. Superscripts and
+//! subscripts are set smaller and shifted with the same baseline rise note calls use.
+//! Links to `http(s)` and `mailto` addresses become link areas; a link to a page of the
+//! source PDF keeps only its text (the edition's pages are others).
 
 use super::fonts::{Fonts, Style};
 use super::layout::Span;
@@ -21,6 +22,9 @@ pub(super) const SUPER_RISE: f32 = 0.35;
 pub(super) const SUB_DROP: f32 = 0.15;
 /// Size of the capitals that stand in for small capitals in a face without them.
 pub(super) const FAKE_SMALL_CAPS: f32 = 0.8;
+/// Size of fixed-pitch text: DejaVu Sans Mono's lower case is much taller than
+/// Libertinus Serif's, and at full size code looks shouted.
+pub(super) const MONO_SCALE: f32 = 0.85;
 
 /// `content` as spans; `call(n)` gives the span of a call to note `n` (and may note that
 /// the note is called). Consecutive calls are separated by a raised comma in the calls'
@@ -73,7 +77,10 @@ impl Out<'_, '_, '_> {
                 Inline::Emphasis(c) => self.walk(c, &Cx { italic: !cx.italic, ..cx.clone() }),
                 Inline::Strong(c) => self.walk(c, &Cx { bold: true, ..cx.clone() }),
                 Inline::SmallCaps(c) => self.walk(c, &Cx { small_caps: true, ..cx.clone() }),
-                Inline::Monospace(c) => self.walk(c, &Cx { mono: true, ..cx.clone() }),
+                Inline::Monospace(c) => {
+                    let scale = if cx.mono { cx.scale } else { cx.scale * MONO_SCALE };
+                    self.walk(c, &Cx { mono: true, scale, ..cx.clone() })
+                }
                 Inline::Superscript(c) => {
                     self.walk(c, &Cx { scale: cx.scale * SCRIPT_SCALE, rise: cx.rise + SUPER_RISE * cx.scale, ..cx.clone() })
                 }
@@ -167,6 +174,9 @@ mod tests {
             );
             let styles: Vec<Style> = s.iter().map(|s| s.style).collect();
             assert_eq!(styles, [Style::BoldItalic, Style::Bold, Style::Mono]);
+            assert_eq!(s[2].scale, MONO_SCALE);
+            let s = set(f, &[Inline::Monospace(vec![Inline::Monospace(vec![t("m")])])]);
+            assert_eq!(s[0].scale, MONO_SCALE, "nested code is not made smaller again");
         });
     }
 
@@ -190,7 +200,7 @@ mod tests {
             assert!(s[0].small_caps);
             let s = set(f, &[Inline::Monospace(vec![Inline::SmallCaps(vec![t("Nato 2")])])]);
             let got: Vec<(&str, f32)> = s.iter().map(|s| (s.text.as_str(), s.scale)).collect();
-            assert_eq!(got, [("N", 1.0), ("ATO", FAKE_SMALL_CAPS), (" 2", 1.0)]);
+            assert_eq!(got, [("N", MONO_SCALE), ("ATO", MONO_SCALE * FAKE_SMALL_CAPS), (" 2", MONO_SCALE)]);
             assert!(s.iter().all(|s| !s.small_caps));
         });
     }
