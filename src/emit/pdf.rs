@@ -114,7 +114,7 @@ pub(crate) fn pdf_with(doc: &Document, opts: &PdfOptions, parallel: bool) -> Res
     let needed = characters(doc);
     let data = FontData::load(&needed, opts.font.as_deref());
     let mut warnings = data.warnings.clone();
-    let fonts = Fonts::new(data.faces());
+    let fonts = Fonts::new(data.faces(&inline::styles(doc)));
     let english = doc.lang.is_empty() || doc.lang.to_ascii_lowercase().starts_with("en");
     let hyphenator = if english { Standard::from_embedded(Language::EnglishUS).ok() } else { None };
     let setter = Setter { fonts: &fonts, hyphenator, measure: geo.measure, hyphen_memo: Default::default() };

@@ -44,6 +44,17 @@ impl Style {
         Style::MonoBoldItalic,
     ];
 
+    /// The style drawn instead when this one's face was not loaded: the same without
+    /// italics, then without bold, down to Regular.
+    fn stand_in(self) -> Style {
+        match self {
+            Style::BoldItalic => Style::Bold,
+            Style::MonoBoldItalic => Style::MonoBold,
+            Style::MonoItalic | Style::MonoBold => Style::Mono,
+            _ => Style::Regular,
+        }
+    }
+
     /// The style that is bold, italic and fixed pitch as asked.
     pub fn of(bold: bool, italic: bool, mono: bool) -> Style {
         Style::ALL[usize::from(bold) + 2 * usize::from(italic) + 4 * usize::from(mono)]
@@ -96,6 +107,8 @@ pub(super) struct Face<'a> {
     upem: f32,
     /// Whether the face has real small capitals (the OpenType `smcp` feature).
     pub small_caps: bool,
+    /// The bundled style it draws; `None` for the fallback face.
+    pub style: Option<Style>,
 }
 
 impl<'a> Face<'a> {
@@ -108,7 +121,7 @@ impl<'a> Face<'a> {
             .unwrap_or_else(|| "Font".into());
         let smcp = ttf_parser::Tag::from_bytes(b"smcp");
         let small_caps = shaper.tables().gsub.is_some_and(|g| g.features.find(smcp).is_some());
-        Some(Face { data, index, name, shaper, upem, small_caps })
+        Some(Face { data, index, name, shaper, upem, small_caps, style: None })
     }
 
     /// Whether the face has a glyph for `c`.
@@ -176,13 +189,24 @@ impl FontData {
         FontData { latin, fallback, warnings }
     }
 
-    /// The parsed faces: one per [`Style`], then the fallback when there is one.
-    pub fn faces(&self) -> Vec<Face<'_>> {
-        let mut v: Vec<Face<'_>> = self.latin.iter().filter_map(|d| Face::parse(d, 0)).collect();
+    /// The parsed faces: Regular, Bold, Italic, the fallback when there is one, then
+    /// the other styles of `styles`.
+    ///
+    /// Only the styles a document sets are parsed (a face costs a millisecond), and the
+    /// first four keep their places, so font resources `/F1`-`/F4` are what they were
+    /// before the other styles existed.
+    pub fn faces(&self, styles: &[Style]) -> Vec<Face<'_>> {
+        let bundled = |style: Style| {
+            Face::parse(self.latin[style_index(style)], 0).map(|f| Face { style: Some(style), ..f })
+        };
+        let mut v: Vec<Face<'_>> = [Style::Regular, Style::Bold, Style::Italic].into_iter().filter_map(bundled).collect();
         if let Some((d, i)) = &self.fallback {
             if let Some(f) = Face::parse(d, *i) {
                 v.push(f);
             }
+        }
+        for &style in Style::ALL[3..].iter().filter(|s| styles.contains(s)) {
+            v.extend(bundled(style));
         }
         v
     }
@@ -256,8 +280,10 @@ fn bundled_latin() -> [&'static [u8]; BUNDLED] {
 
 /// The loaded faces and the shaper over them.
 pub(super) struct Fonts<'a> {
-    /// One face per [`Style`], then the fallback face when there is one.
+    /// The faces as [`FontData::faces`] gives them.
     pub faces: Vec<Face<'a>>,
+    /// The face of each style ([`Fonts::style_face`]).
+    by_style: [FaceId; BUNDLED],
     /// Characters no face covers, for one warning at the end.
     pub uncovered: RefCell<BTreeSet<char>>,
     /// Shaping plans by face, script and small capitals: building one parses the layout tables.
@@ -277,10 +303,13 @@ pub(super) struct Fonts<'a> {
 const FACE_CACHE_END: usize = 0x2100;
 
 impl<'a> Fonts<'a> {
-    /// Wraps parsed faces (one per style, then any fallback).
+    /// Wraps parsed faces ([`FontData::faces`]).
     pub fn new(faces: Vec<Face<'a>>) -> Fonts<'a> {
+        let find = |style: Style| faces.iter().position(|f| f.style == Some(style));
+        let by_style = Style::ALL.map(|st| find(st).or_else(|| find(st.stand_in())).unwrap_or(0));
         Fonts {
             faces,
+            by_style,
             uncovered: Default::default(),
             plans: Default::default(),
             memo: Default::default(),
@@ -289,24 +318,14 @@ impl<'a> Fonts<'a> {
         }
     }
 
+    /// The face that draws `style`: its own when it was loaded, else a near one.
     fn style_face(&self, style: Style) -> FaceId {
-        style_index(style).min(self.faces.len().saturating_sub(1))
+        self.by_style[style_index(style)]
     }
 
     /// The face for scripts the bundled faces lack, when there is one.
     pub fn fallback(&self) -> Option<FaceId> {
-        (self.faces.len() > BUNDLED).then_some(BUNDLED)
-    }
-
-    /// The number of `face`'s font resource (`/F1`, `/F2`, …): Regular, Bold, Italic
-    /// and the fallback keep the numbers 1 to 4 they had before the other styles were
-    /// added, so an edition that uses only those comes out as it did.
-    pub fn resource_number(&self, face: FaceId) -> usize {
-        match face {
-            0..=2 => face + 1,
-            f if Some(f) == self.fallback() => 4,
-            f => f + 2,
-        }
+        self.faces.iter().position(|f| f.style.is_none())
     }
 
     /// Whether `style`'s face has real small capitals.
@@ -477,7 +496,7 @@ mod tests {
     #[test]
     fn ligature_glyph_keeps_all_its_letters() {
         let data = fonts_for("office");
-        let fonts = Fonts::new(data.faces());
+        let fonts = Fonts::new(data.faces(&Style::ALL));
         let g = fonts.shape("office", Style::Regular);
         assert!(g.len() < 6, "ffi should be one ligature glyph: {g:?}");
         let text: String = g.iter().map(|g| &*g.text).collect();
@@ -487,7 +506,7 @@ mod tests {
     #[test]
     fn latin_face_covers_quotes_dashes_and_accents() {
         let data = fonts_for("");
-        let faces = data.faces();
+        let faces = data.faces(&Style::ALL);
         for c in "“”‘’–—…éøłşčő".chars() {
             assert!(faces[0].covers(c), "{c}");
         }
@@ -496,7 +515,7 @@ mod tests {
     #[test]
     fn hangul_goes_to_the_fallback_face() {
         let data = fonts_for("김정은");
-        let fonts = Fonts::new(data.faces());
+        let fonts = Fonts::new(data.faces(&Style::ALL));
         let g = fonts.shape("Kim 김정은", Style::Regular);
         let text: String = g.iter().map(|g| &*g.text).collect();
         assert_eq!(text, "Kim 김정은");
@@ -511,7 +530,7 @@ mod tests {
     #[test]
     fn every_style_has_its_own_bundled_face() {
         let data = fonts_for("");
-        let fonts = Fonts::new(data.faces());
+        let fonts = Fonts::new(data.faces(&Style::ALL));
         let names: Vec<&str> = Style::ALL.iter().map(|&st| fonts.faces[fonts.style_face(st)].name.as_str()).collect();
         assert_eq!(names, BUNDLED_NAMES);
         assert_eq!(Style::of(true, true, false), Style::BoldItalic);
@@ -521,7 +540,7 @@ mod tests {
     #[test]
     fn small_capitals_are_other_glyphs_with_the_same_text() {
         let data = fonts_for("");
-        let fonts = Fonts::new(data.faces());
+        let fonts = Fonts::new(data.faces(&Style::ALL));
         assert!(fonts.has_small_caps(Style::Regular) && fonts.has_small_caps(Style::BoldItalic));
         assert!(!fonts.has_small_caps(Style::Mono));
         let plain = fonts.shape("nato", Style::Regular);
@@ -533,14 +552,19 @@ mod tests {
     }
 
     #[test]
-    fn old_styles_and_the_fallback_keep_their_resource_numbers() {
+    fn only_the_styles_asked_for_are_loaded_after_the_first_four() {
         let data = fonts_for("김");
-        let fonts = Fonts::new(data.faces());
-        assert_eq!((0..3).map(|f| fonts.resource_number(f)).collect::<Vec<_>>(), [1, 2, 3]);
-        assert_eq!(fonts.resource_number(3), 5);
-        assert_eq!(fonts.resource_number(7), 9);
-        if let Some(f) = fonts.fallback() {
-            assert_eq!(fonts.resource_number(f), 4);
+        let fonts = Fonts::new(data.faces(&[Style::Mono]));
+        let names: Vec<&str> = fonts.faces.iter().map(|f| f.name.as_str()).collect();
+        let first = ["LibertinusSerif-Regular", "LibertinusSerif-Bold", "LibertinusSerif-Italic"];
+        assert_eq!(names[..3], first);
+        match fonts.fallback() {
+            Some(f) => assert_eq!((f, names.len()), (3, 5)),
+            None => assert_eq!(names.len(), 4),
         }
+        assert_eq!(*names.last().unwrap(), "DejaVuSansMono");
+        // A style not loaded is drawn in a near one.
+        assert_eq!(fonts.faces[fonts.style_face(Style::BoldItalic)].name, "LibertinusSerif-Bold");
+        assert_eq!(fonts.faces[fonts.style_face(Style::MonoBold)].name, "DejaVuSansMono");
     }
 }

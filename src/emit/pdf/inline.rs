@@ -12,7 +12,7 @@
 use super::fonts::{Fonts, Style};
 use super::layout::Span;
 use crate::emit::inline::{target, Target};
-use crate::tree::Inline;
+use crate::tree::{Document, Inline};
 
 /// Size of super- and subscripts, relative to the text around them.
 pub(super) const SCRIPT_SCALE: f32 = 0.65;
@@ -33,6 +33,34 @@ pub(super) fn spans(content: &[Inline], fonts: &Fonts, call: &mut dyn FnMut(usiz
     let mut out = Out { spans: Vec::new(), after_call: false, fonts, call };
     out.walk(content, &Cx::default());
     out.spans
+}
+
+/// The styles the blocks of `doc` set text in, so that only their faces are loaded;
+/// the faces follow the spans as [`spans`] does.
+pub(super) fn styles(doc: &Document) -> Vec<Style> {
+    fn walk(content: &[Inline], bold: bool, italic: bool, mono: bool, out: &mut Vec<Style>) {
+        for i in content {
+            match i {
+                Inline::Text(_) => {
+                    let st = Style::of(bold, italic, mono);
+                    if !out.contains(&st) {
+                        out.push(st);
+                    }
+                }
+                Inline::NoteCall(_) => {}
+                Inline::Emphasis(c) => walk(c, bold, !italic, mono, out),
+                Inline::Strong(c) => walk(c, true, italic, mono, out),
+                Inline::Monospace(c) => walk(c, bold, italic, true, out),
+                span => walk(span.children(), bold, italic, mono, out),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for b in doc.sections.iter().flat_map(|s| &s.blocks) {
+        walk(&b.content, false, false, false, &mut out);
+    }
+    out.sort();
+    out
 }
 
 /// The style in force at a point of the content.
@@ -142,7 +170,7 @@ mod tests {
 
     fn with_fonts(f: impl FnOnce(&Fonts)) {
         let data = FontData::load(&Default::default(), None);
-        let fonts = Fonts::new(data.faces());
+        let fonts = Fonts::new(data.faces(&Style::ALL));
         f(&fonts);
     }
 
@@ -177,6 +205,29 @@ mod tests {
             assert_eq!(s[2].scale, MONO_SCALE);
             let s = set(f, &[Inline::Monospace(vec![Inline::Monospace(vec![t("m")])])]);
             assert_eq!(s[0].scale, MONO_SCALE, "nested code is not made smaller again");
+        });
+    }
+
+    #[test]
+    fn the_faces_loaded_are_those_the_spans_use() {
+        let content = vec![
+            t("a"),
+            Inline::Strong(vec![Inline::Emphasis(vec![t("bi"), Inline::Emphasis(vec![t("b")])])]),
+            Inline::Superscript(vec![Inline::Monospace(vec![Inline::Emphasis(vec![t("mi")])])]),
+        ];
+        let mut doc = Document::new();
+        doc.sections.push(crate::tree::Section {
+            level: 1,
+            title: None,
+            blocks: vec![crate::tree::Block { content: content.clone(), ..Default::default() }],
+            source: vec![],
+        });
+        let loaded = styles(&doc);
+        assert_eq!(loaded, [Style::Regular, Style::Bold, Style::BoldItalic, Style::MonoItalic]);
+        with_fonts(|f| {
+            for s in set(f, &content) {
+                assert!(loaded.contains(&s.style), "{s:?}");
+            }
         });
     }
 

@@ -576,7 +576,7 @@ mod tests {
 
     fn with_setter(measure: f32, f: impl FnOnce(&Setter)) {
         let data = FontData::load(&TEXT.chars().collect(), None);
-        let fonts = Fonts::new(data.faces());
+        let fonts = Fonts::new(data.faces(&Style::ALL));
         let s = Setter {
             fonts: &fonts,
             hyphenator: Standard::from_embedded(Language::EnglishUS).ok(),

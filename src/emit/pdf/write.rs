@@ -209,7 +209,7 @@ pub(super) fn write(
         // The subset tag (six capitals) is derived from the glyph set, so output stays stable.
         parsed.font_name = Some(if subset { format!("{}+{}", subset_tag(glyphs), face.name) } else { face.name.clone() });
         let upem = f32::from(parsed.pdf_font_metrics.units_per_em.max(1));
-        doc.resources.fonts.map.insert(font_id(fonts.resource_number(face_id)), PdfFont::new(parsed));
+        doc.resources.fonts.map.insert(font_id(face_id), PdfFont::new(parsed));
         remaps.insert(face_id, (map, upem));
     }
     // Per face, indexed by original glyph id: the glyph's id in the embedded program, its
@@ -217,7 +217,7 @@ pub(super) fn write(
     // for every glyph set.
     let mut tables: Vec<Option<GlyphTable>> = (0..fonts.faces.len()).map(|_| None).collect();
     for (&face_id, (map, upem)) in &remaps {
-        let (Some(f), Some(slot)) = (doc.resources.fonts.map.get(&font_id(fonts.resource_number(face_id))), tables.get_mut(face_id)) else {
+        let (Some(f), Some(slot)) = (doc.resources.fonts.map.get(&font_id(face_id)), tables.get_mut(face_id)) else {
             continue;
         };
         let Some(glyphs) = used.get(&face_id) else { continue };
@@ -255,7 +255,7 @@ pub(super) fn write(
                     continue;
                 };
                 if cur_font != Some((face, g0.size)) {
-                    ops.push(Op::SetFont { font: PdfFontHandle::External(font_id(fonts.resource_number(face))), size: Pt(g0.size) });
+                    ops.push(Op::SetFont { font: PdfFontHandle::External(font_id(face)), size: Pt(g0.size) });
                     cur_font = Some((face, g0.size));
                 }
                 ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(geo.left + g0.x), Pt(y + g0.rise)) });
@@ -369,9 +369,8 @@ fn round3(v: f64) -> f64 {
     (v * 1000.0).round() / 1000.0
 }
 
-/// The font resource named by `number` ([`Fonts::resource_number`]).
-fn font_id(number: usize) -> FontId {
-    FontId(format!("F{number}"))
+fn font_id(face: FaceId) -> FontId {
+    FontId(format!("F{}", face + 1))
 }
 
 /// Outline entries: (level, title, page index, y from the page bottom).
