@@ -28,6 +28,7 @@ fn jats_sets_every_span_and_stays_valid() {
         "<bold>Key finding:</bold> the <sc>nato</sc> summit was <bold><italic>decisive</italic></bold>.",
         "Ambassador <named-content content-type=\"language\" xml:lang=\"ko\">김정은</named-content> spoke first.",
         ", which nobody clicks and which page three sums up.",
+        "<ext-link ext-link-type=\"uri\" xlink:href=\"https://example.org/notice\">the ministry notice<xref ref-type=\"fn\" rid=\"fn1\">1</xref> online</ext-link>",
         "<p xml:lang=\"ko\">한국어 문단은",
     ] {
         assert!(xml.contains(want), "lacks {want}:\n{xml}");
@@ -62,6 +63,9 @@ fn epub_sets_every_span_and_passes_epubcheck_and_ace() {
         "<strong>Key finding:</strong> the <span class=\"sc\">nato</span> summit was <strong><em>decisive</em></strong>.",
         "Ambassador <span lang=\"ko\" xml:lang=\"ko\">김정은</span> spoke first.",
         ", which nobody clicks and which page three sums up.",
+        // A note call's link may not sit inside another link: the link is cut around it.
+        "<a href=\"https://example.org/notice\">the ministry notice</a><sup><a epub:type=\"noteref\" role=\"doc-noteref\" id=\"fnref1-2\"",
+        "</sup><a href=\"https://example.org/notice\"> online</a>.",
     ] {
         assert!(ch.contains(want), "lacks {want}:\n{ch}");
     }

@@ -1,7 +1,8 @@
 //! A document with every kind of inline span, built by hand, for the writers' span tests:
 //! a link over italic text, a note call inside emphasis, m² and CO₂, code, small
 //! capitals, bold italics, a Hangul name in an English paragraph, a link that runs over a
-//! line end, and links that must stay text (a script, a page of the source).
+//! line end, a link with a note call inside, and links that must stay text (a script, a
+//! page of the source).
 #![allow(dead_code)]
 
 use quire::tree::{Block, BlockKind, Document, Footnote, Inline, LangSpan, Link, Section};
@@ -10,6 +11,8 @@ use quire::tree::{Block, BlockKind, Document, Footnote, Inline, LangSpan, Link, 
 pub const REPORT_URI: &str = "https://example.org/report?id=7&lang=en";
 /// The address of the mail link.
 pub const MAIL_URI: &str = "mailto:office@example.org";
+/// The address of a link with a note call inside it.
+pub const NOTICE_URI: &str = "https://example.org/notice";
 /// The address of the long link that runs over a line end.
 pub const LONG_URI: &str = "https://example.org/long";
 
@@ -64,7 +67,9 @@ pub fn document() -> Document {
             link("javascript:alert(1)", vec![t("nobody clicks")]),
             t(" and which page "),
             link("#page-3", vec![t("three")]),
-            t(" sums up."),
+            t(" sums up. See "),
+            link(NOTICE_URI, vec![t("the ministry notice"), Inline::NoteCall(0), t(" online")]),
+            t("."),
         ]),
         para(vec![t("한국어 문단은 그대로 한국어로 표시됩니다.")]),
     ];
