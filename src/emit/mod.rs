@@ -2,6 +2,7 @@
 
 mod display;
 mod epub;
+mod inline;
 mod jats;
 mod json;
 mod pdf;

@@ -8,13 +8,14 @@
 mod floats;
 mod fonts;
 mod images;
+mod inline;
 mod layout;
 mod linebreak;
 mod table;
 mod write;
 
 use crate::error::{Result, Warned};
-use crate::tree::{BlockKind, Document, Inline};
+use crate::tree::{BlockKind, Document};
 use fonts::{FontData, Fonts, Style};
 use hyphenation::{Language, Load, Standard};
 use layout::{paginate, Line, ParaStyle, Setter, Span};
@@ -113,7 +114,7 @@ pub(crate) fn pdf_with(doc: &Document, opts: &PdfOptions, parallel: bool) -> Res
     let needed = characters(doc);
     let data = FontData::load(&needed, opts.font.as_deref());
     let mut warnings = data.warnings.clone();
-    let fonts = Fonts::new(data.faces());
+    let fonts = Fonts::new(data.faces(&inline::styles(doc)));
     let english = doc.lang.is_empty() || doc.lang.to_ascii_lowercase().starts_with("en");
     let hyphenator = if english { Standard::from_embedded(Language::EnglishUS).ok() } else { None };
     let setter = Setter { fonts: &fonts, hyphenator, measure: geo.measure, hyphen_memo: Default::default() };
@@ -349,23 +350,12 @@ fn compose(doc: &Document, s: &Setter, size: f32, displays: &mut floats::Display
         let mut prev_kind: Option<BlockKind> = None;
         let mut tie_next = sec.title.is_some();
         for b in &sec.blocks {
-            let mut spans = Vec::new();
-            for inl in Inline::leaves(&b.content) {
-                match inl {
-                    Inline::Text(t) => spans.push(Span::new(t.as_str(), Style::Regular)),
-                    Inline::NoteCall(n) => {
-                        // Consecutive calls are separated by a superscript comma.
-                        if matches!(spans.last(), Some(Span { rise, .. }) if *rise > 0.0) {
-                            spans.push(Span { text: ",".into(), ..note_call(doc, *n) });
-                        }
-                        spans.push(note_call(doc, *n));
-                        if printed_notes.insert(*n) {
-                            pending_notes.push(*n);
-                        }
-                    }
-                    _ => {}
+            let spans = inline::spans(&b.content, s.fonts, &mut |n| {
+                if printed_notes.insert(n) {
+                    pending_notes.push(n);
                 }
-            }
+                note_call(doc, n)
+            });
             if b.is_display() {
                 displays.block(&mut out, s, &st, b, &spans, tie_next);
                 tie_next = false;
@@ -633,7 +623,7 @@ fn furniture(s: &Setter, title: &str, page: usize, _total: usize, size: f32, geo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tree::{Author, Block, Date, Footnote, Reference, Section};
+    use crate::tree::{Author, Block, Date, Footnote, Inline, Reference, Section};
 
     fn small_doc() -> Document {
         let mut d = Document::new();

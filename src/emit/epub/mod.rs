@@ -8,6 +8,7 @@
 
 mod archive;
 mod floats;
+mod inline;
 mod package;
 mod pagelist;
 mod xhtml;
@@ -82,11 +83,14 @@ pub fn epub(doc: &Document, opts: &EpubOptions) -> Result<Vec<u8>> {
     b.set_modified_date(modified);
     b.metadata("toc_name", "Contents").map_err(builder_err)?;
     b.metadata("generator", "quire").map_err(builder_err)?;
+    let mut css = CSS.to_string();
     if crate::emit::display::any(doc) {
-        b.stylesheet(format!("{CSS}{}", floats::CSS).as_bytes()).map_err(builder_err)?;
-    } else {
-        b.stylesheet(CSS.as_bytes()).map_err(builder_err)?;
+        css.push_str(floats::CSS);
     }
+    if inline::needs_css(doc) {
+        css.push_str(inline::CSS);
+    }
+    b.stylesheet(css.as_bytes()).map_err(builder_err)?;
     for (path, media_type, data) in floats::pictures(doc) {
         b.add_resource(path.as_str(), data, media_type).map_err(builder_err)?;
     }

@@ -4,6 +4,7 @@
 //! escaped here and nowhere else, and Hangul runs in a non-Korean book are marked `ko`.
 
 use super::floats;
+use super::inline;
 use super::pagelist::{Mark, PageMarks};
 use crate::emit::display::Numbering;
 use crate::tree::{is_hangul, Block, BlockKind, Date, Document, Inline, Reference, Section};
@@ -204,7 +205,12 @@ impl<'a> Writer<'a> {
 
     /// Text from the tree, escaped, with Hangul runs marked as Korean in a non-Korean book.
     fn text(&self, s: &str) -> String {
-        if self.korean || !s.chars().any(is_hangul) {
+        self.text_in(s, false)
+    }
+
+    /// [`Writer::text`], for text already inside Korean (`in_korean`: no marking).
+    fn text_in(&self, s: &str, in_korean: bool) -> String {
+        if self.korean || in_korean || !s.chars().any(is_hangul) {
             return escape(s);
         }
         let chars: Vec<char> = s.chars().collect();
@@ -399,31 +405,27 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// A block's content: text and note calls linking to the notes page.
+    /// A block's content: text, spans ([`inline`]) and note calls linking to the notes page.
     fn inlines(&mut self, file: &str, content: &[Inline]) -> String {
-        let mut s = String::new();
-        for i in Inline::leaves(content) {
-            match i {
-                Inline::Text(t) => s.push_str(&self.text(t)),
-                Inline::NoteCall(n) => {
-                    let Some(note) = self.doc.footnotes.get(*n) else { continue };
-                    let calls = &mut self.calls[*n];
-                    let id = match calls.len() {
-                        0 => format!("fnref{}", n + 1),
-                        k => format!("fnref{}-{}", n + 1, k + 1),
-                    };
-                    calls.push((file.to_string(), id.clone()));
-                    let label = if note.label.trim().is_empty() { (n + 1).to_string() } else { note.label.clone() };
-                    s.push_str(&format!(
-                        "<sup><a epub:type=\"noteref\" role=\"doc-noteref\" id=\"{id}\" href=\"{NOTES_FILE}#fn{}\">{}</a></sup>",
-                        n + 1,
-                        escape(&label)
-                    ));
-                }
-                _ => {}
-            }
-        }
-        s
+        inline::inlines(&mut InlineHost { w: self, file }, content)
+    }
+
+    /// A call to note `n` from `file`, linking to the notes page; remembered so that the
+    /// note links back. `None` when there is no such note.
+    fn note_call(&mut self, file: &str, n: usize) -> Option<String> {
+        let note = self.doc.footnotes.get(n)?;
+        let calls = &mut self.calls[n];
+        let id = match calls.len() {
+            0 => format!("fnref{}", n + 1),
+            k => format!("fnref{}-{}", n + 1, k + 1),
+        };
+        calls.push((file.to_string(), id.clone()));
+        let label = if note.label.trim().is_empty() { (n + 1).to_string() } else { note.label.clone() };
+        Some(format!(
+            "<sup><a epub:type=\"noteref\" role=\"doc-noteref\" id=\"{id}\" href=\"{NOTES_FILE}#fn{}\">{}</a></sup>",
+            n + 1,
+            escape(&label)
+        ))
     }
 
     fn notes(&mut self) -> Page {
@@ -589,6 +591,28 @@ impl<'a> Writer<'a> {
             role: PageRole::Colophon,
             children: vec![],
         }
+    }
+}
+
+/// The page writer as [`inline::Host`], for one page (`file`), so note calls know where they are.
+struct InlineHost<'w, 'a> {
+    w: &'w mut Writer<'a>,
+    file: &'w str,
+}
+
+impl inline::Host for InlineHost<'_, '_> {
+    fn text(&self, s: &str, in_korean: bool) -> String {
+        self.w.text_in(s, in_korean)
+    }
+
+    fn note_call(&mut self, n: usize) -> Option<String> {
+        self.w.note_call(self.file, n)
+    }
+
+    /// No page markers yet: the EPUB page list will add `id="page-N"` anchors; until
+    /// then a link to a page of the source PDF keeps only its text.
+    fn page_href(&self, _n: u32) -> Option<String> {
+        None
     }
 }
 

@@ -6,12 +6,13 @@
 
 mod cite;
 mod floats;
+mod inline;
 mod pages;
 mod xml;
 
 use crate::emit::display::Numbering;
 use crate::error::{Error, Result};
-use crate::tree::{Block, BlockKind, Colophon, Document, FrontMatter, Inline};
+use crate::tree::{Block, BlockKind, Colophon, Document, FrontMatter};
 use xml::El;
 
 /// The DOCTYPE of JATS 1.3 Journal Archiving and Interchange (without MathML 3).
@@ -313,22 +314,13 @@ impl Blocks<'_> {
     }
 }
 
-/// A `p` with the block's text and its footnote calls as `xref`s showing the notes' labels.
+/// A `p` with the block's text, spans ([`inline`]) and its footnote calls as `xref`s
+/// showing the notes' labels.
 ///
 /// A call to a note that does not exist is left out: its `rid` would point nowhere.
 fn paragraph(b: &Block, notes: &[String]) -> El {
     let mut p = El::new("p");
-    for i in Inline::leaves(&b.content) {
-        match i {
-            Inline::Text(t) => p.push_text(t),
-            Inline::NoteCall(n) => {
-                if let Some(label) = notes.get(*n) {
-                    p.push(leaf("xref", label).attr("ref-type", "fn").attr("rid", fn_id(*n)));
-                }
-            }
-            _ => {}
-        }
-    }
+    inline::push(&mut p, &b.content, notes);
     let text = p.text_content();
     if text.trim().is_empty() {
         return El::new("p");

@@ -1,5 +1,5 @@
 use super::*;
-use crate::tree::{Author, Date, Footnote, PersonName, Reference, Section};
+use crate::tree::{Author, Date, Footnote, Inline, PersonName, Reference, Section};
 
 fn para(text: &str) -> Block {
     Block::paragraph(text, vec![])

@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-/// A text style of the Latin face.
+/// A text style of the bundled faces: Libertinus Serif, and DejaVu Sans Mono for code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(super) enum Style {
     /// Upright, book weight.
@@ -19,7 +19,62 @@ pub(super) enum Style {
     Bold,
     /// Italic, book weight.
     Italic,
+    /// Italic, bold.
+    BoldItalic,
+    /// Fixed pitch, upright, book weight.
+    Mono,
+    /// Fixed pitch, upright, bold.
+    MonoBold,
+    /// Fixed pitch, oblique, book weight.
+    MonoItalic,
+    /// Fixed pitch, oblique, bold.
+    MonoBoldItalic,
 }
+
+impl Style {
+    /// Every style, in the order of their faces in [`Fonts::faces`].
+    pub const ALL: [Style; 8] = [
+        Style::Regular,
+        Style::Bold,
+        Style::Italic,
+        Style::BoldItalic,
+        Style::Mono,
+        Style::MonoBold,
+        Style::MonoItalic,
+        Style::MonoBoldItalic,
+    ];
+
+    /// The style drawn instead when this one's face was not loaded: the same without
+    /// italics, then without bold, down to Regular.
+    fn stand_in(self) -> Style {
+        match self {
+            Style::BoldItalic => Style::Bold,
+            Style::MonoBoldItalic => Style::MonoBold,
+            Style::MonoItalic | Style::MonoBold => Style::Mono,
+            _ => Style::Regular,
+        }
+    }
+
+    /// The style that is bold, italic and fixed pitch as asked.
+    pub fn of(bold: bool, italic: bool, mono: bool) -> Style {
+        Style::ALL[usize::from(bold) + 2 * usize::from(italic) + 4 * usize::from(mono)]
+    }
+}
+
+/// How many bundled faces there are, one per [`Style`]; a fallback face comes after them.
+const BUNDLED: usize = Style::ALL.len();
+
+/// The PostScript names of the bundled faces, in [`Style::ALL`] order.
+const BUNDLED_NAMES: [&str; BUNDLED] = [
+    "LibertinusSerif-Regular",
+    "LibertinusSerif-Bold",
+    "LibertinusSerif-Italic",
+    "LibertinusSerif-BoldItalic",
+    "DejaVuSansMono",
+    "DejaVuSansMono-Bold",
+    "DejaVuSansMono-Oblique",
+    "DejaVuSansMono-BoldOblique",
+];
 
 /// Index of a face in [`Fonts::faces`].
 pub(super) type FaceId = usize;
@@ -50,6 +105,10 @@ pub(super) struct Face<'a> {
     pub name: String,
     shaper: rustybuzz::Face<'a>,
     upem: f32,
+    /// Whether the face has real small capitals (the OpenType `smcp` feature).
+    pub small_caps: bool,
+    /// The bundled style it draws; `None` for the fallback face.
+    pub style: Option<Style>,
 }
 
 impl<'a> Face<'a> {
@@ -60,7 +119,9 @@ impl<'a> Face<'a> {
         let name = face_name(&shaper, ttf_parser::name_id::POST_SCRIPT_NAME)
             .or_else(|| face_name(&shaper, ttf_parser::name_id::FAMILY))
             .unwrap_or_else(|| "Font".into());
-        Some(Face { data, index, name, shaper, upem })
+        let smcp = ttf_parser::Tag::from_bytes(b"smcp");
+        let small_caps = shaper.tables().gsub.is_some_and(|g| g.features.find(smcp).is_some());
+        Some(Face { data, index, name, shaper, upem, small_caps, style: None })
     }
 
     /// Whether the face has a glyph for `c`.
@@ -80,7 +141,7 @@ fn face_name(face: &ttf_parser::Face, id: u16) -> Option<String> {
 
 /// The font programs a document needs, loaded once.
 pub(super) struct FontData {
-    latin: [&'static [u8]; 3],
+    latin: [&'static [u8]; BUNDLED],
     fallback: Option<(FontFile, u32)>,
     /// Warnings raised while looking for fonts.
     pub warnings: Vec<Warning>,
@@ -128,13 +189,24 @@ impl FontData {
         FontData { latin, fallback, warnings }
     }
 
-    /// The parsed faces: Regular, Bold, Italic, then the fallback when there is one.
-    pub fn faces(&self) -> Vec<Face<'_>> {
-        let mut v: Vec<Face<'_>> = self.latin.iter().filter_map(|d| Face::parse(d, 0)).collect();
+    /// The parsed faces: Regular, Bold, Italic, the fallback when there is one, then
+    /// the other styles of `styles`.
+    ///
+    /// Only the styles a document sets are parsed (a face costs a millisecond), and the
+    /// first four keep their places, so font resources `/F1`-`/F4` are what they were
+    /// before the other styles existed.
+    pub fn faces(&self, styles: &[Style]) -> Vec<Face<'_>> {
+        let bundled = |style: Style| {
+            Face::parse(self.latin[style_index(style)], 0).map(|f| Face { style: Some(style), ..f })
+        };
+        let mut v: Vec<Face<'_>> = [Style::Regular, Style::Bold, Style::Italic].into_iter().filter_map(bundled).collect();
         if let Some((d, i)) = &self.fallback {
             if let Some(f) = Face::parse(d, *i) {
                 v.push(f);
             }
+        }
+        for &style in Style::ALL[3..].iter().filter(|s| styles.contains(s)) {
+            v.extend(bundled(style));
         }
         v
     }
@@ -190,33 +262,35 @@ fn best_system_font(missing: &BTreeSet<char>, paths: impl Iterator<Item = (PathB
     best.map(|(_, b, i)| (b, i))
 }
 
-/// Libertinus Serif Regular, Bold and Italic from the bundled assets.
-fn bundled_latin() -> [&'static [u8]; 3] {
-    let wanted = ["LibertinusSerif-Regular", "LibertinusSerif-Bold", "LibertinusSerif-Italic"];
-    let mut found: [Option<&'static [u8]>; 3] = [None; 3];
+/// The faces of [`BUNDLED_NAMES`] from the bundled assets.
+fn bundled_latin() -> [&'static [u8]; BUNDLED] {
+    let mut found: [Option<&'static [u8]>; BUNDLED] = [None; BUNDLED];
     for data in typst_assets::fonts() {
         let Ok(face) = ttf_parser::Face::parse(data, 0) else { continue };
         if let Some(name) = face_name(&face, ttf_parser::name_id::POST_SCRIPT_NAME) {
-            if let Some(k) = wanted.iter().position(|w| *w == name) {
+            if let Some(k) = BUNDLED_NAMES.iter().position(|w| *w == name) {
                 found[k] = Some(data);
             }
         }
     }
     // Any bundled face stands in for a style that is missing, so text is never lost.
     let any = found.iter().flatten().next().copied().or_else(|| typst_assets::fonts().next()).unwrap_or(&[]);
-    [found[0].unwrap_or(any), found[1].unwrap_or(any), found[2].unwrap_or(any)]
+    found.map(|f| f.unwrap_or(any))
 }
 
 /// The loaded faces and the shaper over them.
 pub(super) struct Fonts<'a> {
-    /// Regular, Bold, Italic, then the fallback face when there is one.
+    /// The faces as [`FontData::faces`] gives them.
     pub faces: Vec<Face<'a>>,
+    /// The face of each style ([`Fonts::style_face`]).
+    by_style: [FaceId; BUNDLED],
     /// Characters no face covers, for one warning at the end.
     pub uncovered: RefCell<BTreeSet<char>>,
-    /// Shaping plans by face and script: building one parses the layout tables.
-    plans: RefCell<HashMap<(FaceId, rustybuzz::Script), Rc<rustybuzz::ShapePlan>>>,
-    /// Shaped words per style: the same words come back again and again.
-    memo: [RefCell<HashMap<String, Rc<[Glyph]>>>; 3],
+    /// Shaping plans by face, script and small capitals: building one parses the layout tables.
+    plans: RefCell<HashMap<(FaceId, rustybuzz::Script, bool), Rc<rustybuzz::ShapePlan>>>,
+    /// Shaped words per style, without and with small capitals: the same words come back
+    /// again and again.
+    memo: [RefCell<HashMap<String, Rc<[Glyph]>>>; 2 * BUNDLED],
     /// [`Fonts::face_for`] of the characters below [`FACE_CACHE_END`], per style:
     /// 0 not yet known, 1 no face, 2 + n face n. A cmap lookup per character is dear.
     face_cache: RefCell<Vec<u8>>,
@@ -229,29 +303,39 @@ pub(super) struct Fonts<'a> {
 const FACE_CACHE_END: usize = 0x2100;
 
 impl<'a> Fonts<'a> {
-    /// Wraps parsed faces (at least the three Latin styles).
+    /// Wraps parsed faces ([`FontData::faces`]).
     pub fn new(faces: Vec<Face<'a>>) -> Fonts<'a> {
+        let find = |style: Style| faces.iter().position(|f| f.style == Some(style));
+        let by_style = Style::ALL.map(|st| find(st).or_else(|| find(st.stand_in())).unwrap_or(0));
         Fonts {
             faces,
+            by_style,
             uncovered: Default::default(),
             plans: Default::default(),
             memo: Default::default(),
-            face_cache: RefCell::new(vec![0; FACE_CACHE_END * 3]),
+            face_cache: RefCell::new(vec![0; FACE_CACHE_END * BUNDLED]),
             no_text: Rc::from(""),
         }
     }
 
+    /// The face that draws `style`: its own when it was loaded, else a near one.
     fn style_face(&self, style: Style) -> FaceId {
-        style_index(style).min(self.faces.len().saturating_sub(1))
+        self.by_style[style_index(style)]
     }
 
-    fn fallback(&self) -> Option<FaceId> {
-        (self.faces.len() > 3).then_some(3)
+    /// The face for scripts the bundled faces lack, when there is one.
+    pub fn fallback(&self) -> Option<FaceId> {
+        self.faces.iter().position(|f| f.style.is_none())
+    }
+
+    /// Whether `style`'s face has real small capitals.
+    pub fn has_small_caps(&self, style: Style) -> bool {
+        self.faces.get(self.style_face(style)).is_some_and(|f| f.small_caps)
     }
 
     /// Which face draws `c` in `style`: the style's face, else the fallback, else `None`.
     fn face_for(&self, c: char, style: Style) -> Option<FaceId> {
-        let slot = (c as usize) * 3 + style_index(style);
+        let slot = (c as usize) * BUNDLED + style_index(style);
         if (c as usize) < FACE_CACHE_END {
             if let Some(&k) = self.face_cache.borrow().get(slot) {
                 if k > 0 {
@@ -283,16 +367,22 @@ impl<'a> Fonts<'a> {
     /// face lacks; characters no face has are drawn as the Latin face's missing glyph and
     /// remembered in [`Fonts::uncovered`].
     pub fn shape(&self, text: &str, style: Style) -> Rc<[Glyph]> {
-        let memo = &self.memo[style_index(style)];
+        self.shape_with(text, style, false)
+    }
+
+    /// [`Fonts::shape`], with the faces' small capitals when `small_caps` (a face
+    /// without them gives its ordinary letters: see [`Fonts::has_small_caps`]).
+    pub fn shape_with(&self, text: &str, style: Style, small_caps: bool) -> Rc<[Glyph]> {
+        let memo = &self.memo[2 * style_index(style) + usize::from(small_caps)];
         if let Some(g) = memo.borrow().get(text) {
             return g.clone();
         }
-        let out: Rc<[Glyph]> = self.shape_uncached(text, style).into();
+        let out: Rc<[Glyph]> = self.shape_uncached(text, style, small_caps).into();
         memo.borrow_mut().insert(text.to_string(), out.clone());
         out
     }
 
-    fn shape_uncached(&self, text: &str, style: Style) -> Vec<Glyph> {
+    fn shape_uncached(&self, text: &str, style: Style, small_caps: bool) -> Vec<Glyph> {
         let mut out = Vec::new();
         if self.faces.is_empty() {
             return out;
@@ -320,20 +410,23 @@ impl<'a> Fonts<'a> {
             }
         }
         for (face, a, b) in runs {
-            self.shape_run(&text[a..b], a, face, &mut out);
+            self.shape_run(&text[a..b], a, face, small_caps, &mut out);
         }
         out
     }
 
-    fn shape_run(&self, text: &str, offset: usize, face: FaceId, out: &mut Vec<Glyph>) {
+    fn shape_run(&self, text: &str, offset: usize, face: FaceId, small_caps: bool, out: &mut Vec<Glyph>) {
         let f = &self.faces[face];
         let mut buf = rustybuzz::UnicodeBuffer::new();
         buf.push_str(text);
         buf.guess_segment_properties();
-        let key = (face, buf.script());
+        let small_caps = small_caps && f.small_caps;
+        let key = (face, buf.script(), small_caps);
         let plan = self.plans.borrow().get(&key).cloned();
         let plan = plan.unwrap_or_else(|| {
-            let p = Rc::new(rustybuzz::ShapePlan::new(&f.shaper, buf.direction(), Some(buf.script()), None, &[]));
+            let features: &[rustybuzz::Feature] =
+                if small_caps { &[rustybuzz::Feature::new(ttf_parser::Tag::from_bytes(b"smcp"), 1, ..)] } else { &[] };
+            let p = Rc::new(rustybuzz::ShapePlan::new(&f.shaper, buf.direction(), Some(buf.script()), None, features));
             self.plans.borrow_mut().insert(key, p.clone());
             p
         });
@@ -382,13 +475,9 @@ impl<'a> Fonts<'a> {
     }
 }
 
-/// Index of a style's face among the Latin faces, and of its memo.
+/// Index of a style's face among the bundled faces, and of its memo.
 fn style_index(style: Style) -> usize {
-    match style {
-        Style::Regular => 0,
-        Style::Bold => 1,
-        Style::Italic => 2,
-    }
+    style as usize
 }
 
 /// Total advance of `glyphs`, in em.
@@ -407,7 +496,7 @@ mod tests {
     #[test]
     fn ligature_glyph_keeps_all_its_letters() {
         let data = fonts_for("office");
-        let fonts = Fonts::new(data.faces());
+        let fonts = Fonts::new(data.faces(&Style::ALL));
         let g = fonts.shape("office", Style::Regular);
         assert!(g.len() < 6, "ffi should be one ligature glyph: {g:?}");
         let text: String = g.iter().map(|g| &*g.text).collect();
@@ -417,7 +506,7 @@ mod tests {
     #[test]
     fn latin_face_covers_quotes_dashes_and_accents() {
         let data = fonts_for("");
-        let faces = data.faces();
+        let faces = data.faces(&Style::ALL);
         for c in "“”‘’–—…éøłşčő".chars() {
             assert!(faces[0].covers(c), "{c}");
         }
@@ -426,15 +515,56 @@ mod tests {
     #[test]
     fn hangul_goes_to_the_fallback_face() {
         let data = fonts_for("김정은");
-        let fonts = Fonts::new(data.faces());
+        let fonts = Fonts::new(data.faces(&Style::ALL));
         let g = fonts.shape("Kim 김정은", Style::Regular);
         let text: String = g.iter().map(|g| &*g.text).collect();
         assert_eq!(text, "Kim 김정은");
-        if fonts.faces.len() > 3 {
-            assert!(g.iter().any(|g| g.face == 3));
+        if let Some(fallback) = fonts.fallback() {
+            assert!(g.iter().any(|g| g.face == fallback));
             assert!(fonts.uncovered.borrow().is_empty());
         } else {
             assert!(fonts.uncovered_warning().is_some());
         }
+    }
+
+    #[test]
+    fn every_style_has_its_own_bundled_face() {
+        let data = fonts_for("");
+        let fonts = Fonts::new(data.faces(&Style::ALL));
+        let names: Vec<&str> = Style::ALL.iter().map(|&st| fonts.faces[fonts.style_face(st)].name.as_str()).collect();
+        assert_eq!(names, BUNDLED_NAMES);
+        assert_eq!(Style::of(true, true, false), Style::BoldItalic);
+        assert_eq!(Style::of(false, true, true), Style::MonoItalic);
+    }
+
+    #[test]
+    fn small_capitals_are_other_glyphs_with_the_same_text() {
+        let data = fonts_for("");
+        let fonts = Fonts::new(data.faces(&Style::ALL));
+        assert!(fonts.has_small_caps(Style::Regular) && fonts.has_small_caps(Style::BoldItalic));
+        assert!(!fonts.has_small_caps(Style::Mono));
+        let plain = fonts.shape("nato", Style::Regular);
+        let sc = fonts.shape_with("nato", Style::Regular, true);
+        assert_ne!(plain.iter().map(|g| g.gid).collect::<Vec<_>>(), sc.iter().map(|g| g.gid).collect::<Vec<_>>());
+        assert_eq!(sc.iter().map(|g| &*g.text).collect::<String>(), "nato");
+        // Without the feature, asking for small capitals changes nothing.
+        assert_eq!(fonts.shape_with("nato", Style::Mono, true), fonts.shape("nato", Style::Mono));
+    }
+
+    #[test]
+    fn only_the_styles_asked_for_are_loaded_after_the_first_four() {
+        let data = fonts_for("김");
+        let fonts = Fonts::new(data.faces(&[Style::Mono]));
+        let names: Vec<&str> = fonts.faces.iter().map(|f| f.name.as_str()).collect();
+        let first = ["LibertinusSerif-Regular", "LibertinusSerif-Bold", "LibertinusSerif-Italic"];
+        assert_eq!(names[..3], first);
+        match fonts.fallback() {
+            Some(f) => assert_eq!((f, names.len()), (3, 5)),
+            None => assert_eq!(names.len(), 4),
+        }
+        assert_eq!(*names.last().unwrap(), "DejaVuSansMono");
+        // A style not loaded is drawn in a near one.
+        assert_eq!(fonts.faces[fonts.style_face(Style::BoldItalic)].name, "LibertinusSerif-Bold");
+        assert_eq!(fonts.faces[fonts.style_face(Style::MonoBold)].name, "DejaVuSansMono");
     }
 }

@@ -24,12 +24,14 @@ pub(super) struct Span {
     pub rise: f32,
     /// A web address the words of this span link to.
     pub link: Option<String>,
+    /// Whether the face's small capitals are used (see [`Fonts::has_small_caps`]).
+    pub small_caps: bool,
 }
 
 impl Span {
     /// Plain text in `style` at the paragraph's size.
     pub fn new(text: impl Into<String>, style: Style) -> Span {
-        Span { text: text.into(), style, scale: 1.0, rise: 0.0, link: None }
+        Span { text: text.into(), style, scale: 1.0, rise: 0.0, link: None, small_caps: false }
     }
 }
 
@@ -245,6 +247,9 @@ impl Setter<'_, '_> {
             let mut line = Line { lead: st.lead, size: st.size, ..Default::default() };
             let mut x = x0;
             let mut seen_box = false;
+            // The link of the last word set on this line: a link area runs on over the
+            // space to the next word of the same link, not over an unlinked note call.
+            let mut last_link: Option<&str> = None;
             let mut pending_space: Option<(Option<Glyph>, f32, f32)> = None;
             for i in start..b.at {
                 match items[i] {
@@ -263,8 +268,9 @@ impl Setter<'_, '_> {
                             x += g.advance * p.size;
                         }
                         if let Some(u) = &p.link {
-                            push_link(&mut line.links, x_start, x, u);
+                            push_link(&mut line.links, x_start, x, u, last_link == Some(u.as_str()));
                         }
+                        last_link = p.link.as_deref();
                     }
                     Item::Glue { width: w, stretch, shrink } if seen_box && map[i] != usize::MAX => {
                         let actual = if ragged || (last && ratio > 0.0) {
@@ -361,7 +367,7 @@ impl Setter<'_, '_> {
                         out.push(Elem::Break { penalty: 100.0, flagged: false });
                     }
                 }
-                let glyphs = self.fonts.shape(token, span.style);
+                let glyphs = self.fonts.shape_with(token, span.style, span.small_caps);
                 let breaks = self.break_points(token, &glyphs, size, st);
                 let starts: Vec<usize> = glyphs.iter().map(|g| g.start).collect();
                 let mut from = 0usize;
@@ -477,12 +483,11 @@ impl Setter<'_, '_> {
     }
 }
 
-fn push_link(links: &mut Vec<LineLink>, x0: f32, x1: f32, uri: &str) {
-    if let Some(l) = links.last_mut() {
-        if l.uri == uri {
-            l.x1 = x1;
-            return;
-        }
+/// Adds the link area from `x0` to `x1`, or widens the last one when `runs_on`.
+fn push_link(links: &mut Vec<LineLink>, x0: f32, x1: f32, uri: &str, runs_on: bool) {
+    if let Some(l) = links.last_mut().filter(|_| runs_on) {
+        l.x1 = x1;
+        return;
     }
     links.push(LineLink { x0, x1, uri: uri.to_string() });
 }
@@ -574,7 +579,7 @@ mod tests {
 
     fn with_setter(measure: f32, f: impl FnOnce(&Setter)) {
         let data = FontData::load(&TEXT.chars().collect(), None);
-        let fonts = Fonts::new(data.faces());
+        let fonts = Fonts::new(data.faces(&Style::ALL));
         let s = Setter {
             fonts: &fonts,
             hyphenator: Standard::from_embedded(Language::EnglishUS).ok(),
@@ -624,6 +629,20 @@ mod tests {
             assert!(!lines[0].keep_with_prev);
             assert!(lines[1].keep_with_prev, "no orphan");
             assert!(lines.last().unwrap().keep_with_prev, "no widow");
+        });
+    }
+
+    #[test]
+    fn a_link_area_spans_its_words_but_not_a_call_between_them() {
+        with_setter(300.0, |s| {
+            let link = |t: &str| Span { link: Some("https://x.org".into()), ..Span::new(t, Style::Regular) };
+            let call = Span { scale: 0.62, rise: 0.36, ..Span::new("1", Style::Regular) };
+            let lines = s.paragraph(&[link("two words"), call, link(" more"), Span::new(" end", Style::Regular)], &style(10.0));
+            assert_eq!(lines.len(), 1);
+            let areas: Vec<(f32, f32)> = lines[0].links.iter().map(|l| (l.x0, l.x1)).collect();
+            assert_eq!(areas.len(), 2, "{areas:?}");
+            let call_x = lines[0].glyphs.iter().find(|g| g.rise > 0.0).unwrap().x;
+            assert!(areas[0].0 == 0.0 && areas[0].1 <= call_x + 0.01 && areas[1].0 > call_x, "{areas:?} call at {call_x}");
         });
     }
 
