@@ -69,6 +69,29 @@ pub(crate) fn word_styles(words: &[Word], layout: &Layout, links: &[LinkArea], s
         .collect()
 }
 
+/// The runs of consecutive italic words of a line, each joined as printed.
+pub(crate) fn italic_runs(words: &[Word], styles: &[WordStyle]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for (w, st) in words.iter().zip(styles) {
+        if st.italic && !w.text.trim().is_empty() {
+            match out.last_mut() {
+                Some(run) if open => {
+                    if w.space_before {
+                        run.push(' ');
+                    }
+                    run.push_str(&w.text);
+                }
+                _ => out.push(w.text.clone()),
+            }
+            open = true;
+        } else {
+            open = false;
+        }
+    }
+    out
+}
+
 /// Whether a font's name says small capitals ("Minion-SC", "TimesSmallCaps").
 fn small_caps_name(name: &str) -> bool {
     let base = name.split('+').next_back().unwrap_or(name);

@@ -351,6 +351,7 @@ impl TLine {
             bold: self.bold,
             italic: self.italic,
             block_start: self.block_start,
+            italic_runs: inline::italic_runs(&self.words, &self.styles),
         }
     }
 

@@ -46,6 +46,10 @@ pub struct Reference {
     pub kind: Option<ReferenceKind>,
     /// Where the entry was printed.
     pub source_boxes: Vec<Provenance>,
+    /// Stretches of `raw` printed in italics (a book's or journal's title), as byte ranges
+    /// `[start, end)`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub italic: Vec<(usize, usize)>,
 }
 
 /// The sort of work a reference cites.

@@ -511,12 +511,31 @@ impl<'a> Writer<'a> {
         let mut out = String::new();
         let mut at = 0;
         for (s, e, href) in links {
-            out.push_str(&self.text(&raw[at..s]));
-            out.push_str(&format!("<a href=\"{}\">{}</a>", escape(&href), self.text(&raw[s..e])));
+            out.push_str(&self.styled(raw, at, s, &r.italic));
+            out.push_str(&format!("<a href=\"{}\">{}</a>", escape(&href), self.styled(raw, s, e, &r.italic)));
             at = e;
         }
-        out.push_str(&self.text(&raw[at..]));
+        out.push_str(&self.styled(raw, at, raw.len(), &r.italic));
         out.push_str(&extra);
+        out
+    }
+
+    /// `raw[from..to]` as XHTML, the stretches printed in italics (`italic`) as `em`.
+    fn styled(&self, raw: &str, from: usize, to: usize, italic: &[(usize, usize)]) -> String {
+        let mut out = String::new();
+        let mut at = from;
+        for &(s, e) in italic {
+            let (s, e) = (s.max(from), e.min(to));
+            if s >= e || s < at || !raw.is_char_boundary(s) || !raw.is_char_boundary(e) {
+                continue;
+            }
+            out.push_str(&self.text(&raw[at..s]));
+            out.push_str(&format!("<em>{}</em>", self.text(&raw[s..e])));
+            at = e;
+        }
+        if at < to {
+            out.push_str(&self.text(&raw[at..to]));
+        }
         out
     }
 

@@ -24,18 +24,48 @@ pub fn citations(r: &Reference) -> Vec<El> {
     let mut mixed = El::new("mixed-citation").attr("publication-type", kind);
     let mut at = 0;
     for s in &tagged.spans {
-        mixed.push_text(&r.raw[at..s.start]);
+        push_styled(&mut mixed, &r.raw, at, s.start, &r.italic);
         for n in &s.nodes {
-            mixed.push_node(n.clone());
+            match n {
+                // A field printed in italics keeps them: <source><italic>…</italic></source>.
+                Node::El(e) if e.kids.len() == 1 && matches!(e.kids[0], Node::Text(_)) && covers(&r.italic, s.start, s.end) => {
+                    let mut styled = El { name: e.name, attrs: e.attrs.clone(), kids: vec![] };
+                    push_styled(&mut styled, &r.raw, s.start, s.end, &r.italic);
+                    mixed.push(styled);
+                }
+                n => mixed.push_node(n.clone()),
+            }
         }
         at = s.end;
     }
-    mixed.push_text(&r.raw[at..]);
+    push_styled(&mut mixed, &r.raw, at, r.raw.len(), &r.italic);
     let mut out = vec![mixed];
     if !tagged.complete {
         out.push(element_citation(r, kind));
     }
     out
+}
+
+/// Whether any of the italic ranges overlaps `[start, end)`.
+fn covers(italic: &[(usize, usize)], start: usize, end: usize) -> bool {
+    italic.iter().any(|&(s, e)| s < end && start < e)
+}
+
+/// Pushes `raw[from..to]` into `el`, the stretches printed in italics as `italic`.
+fn push_styled(el: &mut El, raw: &str, from: usize, to: usize, italic: &[(usize, usize)]) {
+    let mut at = from;
+    for &(s, e) in italic {
+        let (s, e) = (s.max(from), e.min(to));
+        if s >= e || s < at || !raw.is_char_boundary(s) || !raw.is_char_boundary(e) {
+            continue;
+        }
+        el.push_text(&raw[at..s]);
+        el.push(El::new("italic").text(&raw[s..e]));
+        at = e;
+    }
+    if at < to {
+        el.push_text(&raw[at..to]);
+    }
 }
 
 /// The `publication-type` of a reference: its kind when known, else a guess from its fields.

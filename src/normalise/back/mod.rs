@@ -24,6 +24,8 @@ pub(crate) struct BackLine {
     pub italic: bool,
     /// Whether the line starts a new layout block.
     pub block_start: bool,
+    /// The runs of italic words on the line, each as its text.
+    pub italic_runs: Vec<String>,
 }
 
 /// What the back matter holds.
@@ -127,6 +129,13 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
         let raw = references::entry_text(&list, &entry, &vocab);
         let mut r = references::parse_reference(&raw, previous.as_ref());
         r.source_boxes = provenance(&list, &entry);
+        r.italic = italic_ranges(&r.raw, entry.iter().flat_map(|&k| list[k].italic_runs.iter()));
+        // A list set all in italics is the list's own type, not a printed emphasis.
+        let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+        let italic_letters: usize = r.italic.iter().map(|&(s, e)| letters(&r.raw[s..e])).sum();
+        if italic_letters * 5 >= letters(&r.raw) * 4 {
+            r.italic.clear();
+        }
         previous = Some(r.clone());
         out.references.push(r);
     }
@@ -395,6 +404,30 @@ mod scan;
 mod text;
 
 use text::{join_lines, Vocab};
+
+/// The byte ranges of `raw` that the italic runs of its lines cover, found in order.
+///
+/// A run broken by a line-end hyphen is looked for without its hyphen.
+fn italic_ranges<'a>(raw: &str, runs: impl Iterator<Item = &'a String>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for run in runs {
+        let run = run.trim().trim_end_matches(['-', '\u{AD}']);
+        if run.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            continue;
+        }
+        if let Some(i) = raw.get(from..).and_then(|r| r.find(run)) {
+            let (s, e) = (from + i, from + i + run.len());
+            match out.last_mut() {
+                // Runs that only a space or a line end separate are one stretch.
+                Some(last) if raw[last.1..s].trim().is_empty() => last.1 = e,
+                _ => out.push((s, e)),
+            }
+            from = e;
+        }
+    }
+    out
+}
 
 #[cfg(test)]
 mod tests {
