@@ -556,11 +556,12 @@ fn make_words(gs: &[G], ids: &[usize], gap: f32) -> Vec<Word> {
 
 /// Joins letter-spaced text ("P A R T I C I P A N T S") back into words.
 ///
-/// A stretch of at least four one-letter words in one font and size, set with even gaps
-/// and no space glyphs between them, is one spaced-out word sequence: its gaps up to half
-/// again the stretch's typical gap are letter spacing, wider ones word spaces.
+/// A stretch of at least four visible one-letter words in one font and size, set with
+/// even gaps and no space glyphs between them, is one spaced-out word sequence: its gaps up
+/// to half again the stretch's typical gap are letter spacing, wider ones word spaces.
 fn join_letter_spaced(words: &mut Vec<Word>, spaced: &[bool]) {
-    let single = |w: &Word| w.text.chars().count() == 1 && w.text.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | ','));
+    // An OCR layer (invisible text) spaces words as its engine recognised them: kept as is.
+    let single = |w: &Word| !w.invisible && w.text.chars().count() == 1 && w.text.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | ','));
     let mut i = 0;
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
     let taken = std::mem::take(words);
