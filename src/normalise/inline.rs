@@ -127,6 +127,11 @@ const LOOKAHEAD: usize = 12;
 /// (a quotation set in italics); a language span marks Hangul in a block that is mostly
 /// not Hangul.
 pub(crate) fn content(text: &str, lines: &[TLine], idx: &[usize], call: &dyn Fn(char) -> Option<usize>) -> Vec<Inline> {
+    // Most blocks are set in one style throughout: their text needs no matching.
+    let plain_words = idx.iter().all(|&i| lines[i].styles.iter().all(|s| *s == WordStyle::default()));
+    if plain_words && !text.chars().any(is_hangul) {
+        return plain(text, call);
+    }
     let stream: Vec<(char, &WordStyle)> = idx
         .iter()
         .flat_map(|&i| {
@@ -197,6 +202,27 @@ pub(crate) fn content(text: &str, lines: &[TLine], idx: &[usize], call: &dyn Fn(
         }
     }
     build(&items, 0)
+}
+
+/// Text and note calls with no spans.
+fn plain(text: &str, call: &dyn Fn(char) -> Option<usize>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        match call(c) {
+            Some(n) => {
+                if !cur.is_empty() {
+                    out.push(Inline::Text(std::mem::take(&mut cur)));
+                }
+                out.push(Inline::NoteCall(n));
+            }
+            None => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(Inline::Text(cur));
+    }
+    out
 }
 
 /// The span levels, outermost first.

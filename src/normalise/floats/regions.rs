@@ -104,6 +104,9 @@ pub(crate) fn regions(graphics: &[Graphic], skip: &[bool], width: f32, height: f
     if keep.is_empty() {
         return Vec::new();
     }
+    if keep.len() <= SMALL {
+        return pairwise(graphics, &keep);
+    }
     let cols = ((width / CELL).ceil() as usize + 1).min(2000);
     let rows = ((height / CELL).ceil() as usize + 1).min(2000);
     let cell = |v: f32, n: usize| ((v / CELL).floor().max(0.0) as usize).min(n - 1);
@@ -180,6 +183,63 @@ pub(crate) fn regions(graphics: &[Graphic], skip: &[bool], width: f32, height: f
         }
     }
     out.into_iter().flatten().collect()
+}
+
+/// Up to this many graphics, regions are found by comparing every pair; above, by the
+/// occupancy grid, whose cost does not grow with the square of the count.
+const SMALL: usize = 300;
+
+/// Regions of a few graphics: those whose grown boxes touch are joined (union-find).
+fn pairwise(graphics: &[Graphic], keep: &[usize]) -> Vec<Region> {
+    let n = keep.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let grown: Vec<Rect> = keep
+        .iter()
+        .map(|&i| {
+            let r = graphics[i].bbox;
+            // As far as the grid reaches: its cells join boxes up to about two touches apart.
+            Rect { x0: r.x0 - TOUCH, y0: r.y0 - TOUCH, x1: r.x1 + TOUCH, y1: r.y1 + TOUCH }
+        })
+        .collect();
+    for a in 0..n {
+        for b in a + 1..n {
+            let (p, q) = (&grown[a], &grown[b]);
+            if p.x0 <= q.x1 && q.x0 <= p.x1 && p.y0 <= q.y1 && q.y0 <= p.y1 {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                if ra != rb {
+                    parent[ra] = rb;
+                }
+            }
+        }
+    }
+    let mut by_root: Vec<Option<Region>> = vec![None; n];
+    for (k, &i) in keep.iter().enumerate() {
+        let g = &graphics[i];
+        let r = root(&mut parent, k);
+        let reg = by_root[r].get_or_insert_with(|| Region { bbox: g.bbox, ..Default::default() });
+        reg.bbox = reg.bbox.union(&g.bbox);
+        add(reg, g);
+    }
+    for (k, &i) in keep.iter().enumerate() {
+        let r = root(&mut parent, k);
+        let g = graphics[i].bbox;
+        if let Some(reg) = by_root[r].as_mut() {
+            let b = reg.bbox;
+            let (cx, cy) = ((g.x0 + g.x1) / 2.0, (g.y0 + g.y1) / 2.0);
+            let (dx, dy) = (0.1 * (b.x1 - b.x0), 0.1 * (b.y1 - b.y0));
+            if cx > b.x0 + dx && cx < b.x1 - dx && cy > b.y0 + dy && cy < b.y1 - dy {
+                reg.inner += 1;
+            }
+        }
+    }
+    by_root.into_iter().flatten().collect()
 }
 
 /// Adds a graphic's evidence to a region.
