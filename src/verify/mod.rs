@@ -9,6 +9,7 @@
 
 mod causes;
 mod read;
+mod structure;
 mod words;
 
 use crate::error::{Stage, Warning};
@@ -354,6 +355,10 @@ const NOTE_LABELS: &[&str] = &["notes", "endnotes", "footnotes", "주", "anmerku
 /// - `no-headings` (warn): a document of two or more pages without a single heading.
 /// - `references-missing` / `notes-missing` (warn): the layout prints a heading such as
 ///   "References" / "Notes" but the tree has no references / notes.
+/// - `references-short` (warn): the reference labels number well past the references found.
+/// - `heading-sequence` (warn): numbered headings skip or repeat a number (2, 3, 5).
+/// - `table-missing` / `figure-missing` (warn): the text cites "Table 3" or "Figure 2" and
+///   the tree has no table or figure of that number.
 /// - `figure-uncaptioned` (info): figures kept without a printed label or caption.
 /// - `figure-no-picture` (warn): a figure caption with no picture found beside it.
 /// - `table-unaligned` (warn): a table caption whose cells could not be put in a grid.
@@ -470,6 +475,10 @@ pub fn flags(source: &Layout, doc: &Document, verification: Option<&Verification
     for b in doc.displays().filter(|b| b.table.as_ref().is_some_and(|t| t.rows.is_empty())) {
         let label = b.table.as_ref().and_then(|t| t.label.as_deref()).unwrap_or("A table");
         flag("table-unaligned", Severity::Warn, format!("{label}{}: its cells could not be aligned into rows and columns; its text is kept as paragraphs.", page_of(b)));
+    }
+
+    for f in structure::flags(doc) {
+        flag(&f.code, f.severity, f.message);
     }
 
     if doc.front.title.is_none() {
