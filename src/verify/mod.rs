@@ -62,6 +62,9 @@ pub struct TextCheck {
     pub figure_words: usize,
     /// Words of table cells and table notes in the tree, counted in `words`.
     pub table_words: usize,
+    /// Words of the body the tree sets in a style (emphasis, strong, super- or subscript,
+    /// monospace), for checking that the outputs keep them.
+    pub styled_words: usize,
 }
 
 /// How much of the tree's text one output carries.
@@ -87,6 +90,9 @@ pub struct FormatCheck {
     pub moved_words: usize,
     /// Whether the comparison ran out of time and recall is a lower bound.
     pub approximate: bool,
+    /// Words the output sets in a style (italic, bold, super- or subscript, code) in its
+    /// body, against [`TextCheck::styled_words`]; `None` for the reflowed PDF.
+    pub styled_words: Option<usize>,
     /// Why the output could not be read back, when it could not (recall is then 0).
     pub error: Option<String>,
 }
@@ -134,6 +140,27 @@ impl Severity {
 
 /// The tree's text as the three streams every output must carry in order: title, subtitle,
 /// headings and blocks; footnotes; references.
+/// Words of the body's text blocks inside style spans (small caps, links and language
+/// spans alone do not count).
+fn styled_words(doc: &Document) -> usize {
+    fn walk(inlines: &[crate::tree::Inline], styled: bool, n: &mut usize) {
+        use crate::tree::Inline;
+        for i in inlines {
+            match i {
+                Inline::Text(t) if styled => *n += t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count(),
+                Inline::Text(_) | Inline::NoteCall(_) => {}
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Superscript(c) | Inline::Subscript(c) | Inline::Monospace(c) => walk(c, true, n),
+                span => walk(span.children(), styled, n),
+            }
+        }
+    }
+    let mut n = 0;
+    for b in doc.sections.iter().flat_map(|s| s.blocks.iter()).filter(|b| !b.is_display()) {
+        walk(&b.content, false, &mut n);
+    }
+    n
+}
+
 /// Words of figure text (`figures`) or of table cells and notes in the tree.
 fn display_words(doc: &Document, figures: bool) -> usize {
     let count = |t: &str| t.split_whitespace().count();
@@ -253,6 +280,7 @@ pub fn round_trip(source: &Layout, doc: &Document, outputs: &Outputs) -> Verific
         causes: causes::attribute(&segments, &lost, doc, &known),
         furniture_words: read::furniture_words(source, &furniture),
         figure_words: display_words(doc, true),
+        styled_words: styled_words(doc),
         table_words: display_words(doc, false),
     };
 
@@ -280,6 +308,11 @@ pub fn round_trip(source: &Layout, doc: &Document, outputs: &Outputs) -> Verific
                     lost: lost_phrases(&m, &streams, &vocab, LOST_SAMPLES, LOST_PHRASE_WORDS),
                     moved_words: m.moved,
                     approximate: m.approximate,
+                    styled_words: match format {
+                        Format::Jats => read::jats_styled_words(bytes).ok(),
+                        Format::Epub => read::epub_styled_words(bytes).ok(),
+                        _ => None,
+                    },
                     error: None,
                 }
             }
@@ -293,12 +326,22 @@ pub fn round_trip(source: &Layout, doc: &Document, outputs: &Outputs) -> Verific
                 lost: Vec::new(),
                 moved_words: 0,
                 approximate: false,
+                styled_words: None,
                 error: Some(e),
             },
         };
         formats.push(check);
     }
     Verification { tree, formats }
+}
+
+/// Share of the tree's styled words below which an output counts as having lost styling.
+pub const STYLED_WARN: f64 = 0.9;
+
+/// Whether an output setting `out` of the tree's `tree` styled words lost styling: below
+/// [`STYLED_WARN`], once there are a few to lose.
+fn styling_lost(tree: usize, out: usize) -> bool {
+    tree >= 5 && (out as f64) < STYLED_WARN * tree as f64
 }
 
 /// Share of glyphs without a Unicode value above which `unmapped-glyphs` is a warning (0.1 %).
@@ -367,6 +410,8 @@ const NOTE_LABELS: &[&str] = &["notes", "endnotes", "footnotes", "주", "anmerku
 ///   fax or ISBN that the tree did not keep as such.
 /// - `text-lost-jats|epub|pdf`: round-trip recall below [`RECALL_WARN`] (warn) or
 ///   [`RECALL_ERROR`] (error); `unreadable-…` (error) when the output cannot be read back.
+/// - `styling-lost-jats|epub` (warn): the output sets fewer than [`STYLED_WARN`] of the
+///   tree's italic, bold, raised, lowered or code words in their style.
 /// - `text-added-jats|epub|pdf`: precision below [`PRECISION_INFO`] (info) or
 ///   [`PRECISION_WARN`] (warn).
 /// - `conversion-warnings` (info): the conversion raised warnings; the first is quoted.
@@ -523,6 +568,13 @@ pub fn flags(source: &Layout, doc: &Document, verification: Option<&Verification
                         "{} of the words in the {upper} output are not in the document's text (repeated or garbled text).",
                         percent(1.0 - c.precision)
                     ),
+                );
+            }
+            if let Some(n) = c.styled_words.filter(|&n| styling_lost(v.tree.styled_words, n)) {
+                flag(
+                    &format!("styling-lost-{}", c.format),
+                    Severity::Warn,
+                    format!("The {upper} output sets {n} of the {} italic, bold or raised words of the text in their style.", v.tree.styled_words),
                 );
             }
         }

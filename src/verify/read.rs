@@ -177,6 +177,16 @@ fn resolve(base: &str, href: &str) -> String {
 
 /// The text of an EPUB's spine documents in spine order, the navigation document left out.
 pub fn epub_text(epub: &[u8]) -> Result<String, String> {
+    let mut out = String::new();
+    for (path, xml) in epub_documents(epub)? {
+        out.push_str(&xhtml_text(&xml).map_err(|e| format!("{path}: {e}"))?);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// The content documents of an EPUB in spine order, the navigation document left out.
+fn epub_documents(epub: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(epub)).map_err(|e| format!("not a ZIP archive: {e}"))?;
     let container = zip_file(&mut zip, "META-INF/container.xml")?;
     let opf_path = start_tags(&container)?
@@ -199,16 +209,75 @@ pub fn epub_text(epub: &[u8]) -> Result<String, String> {
             _ => {}
         }
     }
-    let mut out = String::new();
+    let mut out = Vec::new();
     for id in spine {
         let Some((path, nav)) = manifest.get(&id) else { continue };
         if *nav {
             continue;
         }
-        out.push_str(&xhtml_text(&zip_file(&mut zip, path)?).map_err(|e| format!("{path}: {e}"))?);
-        out.push('\n');
+        out.push((path.clone(), zip_file(&mut zip, path)?));
     }
     Ok(out)
+}
+
+/// Words set in a style (emphasis, bold, scripts, code) in an XML document: text inside an
+/// element that `styled` accepts, outside any that `skip` accepts.
+fn styled_words(xml: &[u8], styled: &dyn Fn(&str) -> bool, skip: &dyn Fn(&BytesStart) -> bool) -> Result<usize, String> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    reader.config_mut().trim_text(false);
+    let mut buf = Vec::new();
+    let mut text = String::new();
+    // Per open element: whether it styles, whether it is skipped.
+    let mut stack: Vec<(bool, bool)> = Vec::new();
+    let inside = |stack: &[(bool, bool)]| stack.iter().any(|s| s.0) && !stack.iter().any(|s| s.1);
+    loop {
+        match reader.read_event_into(&mut buf).map_err(|e| format!("XML error at byte {}: {e}", reader.error_position()))? {
+            Event::Start(e) => {
+                let name = e.local_name().as_ref().to_string();
+                stack.push((styled(&name), skip(&e)));
+            }
+            Event::End(_) => {
+                if stack.pop().is_some_and(|s| s.0) {
+                    text.push(' ');
+                }
+            }
+            Event::Text(t) if inside(&stack) => text.push_str(&t.xml10_content()),
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count())
+}
+
+/// Words the JATS body sets in italics, bold, super- or subscript or monospace.
+pub fn jats_styled_words(xml: &[u8]) -> Result<usize, String> {
+    let styled = |n: &str| matches!(n, "italic" | "bold" | "sup" | "sub" | "monospace");
+    let skip = |e: &BytesStart| match e.local_name().as_ref() {
+        "front" | "back" | "label" | "ref-list" | "caption" => true,
+        "xref" => attr(e, "ref-type").as_deref() == Some("fn"),
+        _ => false,
+    };
+    styled_words(xml, &styled, &skip)
+}
+
+/// Words the EPUB's chapters (not its notes or references) set as `em`, `strong`, `sup`,
+/// `sub` or `code`.
+pub fn epub_styled_words(epub: &[u8]) -> Result<usize, String> {
+    let styled = |n: &str| matches!(n, "em" | "strong" | "sup" | "sub" | "code");
+    let skip = |e: &BytesStart| match e.local_name().as_ref() {
+        "script" | "style" | "figcaption" | "caption" => true,
+        "a" => attr(e, "epub:type").unwrap_or_default().contains("noteref") || attr(e, "role").unwrap_or_default() == "doc-noteref",
+        _ => false,
+    };
+    let mut n = 0;
+    for (path, xml) in epub_documents(epub)? {
+        if path.ends_with("notes.xhtml") || path.ends_with("references.xhtml") {
+            continue;
+        }
+        n += styled_words(&xml, &styled, &skip).map_err(|e| format!("{path}: {e}"))?;
+    }
+    Ok(n)
 }
 
 /// Whether `r` (a line's box) sits inside one of `boxes` on page `page`.
@@ -332,6 +401,12 @@ pub fn pdf_text(pdf: &[u8], known: &dyn Fn(&str) -> bool) -> Result<String, Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn styled_words_are_counted_in_the_jats_body_only() {
+        let xml = br#"<article><front><title-group><article-title><italic>Front</italic></article-title></title-group></front><body><p>Read <italic>The Wealth</italic> of m<sup>2</sup> and <bold><italic>both</italic></bold><xref ref-type="fn" rid="fn1"><sup>1</sup></xref>.</p></body><back><ref-list><ref><mixed-citation><source><italic>Journal</italic></source></mixed-citation></ref></ref-list></back></article>"#;
+        assert_eq!(jats_styled_words(xml).unwrap(), 4);
+    }
     use crate::layout::{Page, TextBlock, Word};
 
     #[test]

@@ -199,3 +199,23 @@ fn dev_corpus_round_trip() {
     println!("{details}\nindex: {}", site.join("index.html").display());
 }
 
+
+#[test]
+fn an_output_that_drops_most_styled_words_is_flagged() {
+    assert!(styling_lost(20, 10));
+    assert!(!styling_lost(20, 19));
+    assert!(!styling_lost(3, 0), "a few styled words are not enough to judge");
+    let (layout, done) = convert(&fixture("dev-03.pdf"));
+    let mut v = round_trip(&layout, &done.output.document, &done.output);
+    v.tree.styled_words = 40;
+    for c in &mut v.formats {
+        c.styled_words = match c.format {
+            "jats" => Some(4),
+            "epub" => Some(40),
+            _ => None,
+        };
+    }
+    let f = flags(&layout, &done.output.document, Some(&v), &done.warnings);
+    assert!(codes(&f).contains(&"styling-lost-jats".to_string()), "{f:?}");
+    assert!(!codes(&f).contains(&"styling-lost-epub".to_string()), "{f:?}");
+}
