@@ -133,7 +133,9 @@ fn is_call(w: &Word, l: &TLine, first: bool) -> bool {
         return false;
     }
     let raised = w.bbox.y1 < l.baseline - l.size * 0.05;
-    smaller && (raised || !w.space_before)
+    // A lowered index (the 2 of CO2) is a subscript, never a call.
+    let lowered = (w.bbox.y0 + w.bbox.y1) / 2.0 > l.baseline - l.size * 0.1;
+    smaller && !lowered && (raised || !w.space_before)
 }
 
 /// A piece of body in the making.
@@ -263,6 +265,8 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
     styles.dedup();
 
     let mut calls: Vec<String> = Vec::new();
+    // Per call: whether it was printed raised and smaller (not a body-size number).
+    let mut raised: Vec<bool> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut current = Section { level: 1, title: None, blocks: vec![], source: vec![] };
     // Letter and Roman schemes nest one level under the heading before their first use.
@@ -288,7 +292,7 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
                 current = Section { level, title: Some(title), blocks: vec![], source: provs(lines, &u.lines) };
             }
             UKind::Para | UKind::List => {
-                let (text, list) = unit_text(lines, &u.lines, u.kind == UKind::List, ev, &mut calls);
+                let (text, list) = unit_text(lines, &u.lines, u.kind == UKind::List, ev, &mut calls, &mut raised);
                 if text.trim().is_empty() {
                     continue;
                 }
@@ -340,7 +344,7 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
     }
     for s in &mut sections {
         for b in &mut s.blocks {
-            b.content = resolve_calls(std::mem::take(&mut b.content), &resolved, &calls);
+            b.content = resolve_calls(std::mem::take(&mut b.content), &resolved, &calls, &raised);
         }
     }
     let uncalled = used.iter().filter(|u| !**u).count();
@@ -400,7 +404,7 @@ fn heading_text(lines: &[TLine], idx: &[usize], ev: &Evidence) -> String {
 }
 
 /// The text of a unit with note calls as placeholders, and whether it is a list item.
-fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &mut Vec<String>) -> (String, bool) {
+fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &mut Vec<String>, raised: &mut Vec<bool>) -> (String, bool) {
     let mut acc = String::new();
     let mut is_list = false;
     for (k, &i) in idx.iter().enumerate() {
@@ -411,6 +415,7 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &
                 if calls.len() < 0xFFFE {
                     s.push(char::from_u32(CALL_BASE + calls.len() as u32).unwrap_or(' '));
                     calls.push(w.text.trim().to_string());
+                    raised.push(true);
                 }
                 continue;
             }
@@ -429,6 +434,7 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &
                     s.push_str(head);
                     s.push(char::from_u32(CALL_BASE + calls.len() as u32).unwrap_or(' '));
                     calls.push(w.text[head.len()..].to_string());
+                    raised.push(false);
                 }
                 _ => s.push_str(&w.text),
             }
@@ -447,27 +453,32 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &
 
 /// Content with each call placeholder index turned into the note it resolved to, or back
 /// into its printed label when it resolved to none; inside spans too.
-fn resolve_calls(inlines: Vec<Inline>, resolved: &[Option<usize>], calls: &[String]) -> Vec<Inline> {
+fn resolve_calls(inlines: Vec<Inline>, resolved: &[Option<usize>], calls: &[String], raised: &[bool]) -> Vec<Inline> {
     let mut content = Vec::new();
     for i in inlines {
         match i {
             Inline::NoteCall(k) => match resolved.get(k).copied().flatten() {
                 Some(n) => content.push(Inline::NoteCall(n)),
-                None => push_text(&mut content, calls.get(k).map(String::as_str).unwrap_or("")),
+                // A raised mark that calls no note is a superscript (a unit, an ordinal).
+                None => match calls.get(k).map(String::as_str).unwrap_or("") {
+                    "" => {}
+                    label if raised.get(k).copied().unwrap_or(false) => content.push(Inline::Superscript(vec![Inline::Text(label.to_string())])),
+                    label => push_text(&mut content, label),
+                },
             },
             Inline::Text(t) => push_text(&mut content, &t),
-            Inline::Emphasis(c) => content.push(Inline::Emphasis(resolve_calls(c, resolved, calls))),
-            Inline::Strong(c) => content.push(Inline::Strong(resolve_calls(c, resolved, calls))),
-            Inline::SmallCaps(c) => content.push(Inline::SmallCaps(resolve_calls(c, resolved, calls))),
-            Inline::Superscript(c) => content.push(Inline::Superscript(resolve_calls(c, resolved, calls))),
-            Inline::Subscript(c) => content.push(Inline::Subscript(resolve_calls(c, resolved, calls))),
-            Inline::Monospace(c) => content.push(Inline::Monospace(resolve_calls(c, resolved, calls))),
+            Inline::Emphasis(c) => content.push(Inline::Emphasis(resolve_calls(c, resolved, calls, raised))),
+            Inline::Strong(c) => content.push(Inline::Strong(resolve_calls(c, resolved, calls, raised))),
+            Inline::SmallCaps(c) => content.push(Inline::SmallCaps(resolve_calls(c, resolved, calls, raised))),
+            Inline::Superscript(c) => content.push(Inline::Superscript(resolve_calls(c, resolved, calls, raised))),
+            Inline::Subscript(c) => content.push(Inline::Subscript(resolve_calls(c, resolved, calls, raised))),
+            Inline::Monospace(c) => content.push(Inline::Monospace(resolve_calls(c, resolved, calls, raised))),
             Inline::Link(mut l) => {
-                l.content = resolve_calls(l.content, resolved, calls);
+                l.content = resolve_calls(l.content, resolved, calls, raised);
                 content.push(Inline::Link(l));
             }
             Inline::Lang(mut l) => {
-                l.content = resolve_calls(l.content, resolved, calls);
+                l.content = resolve_calls(l.content, resolved, calls, raised);
                 content.push(Inline::Lang(l));
             }
         }

@@ -61,6 +61,8 @@ pub struct Page {
     pub height: f32,
     ops: String,
     images: Vec<(String, Vec<u8>, u32, u32)>,
+    /// Link annotations: rectangle (x0, y0, x1, y1) and the URI it opens.
+    links: Vec<([f32; 4], String)>,
 }
 
 /// A PDF of several pages.
@@ -76,7 +78,7 @@ impl Pdf {
 
     /// Starts a page of `width` × `height` points and returns it for drawing.
     pub fn page(&mut self, width: f32, height: f32) -> &mut Page {
-        self.pages.push(Page { width, height, ops: String::new(), images: vec![] });
+        self.pages.push(Page { width, height, ops: String::new(), images: vec![], links: vec![] });
         self.pages.last_mut().unwrap()
     }
 
@@ -96,6 +98,11 @@ impl Pdf {
             });
             fonts.set(f.resource(), id);
         }
+        // Times-Italic, for text set in italics with raw operators (`/F5`).
+        let italic = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Times-Italic", "Encoding" => "WinAnsiEncoding",
+        });
+        fonts.set("F5", italic);
         let fonts_id = doc.add_object(fonts);
         let mut kids = Vec::new();
         for p in self.pages {
@@ -112,12 +119,25 @@ impl Pdf {
                 xobjects.set(name, doc.add_object(img));
             }
             let content = doc.add_object(Stream::new(lopdf::Dictionary::new(), p.ops.into_bytes()));
+            let annots: Vec<Object> = p
+                .links
+                .iter()
+                .map(|(r, uri)| {
+                    doc.add_object(dictionary! {
+                        "Type" => "Annot", "Subtype" => "Link",
+                        "Rect" => r.iter().map(|&v| Object::Real(v)).collect::<Vec<_>>(),
+                        "A" => dictionary! { "S" => "URI", "URI" => Object::string_literal(uri.as_str()) },
+                    })
+                    .into()
+                })
+                .collect();
             let page = doc.add_object(dictionary! {
                 "Type" => "Page",
                 "Parent" => pages_id,
                 "MediaBox" => vec![0.into(), 0.into(), Object::Real(p.width), Object::Real(p.height)],
                 "Contents" => content,
                 "Resources" => dictionary! { "Font" => fonts_id, "XObject" => xobjects },
+                "Annots" => annots,
             });
             kids.push(page.into());
         }
@@ -149,6 +169,11 @@ fn literal(s: &str) -> String {
 }
 
 impl Page {
+    /// A link annotation over the rectangle (`x0`, `y0`)–(`x1`, `y1`) opening `uri`.
+    pub fn link(&mut self, x0: f32, y0: f32, x1: f32, y1: f32, uri: &str) {
+        self.links.push(([x0, y0, x1, y1], uri.to_string()));
+    }
+
     /// Raw content-stream operators.
     pub fn raw(&mut self, ops: &str) {
         self.ops.push_str(ops);

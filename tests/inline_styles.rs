@@ -1,0 +1,109 @@
+//! Styling inside lines, end to end: a PDF built with lopdf whose lines mix roman,
+//! italic and bold runs, a raised unit, a lowered formula index, a note call and a link
+//! annotation; the tree's spans and each output's markup are checked.
+
+#[path = "support/pdfgen.rs"]
+mod pdfgen;
+
+use pdfgen::{Font, Pdf};
+use quire::tree::{Inline, Link};
+use quire::{Format, Options};
+
+const BODY: &str = "The committee met four times during the year and reviewed the programme of work that the board had set for it in the spring, with particular attention to the budget and to the staffing of the regional offices, which had grown faster than expected over the period under review.";
+
+fn styled_pdf() -> Vec<u8> {
+    let mut pdf = Pdf::new();
+    let p = pdf.a4();
+    p.text(Font::HelveticaBold, 16.0, 72.0, 770.0, "Notes on Market Reform");
+    let mut y = p.paragraph(Font::Times, 11.0, 13.5, 72.0, 730.0, 450.0, BODY, true);
+    y -= 13.5;
+    p.raw(&format!(
+        "BT /F1 11 Tf 72 {y} Td (As argued in ) Tj /F5 11 Tf (The Wealth of Nations) Tj /F1 11 Tf (, the ) Tj /F2 11 Tf (market) Tj /F1 11 Tf ( grows with the division of labour.) Tj ET"
+    ));
+    let y2 = y - 13.5;
+    p.raw(&format!(
+        "BT /F1 11 Tf 72 {y2} Td (Each site covers 20 m) Tj /F1 7 Tf 4 Ts (2) Tj /F1 11 Tf 0 Ts ( and the CO) Tj /F1 7 Tf -2 Ts (2) Tj /F1 11 Tf 0 Ts ( level rose sharply) Tj /F1 7 Tf 4 Ts (1) Tj /F1 11 Tf 0 Ts (.) Tj ET"
+    ));
+    let y3 = y2 - 13.5;
+    let before = Font::Times.width("Read ", 11.0);
+    let linked = Font::Times.width("the report", 11.0);
+    p.text(Font::Times, 11.0, 72.0, y3, "Read the report online for the details of each site.");
+    p.link(72.0 + before, y3 - 3.0, 72.0 + before + linked, y3 + 9.0, "https://example.org/report");
+    p.text(Font::Times, 8.0, 72.0, 80.0, "1 Measured at the regional offices in the spring.");
+    p.line(72.0, 92.0, 180.0, 92.0, 0.5, 0.0);
+    pdf.finish()
+}
+
+fn spans(inlines: &[Inline], out: &mut Vec<String>) {
+    for i in inlines {
+        let name = match i {
+            Inline::Emphasis(_) => "em",
+            Inline::Strong(_) => "strong",
+            Inline::Superscript(_) => "sup",
+            Inline::Subscript(_) => "sub",
+            Inline::Link(_) => "link",
+            Inline::NoteCall(_) => {
+                out.push("call".into());
+                continue;
+            }
+            _ => "",
+        };
+        let mut text = String::new();
+        Inline::push_text(i.children(), &mut text);
+        if !name.is_empty() {
+            out.push(format!("{name}:{text}"));
+        }
+        spans(i.children(), out);
+    }
+}
+
+#[test]
+fn italic_bold_scripts_a_note_call_and_a_link_become_spans_and_markup_in_every_output() {
+    let done = quire::convert(&styled_pdf(), &Options::default().with_formats(&[Format::Jats, Format::Epub, Format::Pdf])).expect("converts");
+    let doc = &done.output.document;
+    let mut found = Vec::new();
+    for b in doc.sections.iter().flat_map(|s| s.blocks.iter()) {
+        spans(&b.content, &mut found);
+    }
+    for want in ["em:The Wealth of Nations", "strong:market", "sup:2", "sub:2", "call", "link:the report"] {
+        assert!(found.iter().any(|f| f == want), "{want:?} not among {found:?}");
+    }
+    let link = doc
+        .sections
+        .iter()
+        .flat_map(|s| s.blocks.iter())
+        .flat_map(|b| b.content.iter())
+        .find_map(|i| match i {
+            Inline::Link(Link { target, .. }) => Some(target.clone()),
+            _ => None,
+        });
+    assert_eq!(link.as_deref(), Some("https://example.org/report"));
+    assert_eq!(doc.footnotes.len(), 1, "{:?}", doc.footnotes);
+
+    let jats = String::from_utf8(done.output.jats.clone().unwrap()).unwrap();
+    for want in ["<italic>The Wealth of Nations</italic>", "<bold>market</bold>", "m<sup>2</sup>", "CO<sub>2</sub>", "xlink:href=\"https://example.org/report\"", "ref-type=\"fn\""] {
+        assert!(jats.contains(want), "JATS lacks {want}");
+    }
+    let epub = done.output.epub.clone().unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(epub)).unwrap();
+    let mut chapters = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if f.name().ends_with(".xhtml") {
+            std::io::Read::read_to_string(&mut f, &mut chapters).unwrap();
+        }
+    }
+    for want in ["<em>The Wealth of Nations</em>", "<strong>market</strong>", "<sup>2</sup>", "<sub>2</sub>", "href=\"https://example.org/report\""] {
+        assert!(chapters.contains(want), "EPUB lacks {want}");
+    }
+    let pdf = done.output.pdf.clone().unwrap();
+    let out = lopdf::Document::load_mem(&pdf).expect("the reflowed PDF reads");
+    let has_link = out.objects.values().any(|o| {
+        o.as_dict().ok().is_some_and(|d| {
+            d.get(b"Subtype").ok().and_then(|s| s.as_name().ok()) == Some(b"Link".as_slice())
+                && d.get(b"A").ok().and_then(|a| a.as_dict().ok()).and_then(|a| a.get(b"URI").ok()).and_then(|u| u.as_str().ok())
+                    == Some(b"https://example.org/report".as_slice())
+        })
+    });
+    assert!(has_link, "the reflowed PDF has no link annotation to the report");
+}
