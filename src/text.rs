@@ -45,3 +45,44 @@ mod tests {
         assert_eq!(escape_xml("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
     }
 }
+
+/// `n` (at least 1) in canonical upper-case roman numerals ("MCMXCIV").
+pub(crate) fn roman_numeral(mut n: u64) -> String {
+    const PARTS: [(u64, &str); 13] = [
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ];
+    let mut s = String::new();
+    for (v, p) in PARTS {
+        while n >= v {
+            s.push_str(p);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// The value of an upper-case roman numeral read additively with subtraction pairs;
+/// `None` for an empty string or other letters. Not every string it reads is well formed:
+/// compare with [`roman_numeral`] of the value to check.
+pub(crate) fn roman_value(s: &str) -> Option<u32> {
+    let digit = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let values: Vec<i64> = s.chars().take(64).map(digit).collect::<Option<_>>()?;
+    let mut total = 0i64;
+    for (i, &v) in values.iter().enumerate() {
+        match values.get(i + 1) {
+            Some(&next) if next > v => total -= v,
+            _ => total += v,
+        }
+    }
+    u32::try_from(total).ok().filter(|&t| t > 0)
+}

@@ -6,6 +6,7 @@
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashSet;
+use crate::text::roman_numeral;
 
 /// Most tree nodes visited; real trees have one or a handful.
 const MAX_NODES: usize = 4096;
@@ -124,29 +125,13 @@ fn label(r: &Range, page: u64) -> String {
     let number = match r.style {
         None => String::new(),
         Some(_) if n > MAX_FANCY => n.to_string(),
-        Some(b'R') => roman(n),
-        Some(b'r') => roman(n).to_ascii_lowercase(),
+        Some(b'R') => roman_numeral(n),
+        Some(b'r') => roman_numeral(n).to_ascii_lowercase(),
         Some(b'A') => letters(n),
         Some(b'a') => letters(n).to_ascii_lowercase(),
         Some(_) => n.to_string(),
     };
     format!("{}{number}", r.prefix)
-}
-
-/// `n` (at least 1) in upper-case roman numerals.
-fn roman(mut n: u64) -> String {
-    const PARTS: [(u64, &str); 13] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    ];
-    let mut s = String::new();
-    for (v, p) in PARTS {
-        while n >= v {
-            s.push_str(p);
-            n -= v;
-        }
-    }
-    s
 }
 
 /// `n` (at least 1) as PDF letter numbering: A to Z, then AA to ZZ, then AAA, and so on.
@@ -293,6 +278,6 @@ mod tests {
     fn huge_start_numbers_fall_back_to_digits() {
         let r = Range { start: 0, style: Some(b'a'), prefix: String::new(), first: i64::MAX as u64 };
         assert_eq!(label(&r, 0), i64::MAX.to_string());
-        assert_eq!(roman(1994), "MCMXCIV");
+        assert_eq!(roman_numeral(1994), "MCMXCIV");
     }
 }

@@ -30,6 +30,8 @@ struct Walk<'a> {
     include: &'a dyn Fn(&str) -> bool,
     /// Whether this element and all it holds are left out (note calls, labels).
     skip: &'a dyn Fn(&BytesStart) -> bool,
+    /// Whether each included element's text stands apart from the next (a space after it).
+    apart: bool,
 }
 
 /// The text of the wanted parts of an XML document, block boundaries as newlines.
@@ -58,7 +60,9 @@ fn xml_text(xml: &[u8], walk: &Walk) -> Result<String, String> {
                 }
             }
             Event::End(e) => {
-                stack.pop();
+                if stack.pop().is_some_and(|s| s.0) && walk.apart {
+                    out.push(' ');
+                }
                 let name = e.local_name().as_ref().to_string();
                 if BLOCKS.contains(&name.as_str()) {
                     out.push('\n');
@@ -97,7 +101,7 @@ pub fn jats_text(xml: &[u8]) -> Result<String, String> {
         "xref" => attr(e, "ref-type").as_deref() == Some("fn"),
         _ => false,
     };
-    xml_text(xml, &Walk { include: &include, skip: &skip })
+    xml_text(xml, &Walk { include: &include, skip: &skip, apart: false })
 }
 
 /// The body text of one XHTML content document, without note calls and back-links.
@@ -112,7 +116,7 @@ fn xhtml_text(xml: &[u8]) -> Result<String, String> {
         }
         _ => false,
     };
-    xml_text(xml, &Walk { include: &include, skip: &skip })
+    xml_text(xml, &Walk { include: &include, skip: &skip, apart: false })
 }
 
 /// Reads `path` out of a ZIP archive.
@@ -223,30 +227,7 @@ fn epub_documents(epub: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
 /// Words set in a style (emphasis, bold, scripts, code) in an XML document: text inside an
 /// element that `styled` accepts, outside any that `skip` accepts.
 fn styled_words(xml: &[u8], styled: &dyn Fn(&str) -> bool, skip: &dyn Fn(&BytesStart) -> bool) -> Result<usize, String> {
-    let mut reader = quick_xml::Reader::from_reader(xml);
-    reader.config_mut().trim_text(false);
-    let mut buf = Vec::new();
-    let mut text = String::new();
-    // Per open element: whether it styles, whether it is skipped.
-    let mut stack: Vec<(bool, bool)> = Vec::new();
-    let inside = |stack: &[(bool, bool)]| stack.iter().any(|s| s.0) && !stack.iter().any(|s| s.1);
-    loop {
-        match reader.read_event_into(&mut buf).map_err(|e| format!("XML error at byte {}: {e}", reader.error_position()))? {
-            Event::Start(e) => {
-                let name = e.local_name().as_ref().to_string();
-                stack.push((styled(&name), skip(&e)));
-            }
-            Event::End(_) => {
-                if stack.pop().is_some_and(|s| s.0) {
-                    text.push(' ');
-                }
-            }
-            Event::Text(t) if inside(&stack) => text.push_str(&t.xml10_content()),
-            Event::Eof => break,
-            _ => {}
-        }
-        buf.clear();
-    }
+    let text = xml_text(xml, &Walk { include: styled, skip, apart: true })?;
     Ok(text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count())
 }
 

@@ -6,6 +6,7 @@
 use super::xml::El;
 use super::leaf;
 use crate::tree::SourceInfo;
+use crate::text::{roman_numeral, roman_value};
 
 /// `fpage` and `lpage` from the first and last printed page labels, when the source has
 /// labels and both are plain numbers or roman numerals.
@@ -27,47 +28,7 @@ fn is_folio(label: &str) -> bool {
     }
     let upper = label.to_ascii_uppercase();
     let one_case = label == upper || label == label.to_ascii_lowercase();
-    one_case && roman_value(&upper).is_some_and(|n| roman(n) == upper)
-}
-
-/// The value of an upper-case roman numeral read additively with subtraction pairs; `None`
-/// for an empty string or other letters.
-fn roman_value(s: &str) -> Option<u32> {
-    let digit = |c: char| match c {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        'C' => Some(100),
-        'D' => Some(500),
-        'M' => Some(1000),
-        _ => None,
-    };
-    let values: Vec<i64> = s.chars().take(64).map(digit).collect::<Option<_>>()?;
-    let mut total = 0i64;
-    for (i, &v) in values.iter().enumerate() {
-        match values.get(i + 1) {
-            Some(&next) if next > v => total -= v,
-            _ => total += v,
-        }
-    }
-    u32::try_from(total).ok().filter(|&t| t > 0)
-}
-
-/// `n` in canonical upper-case roman numerals, to check that a numeral is well formed.
-fn roman(mut n: u32) -> String {
-    const PARTS: [(u32, &str); 13] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    ];
-    let mut s = String::new();
-    for (v, p) in PARTS {
-        while n >= v {
-            s.push_str(p);
-            n -= v;
-        }
-    }
-    s
+    one_case && roman_value(&upper).is_some_and(|n| roman_numeral(u64::from(n)) == upper)
 }
 
 #[cfg(test)]

@@ -399,17 +399,7 @@ impl PageFloats<'_> {
     }
 
     fn phrases(&self, idx: &[usize], vrules: &[(f32, f32, f32)]) -> Vec<tables::Phrase> {
-        let bold = |_f: u32| false;
-        let mut out = Vec::new();
-        for &i in idx {
-            let l = &self.lines[i];
-            let mut ps = tables::phrases(&l.words, l.baseline, &bold, vrules);
-            for p in &mut ps {
-                p.bold = l.bold;
-            }
-            out.extend(ps);
-        }
-        out
+        idx.iter().flat_map(|&i| tables::phrases(&self.lines[i].words, self.lines[i].baseline, self.lines[i].bold, vrules)).collect()
     }
 
     /// A short line centred over a table, just above it: the caption of a table printed

@@ -160,29 +160,14 @@ pub(crate) fn regions(graphics: &[Graphic], skip: &[bool], width: f32, height: f
         }
         next += 1;
     }
-    let mut out: Vec<Option<Region>> = vec![None; next as usize];
-    for &i in &keep {
-        let g = &graphics[i];
-        let r = g.bbox;
-        let at = cell((r.y0 + r.y1) / 2.0, rows) * cols + cell((r.x0 + r.x1) / 2.0, cols);
-        let Some(reg) = out.get_mut(label[at] as usize) else { continue };
-        let reg = reg.get_or_insert_with(|| Region { bbox: r, ..Default::default() });
-        reg.bbox = reg.bbox.union(&r);
-        add(reg, g);
-    }
-    for &i in &keep {
-        let r = graphics[i].bbox;
-        let (cx, cy) = ((r.x0 + r.x1) / 2.0, (r.y0 + r.y1) / 2.0);
-        let at = cell(cy, rows) * cols + cell(cx, cols);
-        if let Some(Some(reg)) = out.get_mut(label[at] as usize) {
-            let b = reg.bbox;
-            let (dx, dy) = (0.1 * (b.x1 - b.x0), 0.1 * (b.y1 - b.y0));
-            if cx > b.x0 + dx && cx < b.x1 - dx && cy > b.y0 + dy && cy < b.y1 - dy {
-                reg.inner += 1;
-            }
-        }
-    }
-    out.into_iter().flatten().collect()
+    let groups: Vec<usize> = keep
+        .iter()
+        .map(|&i| {
+            let r = graphics[i].bbox;
+            label[cell((r.y0 + r.y1) / 2.0, rows) * cols + cell((r.x0 + r.x1) / 2.0, cols)] as usize
+        })
+        .collect();
+    assemble(graphics, &keep, &groups, next as usize)
 }
 
 /// Up to this many graphics, regions are found by comparing every pair; above, by the
@@ -219,27 +204,34 @@ fn pairwise(graphics: &[Graphic], keep: &[usize]) -> Vec<Region> {
             }
         }
     }
-    let mut by_root: Vec<Option<Region>> = vec![None; n];
-    for (k, &i) in keep.iter().enumerate() {
+    let groups: Vec<usize> = (0..n).map(|k| root(&mut parent, k)).collect();
+    assemble(graphics, keep, &groups, n)
+}
+
+/// The regions of `keep`'s graphics, each graphic in the region `groups` gives it (fewer
+/// than `n` groups).
+fn assemble(graphics: &[Graphic], keep: &[usize], groups: &[usize], n: usize) -> Vec<Region> {
+    let mut out: Vec<Option<Region>> = vec![None; n];
+    for (&i, &grp) in keep.iter().zip(groups) {
         let g = &graphics[i];
-        let r = root(&mut parent, k);
-        let reg = by_root[r].get_or_insert_with(|| Region { bbox: g.bbox, ..Default::default() });
+        let Some(reg) = out.get_mut(grp) else { continue };
+        let reg = reg.get_or_insert_with(|| Region { bbox: g.bbox, ..Default::default() });
         reg.bbox = reg.bbox.union(&g.bbox);
         add(reg, g);
     }
-    for (k, &i) in keep.iter().enumerate() {
-        let r = root(&mut parent, k);
-        let g = graphics[i].bbox;
-        if let Some(reg) = by_root[r].as_mut() {
+    // Graphics well inside their region's box: none for an empty frame.
+    for (&i, &grp) in keep.iter().zip(groups) {
+        let r = graphics[i].bbox;
+        if let Some(Some(reg)) = out.get_mut(grp) {
             let b = reg.bbox;
-            let (cx, cy) = ((g.x0 + g.x1) / 2.0, (g.y0 + g.y1) / 2.0);
+            let (cx, cy) = ((r.x0 + r.x1) / 2.0, (r.y0 + r.y1) / 2.0);
             let (dx, dy) = (0.1 * (b.x1 - b.x0), 0.1 * (b.y1 - b.y0));
             if cx > b.x0 + dx && cx < b.x1 - dx && cy > b.y0 + dy && cy < b.y1 - dy {
                 reg.inner += 1;
             }
         }
     }
-    by_root.into_iter().flatten().collect()
+    out.into_iter().flatten().collect()
 }
 
 /// Adds a graphic's evidence to a region.

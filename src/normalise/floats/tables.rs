@@ -321,8 +321,9 @@ fn columns_from_gutters(rows: &[Vec<Phrase>]) -> Vec<(f32, f32)> {
     out
 }
 
-/// Splits a line's words into phrases at gaps wider than a gutter or at a vertical rule.
-pub(crate) fn phrases(words: &[crate::layout::Word], baseline: f32, bold: &dyn Fn(u32) -> bool, vrules: &[(f32, f32, f32)]) -> Vec<Phrase> {
+/// Splits a line's words into phrases at gaps wider than a gutter or at a vertical rule;
+/// `bold` is whether the line is set in bold.
+pub(crate) fn phrases(words: &[crate::layout::Word], baseline: f32, bold: bool, vrules: &[(f32, f32, f32)]) -> Vec<Phrase> {
     let mut out: Vec<Phrase> = Vec::new();
     for w in words {
         let text = w.text.trim();
@@ -335,14 +336,13 @@ pub(crate) fn phrases(words: &[crate::layout::Word], baseline: f32, bold: &dyn F
             gap > 0.9 * w.size.max(p.size) || ruled
         });
         if split {
-            out.push(Phrase { rect: w.bbox, baseline, size: w.size, bold: bold(w.font), text: text.to_string() });
+            out.push(Phrase { rect: w.bbox, baseline, size: w.size, bold, text: text.to_string() });
         } else if let Some(p) = out.last_mut() {
             if w.space_before {
                 p.text.push(' ');
             }
             p.text.push_str(text);
             p.rect = p.rect.union(&w.bbox);
-            p.bold &= bold(w.font);
         }
     }
     out
