@@ -17,7 +17,7 @@ mod std14;
 pub(crate) use cmap::CMap;
 use cid_unicode::Collection;
 use crate::text::ligature_letters;
-use encoding::{name_to_unicode, BaseEncoding};
+use encoding::{name_to_unicode, public_text, BaseEncoding};
 use program::{Program, ProgramMaps};
 
 use crate::layout::FontInfo;
@@ -214,8 +214,9 @@ impl Font {
 
     fn raw_text(&self, doc: &Document, code: u32) -> Option<String> {
         if let Some(t) = self.to_unicode.as_ref().and_then(|cm| cm.unicode.get(&code)) {
-            if usable(t) {
-                return Some(t.clone());
+            let t = public_text(t);
+            if usable(&t) {
+                return Some(t.into_owned());
             }
         }
         if !self.composite {
@@ -257,7 +258,7 @@ impl Font {
                 None => u16::try_from(cid).ok(),
             }
         };
-        gid.and_then(|g| program.gid_unicode.get(&g)).filter(|s| usable(s)).cloned()
+        gid.and_then(|g| program.gid_unicode.get(&g)).map(|s| public_text(s).into_owned()).filter(|s| usable(s))
     }
 
     /// What the embedded program maps (empty without one), read from the file.
@@ -328,11 +329,11 @@ impl Font {
     fn simple_text(&self, doc: &Document, code: u8) -> Option<String> {
         let spec = self.simple.as_ref()?;
         let name = self.simple_name(doc, spec, code);
-        let mut text = name.as_deref().and_then(name_to_unicode).filter(|s| usable(s));
+        let mut text = name.as_deref().and_then(name_to_unicode).map(|s| public_text(&s).into_owned()).filter(|s| usable(s));
         if text.is_none() && spec.is_truetype {
             // The program's glyph for the code, then that glyph's Unicode or name.
             let gid = self.simple_gid(doc, code, name.as_deref());
-            text = gid.and_then(|g| self.simple_program(doc).gid_unicode.get(&g)).filter(|s| usable(s)).cloned();
+            text = gid.and_then(|g| self.simple_program(doc).gid_unicode.get(&g)).map(|s| public_text(s).into_owned()).filter(|s| usable(s));
             if text.is_none() && !spec.symbolic && name.is_none() {
                 text = BaseEncoding::WinAnsi.char(code).map(String::from);
             }

@@ -197,6 +197,34 @@ fn rank(name: &str) -> (u8, usize) {
     (odd as u8, name.len())
 }
 
+/// The standard character for one of Adobe's corporate-use private code points.
+///
+/// Older Adobe fonts and their ToUnicode maps use U+F6xx–U+F8xx for serif and sans
+/// variants of ©, ® and ™ and for small capitals and old-style figures (U+F7xx is the
+/// Latin-1 character at xx drawn small); the text they stand for is the plain character.
+pub(crate) fn adobe_private_standard(c: char) -> Option<char> {
+    let v = c as u32;
+    let plain = match v {
+        0xF6D9 | 0xF8E9 => '\u{A9}',
+        0xF6DA | 0xF8E8 => '\u{AE}',
+        0xF6DB | 0xF8EA => '\u{2122}',
+        0xF6BE => '\u{237}',
+        0xF6DC => '1',
+        0xF721..=0xF7FF => char::from_u32(v - 0xF700).filter(|c| !c.is_control() && *c != '\u{AD}')?,
+        _ => return None,
+    };
+    Some(plain)
+}
+
+/// The text with Adobe's corporate-use private code points replaced (see
+/// [`adobe_private_standard`]); other characters are kept as they are.
+pub(crate) fn public_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| adobe_private_standard(c).is_some()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().map(|c| adobe_private_standard(c).unwrap_or(c)).collect())
+}
+
 /// Unicode text for a glyph name, following the AGL specification.
 ///
 /// Handles the AGL itself, `uniXXXX` (several code points allowed), `uXXXX[XX]`,
@@ -270,5 +298,14 @@ mod tests {
                 assert_eq!(enc.glyph_name(code), enc.char(code).and_then(char_to_name), "{enc:?} {code}");
             }
         }
+    }
+
+    #[test]
+    fn adobe_corporate_use_code_points_read_as_their_plain_characters() {
+        assert_eq!(public_text("\u{F6D9} 2003"), "\u{A9} 2003");
+        assert_eq!(public_text("\u{F8E8}"), "\u{AE}");
+        assert_eq!(public_text("\u{F761}\u{F762}\u{F733}"), "ab3");
+        assert_eq!(public_text("\u{F7E9}t\u{F7E9}"), "\u{E9}t\u{E9}");
+        assert_eq!(public_text("\u{E001}x"), "\u{E001}x");
     }
 }

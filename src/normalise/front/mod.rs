@@ -10,7 +10,15 @@ use super::noise::Furn;
 use super::sections::{ends_sentence, is_heading_style, is_label_word};
 use super::{warn, BodyStyle, TLine};
 use crate::error::Warning;
-use crate::tree::{Author, Date, FrontMatter, FurnitureKind};
+use crate::tree::{FrontMatter, FurnitureKind};
+
+mod dates;
+mod names;
+
+pub(crate) use dates::parse_date;
+pub(crate) use names::split_authors;
+use dates::history_date;
+use names::{is_marker_char, opens_with_marker, strip_markers, without_end_marker};
 
 /// What the title block gave.
 #[derive(Debug, Clone, Default)]
@@ -242,50 +250,6 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
     r
 }
 
-/// Characters that mark an affiliation or a note after a name: "Lee1", "Park*".
-fn is_marker_char(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, '*' | '†' | '‡' | '§' | '¶')
-}
-
-/// The line's text without affiliation and note markers: raised words in smaller type, and
-/// digits or symbols glued to the end of a name (see [`without_end_marker`]).
-fn strip_markers(l: &TLine) -> String {
-    let mut out = String::with_capacity(l.text.len());
-    for (j, w) in l.words.iter().enumerate() {
-        let raised = w.size < l.size * 0.85 && w.text.chars().all(|c| is_marker_char(c) || c == ',' || c.is_ascii_lowercase());
-        if raised && w.text.chars().count() <= 3 {
-            continue;
-        }
-        if j > 0 && w.space_before && !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&without_end_marker(&w.text));
-    }
-    out.trim().to_string()
-}
-
-/// A word without the marker glued to its end, keeping a comma the marker held
-/// ("Lee,1" and "Lee†," give "Lee,"); a word without one is returned as it is.
-fn without_end_marker(t: &str) -> std::borrow::Cow<'_, str> {
-    let core = t.trim_end_matches(|c: char| is_marker_char(c) || c == ',');
-    let tail = &t[core.len()..];
-    if !core.chars().last().is_some_and(char::is_alphabetic) || !tail.chars().any(is_marker_char) {
-        return t.into();
-    }
-    if tail.contains(',') {
-        format!("{core},").into()
-    } else {
-        core.into()
-    }
-}
-
-/// Whether a line opens on an affiliation marker: a raised or glued number or symbol.
-fn opens_with_marker(l: &TLine) -> bool {
-    let Some(w) = l.words.first() else { return false };
-    let lead: String = w.text.chars().take_while(|&c| is_marker_char(c)).collect();
-    !lead.is_empty() && lead.chars().count() <= 2 && (w.size < l.size * 0.85 || w.text.chars().nth(lead.chars().count()).is_some_and(char::is_alphabetic))
-}
-
 /// Whether a line under the authors reads as an affiliation or correspondence line: set
 /// smaller than the names and the body, opening on a marker, holding an e-mail address, or a
 /// single italic line.
@@ -296,32 +260,6 @@ fn affiliation_line(l: &TLine, author_size: f32, body: &BodyStyle) -> bool {
     }
     let smaller = l.size < body.size * 0.95 && l.size < author_size * 0.95;
     smaller || opens_with_marker(l) || t.contains('@') || (l.italic && l.block_start && l.block_end)
-}
-
-/// A date from a journal's history line: "Received 4 June 2003", "Published online 27
-/// November 2003"; `published` tells the publication date from the others.
-struct HistoryDate {
-    date: Date,
-    published: bool,
-}
-
-/// Reads a history line (see [`HistoryDate`]).
-fn history_date(text: &str) -> Option<HistoryDate> {
-    let t = text.trim();
-    let lower = t.to_lowercase();
-    const LABELS: [(&str, bool); 8] = [
-        ("published online", true),
-        ("first published online", true),
-        ("first published", true),
-        ("published", true),
-        ("available online", true),
-        ("received", false),
-        ("accepted", false),
-        ("revised", false),
-    ];
-    let (label, published) = LABELS.iter().find(|(l, _)| lower.starts_with(l))?;
-    let rest = t.get(label.len()..)?.trim_start_matches([':', ' ']);
-    parse_date(rest).map(|date| HistoryDate { date, published: *published })
 }
 
 /// Whether a line runs up or down the page (a rotated margin stamp such as an arXiv id):
@@ -350,200 +288,11 @@ fn paragraphs(lines: &[TLine], idx: &[usize], ev: &Evidence) -> Vec<String> {
     out.into_iter().map(|p| join_lines(ev, p)).filter(|p| !p.is_empty()).collect()
 }
 
-/// English month names, for dates printed in words.
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-/// Parses a printed date of issue: "June 11, 2024", "11 June 2024", "2024.06.11", "2024. 6. 13.", "2024-06-11".
-///
-/// Only short lines are read, so that a sentence mentioning a year is not taken for a date.
-pub(crate) fn parse_date(text: &str) -> Option<Date> {
-    let text = text.rsplit(':').next().unwrap_or(text);
-    let toks: Vec<String> =
-        text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).collect();
-    if toks.is_empty() || toks.len() > 5 {
-        return None;
-    }
-    let month_of = |t: &str| -> Option<u8> {
-        if t.len() < 3 || t.chars().any(|c| !c.is_alphabetic()) {
-            return None;
-        }
-        MONTHS.iter().position(|m| m.starts_with(t) || (t.len() > m.len() && t.starts_with(m))).map(|p| p as u8 + 1)
-    };
-    let is_year = |t: &str| t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) && (1800..=2100).contains(&t.parse::<i32>().unwrap_or(0));
-    let num = |t: &str| -> Option<u32> { (t.len() <= 2).then(|| t.parse().ok()).flatten() };
-    let year_pos = toks.iter().position(|t| is_year(t))?;
-    let year: i32 = toks[year_pos].parse().ok()?;
-    let others: Vec<&String> = toks.iter().enumerate().filter(|(i, _)| *i != year_pos).map(|(_, t)| t).collect();
-    if let Some(month) = others.iter().find_map(|t| month_of(t)) {
-        let day = others.iter().filter_map(|t| num(t)).find(|d| (1..=31).contains(d)).map(|d| d as u8);
-        let words = others.iter().filter(|t| t.chars().all(char::is_alphabetic) && month_of(t).is_none()).count();
-        if words > 1 {
-            return None;
-        }
-        return Some(Date { year, month: Some(month), day });
-    }
-    if others.iter().any(|t| t.chars().any(char::is_alphabetic)) {
-        return None;
-    }
-    let nums: Vec<u32> = others.iter().filter_map(|t| num(t)).collect();
-    if nums.len() != others.len() {
-        return None;
-    }
-    match (year_pos, nums.as_slice()) {
-        (0, [m, d]) if (1..=12).contains(m) && (1..=31).contains(d) => Some(Date { year, month: Some(*m as u8), day: Some(*d as u8) }),
-        (0, [m]) if (1..=12).contains(m) => Some(Date { year, month: Some(*m as u8), day: None }),
-        (2, [a, b]) => {
-            let (d, m) = if *a > 12 || text.contains('.') { (*a, *b) } else { (*b, *a) };
-            ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some(Date { year, month: Some(m as u8), day: Some(d as u8) })
-        }
-        (0, []) if toks.len() == 1 => Some(Date { year, month: None, day: None }),
-        _ => None,
-    }
-}
-
-/// Lowercase particles that belong to a surname ("van", "de").
-const PARTICLES: &[&str] = &["van", "von", "de", "der", "den", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "ter", "ten"];
-
-/// Splits an author line into names; `None` when the line does not read as a list of names.
-pub(crate) fn split_authors(text: &str) -> Option<Vec<Author>> {
-    let mut t = text.trim();
-    for by in ["By ", "by ", "BY "] {
-        if let Some(rest) = t.strip_prefix(by) {
-            t = rest.trim();
-        }
-    }
-    if t.is_empty() || t.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | ':' | '/' | '(')) {
-        return None;
-    }
-    let unified = t.replace(" and ", ",").replace(" & ", ",").replace(';', ",").replace(" und ", ",");
-    let mut parts: Vec<String> = Vec::new();
-    for p in unified.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let suffix = matches!(p, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV");
-        match parts.last_mut() {
-            Some(last) if suffix => {
-                last.push_str(", ");
-                last.push_str(p);
-            }
-            _ => parts.push(p.to_string()),
-        }
-    }
-    if parts.is_empty() {
-        return None;
-    }
-    let mut authors = Vec::new();
-    let mut multi = false;
-    for p in &parts {
-        let (name, suffix) = match p.split_once(", ") {
-            Some((n, s)) => (n, Some(s)),
-            None => (p.as_str(), None),
-        };
-        let toks: Vec<&str> = name.split_whitespace().collect();
-        if toks.is_empty() || toks.len() > 5 || !toks.iter().all(|w| name_token(w)) {
-            return None;
-        }
-        let hangul = toks.len() == 1 && toks[0].chars().all(crate::tree::is_hangul) && toks[0].chars().count() >= 2;
-        if toks.len() == 1 && !hangul {
-            return None;
-        }
-        multi |= toks.len() >= 2;
-        if hangul {
-            let mut cs = toks[0].chars();
-            let surname: String = cs.next().map(String::from).unwrap_or_default();
-            authors.push(Author { given: Some(cs.collect()), surname, bio: None });
-            continue;
-        }
-        let mut s = toks.len() - 1;
-        while s > 1 && PARTICLES.contains(&toks[s - 1]) {
-            s -= 1;
-        }
-        if PARTICLES.contains(&toks[toks.len() - 1]) {
-            return None;
-        }
-        let mut surname = toks[s..].join(" ");
-        if let Some(x) = suffix {
-            surname.push_str(", ");
-            surname.push_str(x);
-        }
-        let given = toks[..s].join(" ");
-        authors.push(Author { given: (!given.is_empty()).then_some(given), surname, bio: None });
-    }
-    (multi || !authors.is_empty()).then_some(authors)
-}
-
-/// Whether a token can be part of a personal name: capitalised (hyphens and apostrophes
-/// allowed), an initial, a particle, or Hangul.
-fn name_token(w: &str) -> bool {
-    if PARTICLES.contains(&w) {
-        return true;
-    }
-    let core = w.trim_end_matches('.');
-    if core.is_empty() {
-        return false;
-    }
-    if core.chars().all(crate::tree::is_hangul) {
-        return true;
-    }
-    if w.ends_with('.') && core.chars().count() > 2 {
-        return false;
-    }
-    core.split('-').all(|part| {
-        let mut cs = part.chars().filter(|c| *c != '\'' && *c != '’');
-        match cs.next() {
-            Some(c) if c.is_uppercase() => cs.all(char::is_alphabetic),
-            Some(c) if c.is_lowercase() => part.chars().all(char::is_alphabetic) && w.contains('-'),
-            _ => false,
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::testkit::*;
     use super::super::{collect_lines, noise, BodyStyle};
     use super::*;
-
-    fn names(t: &str) -> Vec<(Option<String>, String)> {
-        split_authors(t).unwrap_or_default().into_iter().map(|a| (a.given, a.surname)).collect()
-    }
-
-    #[test]
-    fn author_lines_split_on_commas_and_and() {
-        assert_eq!(
-            names("Seo-yeon Yoon, Julia S. Szabó and Zsófia Martínez"),
-            vec![
-                (Some("Seo-yeon".into()), "Yoon".into()),
-                (Some("Julia S.".into()), "Szabó".into()),
-                (Some("Zsófia".into()), "Martínez".into())
-            ]
-        );
-        assert_eq!(names("By Ludwig van Beethoven & Min-ho Kim"), vec![
-            (Some("Ludwig".into()), "van Beethoven".into()),
-            (Some("Min-ho".into()), "Kim".into())
-        ]);
-    }
-
-    #[test]
-    fn sentences_and_dates_are_not_author_lines() {
-        assert!(split_authors("The policy community in Seoul is divided.").is_none());
-        assert!(split_authors("June 11, 2024").is_none());
-        assert!(split_authors("Lessons from the Past Decade").is_none());
-        assert!(split_authors("Summary").is_none());
-    }
-
-    #[test]
-    fn dates_in_many_printed_forms() {
-        let iso = |s: &str| parse_date(s).map(|d| d.iso());
-        assert_eq!(iso("June 11, 2024").as_deref(), Some("2024-06-11"));
-        assert_eq!(iso("11 June 2024").as_deref(), Some("2024-06-11"));
-        assert_eq!(iso("2024.06.11").as_deref(), Some("2024-06-11"));
-        assert_eq!(iso("2024-06-11").as_deref(), Some("2024-06-11"));
-        assert_eq!(iso("2022. 6. 13.").as_deref(), Some("2022-06-13"));
-        assert_eq!(iso("Sept. 9, 2020").as_deref(), Some("2020-09-09"));
-        assert_eq!(iso("Date of Issue: 12 April 2025").as_deref(), Some("2025-04-12"));
-        assert_eq!(iso("March 2023").as_deref(), Some("2023-03"));
-        assert_eq!(iso("In 2020 the ministry said that it would"), None);
-    }
 
     /// The layout's lines and what the title-block reader made of them.
     fn read_layout(l: &crate::layout::Layout) -> (Vec<super::super::TLine>, FrontResult) {
