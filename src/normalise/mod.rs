@@ -18,7 +18,7 @@ mod sections;
 
 use crate::error::{Stage, Warned, Warning};
 use crate::layout::{Layout, Rect, Word};
-use crate::tree::{Block, BoxPt, Document, Provenance, Section, SourceInfo};
+use crate::tree::{Block, BoxPt, Document, Furniture, FurnitureKind, Provenance, Section, SourceInfo};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Settings for building the tree.
@@ -63,6 +63,11 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
     let mut furn = furn;
     let echoes: Vec<&str> = [&doc.front.series, &doc.front.title].into_iter().flatten().map(String::as_str).collect();
     noise::mark_echoes(&lines, &mut furn, lines[0].page, &echoes);
+    for &i in &fr.masthead {
+        furn.flags[i] = true;
+        furn.kinds[i] = Some(FurnitureKind::Masthead);
+        furn.items.push(Furniture { kind: FurnitureKind::Masthead, text: lines[i].text.clone(), source: lines[i].prov() });
+    }
     doc.furniture = furn.items.clone();
 
     // Lines left for the body and the back matter, in reading order.
@@ -125,7 +130,7 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
     warnings.extend(built.warnings);
     doc.sections = built.sections;
     doc.footnotes = built.footnotes;
-    author_notes_to_front(&mut doc, lines[0].page);
+    let noted_contact = author_notes_to_front(&mut doc, lines[0].page);
     if !late.is_empty() {
         let blocks = loose_paragraphs(&lines, &late, &dict);
         match doc.sections.last_mut() {
@@ -157,19 +162,27 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
         }
         warnings.extend(bm.warnings);
     }
+    // Statements printed on the first page fill colophon fields the back matter left empty.
+    if doc.colophon.disclaimer.is_none() {
+        doc.colophon.disclaimer = fr.copyright.clone();
+    }
+    if doc.colophon.inquiries.is_none() {
+        doc.colophon.inquiries = fr.inquiries.clone().or(noted_contact);
+    }
     Warned { output: doc, warnings }
 }
 
 #[allow(dead_code)]
 mod back;
 
-/// Moves notes set against the authors to the front matter's affiliation lines.
+/// Moves notes set against the authors to the front matter's affiliation lines, and
+/// returns the contact a correspondence note among them gives.
 ///
 /// A note on the first page that nothing in the text calls, marked by a symbol or holding
 /// an e-mail address ("*Author for correspondence (…@…)"), belongs to the author line.
-fn author_notes_to_front(doc: &mut Document, first_page: u32) {
+fn author_notes_to_front(doc: &mut Document, first_page: u32) -> Option<String> {
     if doc.front.authors.is_empty() {
-        return;
+        return None;
     }
     let mut called = vec![false; doc.footnotes.len()];
     for s in &doc.sections {
@@ -187,7 +200,7 @@ fn author_notes_to_front(doc: &mut Document, first_page: u32) {
     };
     let moved: Vec<bool> = doc.footnotes.iter().enumerate().map(|(k, f)| author_note(k, f)).collect();
     if !moved.contains(&true) {
-        return;
+        return None;
     }
     // Calls point into the list by position: renumber them for the notes that stay.
     let mut new_index = Vec::with_capacity(moved.len());
@@ -202,13 +215,18 @@ fn author_notes_to_front(doc: &mut Document, first_page: u32) {
         }
     }
     let notes = std::mem::take(&mut doc.footnotes);
+    let mut contact = None;
     for (f, m) in notes.into_iter().zip(moved) {
         if m {
-            doc.front.affiliations.push(f.text);
+            match front::correspondence(&f.text) {
+                Some(c) if contact.is_none() => contact = Some(c),
+                _ => doc.front.affiliations.push(f.text),
+            }
         } else {
             doc.footnotes.push(f);
         }
     }
+    contact
 }
 
 /// Every line as the passes see it, one per row: page, block, column, block start (S) and

@@ -137,4 +137,7 @@ pub enum FurnitureKind {
     /// An entry, heading or instruction of a printed table of contents (the outputs build
     /// their own from the sections).
     Contents,
+    /// A line of the first page's masthead above the title that no front-matter field took
+    /// (a journal's header, a letterhead, a download stamp).
+    Masthead,
 }

@@ -24,6 +24,12 @@ pub struct FrontMatter {
     pub date: Option<Date>,
     /// ISBN or similar identifier, as printed (without an "ISBN" label).
     pub isbn: Option<String>,
+    /// The article's DOI as printed, without "doi:" or a resolver address ("10.1098/rspb.2003.2590").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doi: Option<String>,
+    /// Keywords printed with the abstract ("Keywords: a; b"), in printed order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
     /// Abstract or summary paragraphs, when the publication has one.
     #[serde(rename = "abstract")]
     pub abstract_paras: Option<Vec<String>>,

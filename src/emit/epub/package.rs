@@ -144,6 +144,12 @@ pub fn metadata(doc: &Document, lang: &str, modified: DateTime<Utc>, uuid: uuid:
     if let Some(d) = fm.date {
         m.push(format!("<dc:date>{}</dc:date>", d.iso()));
     }
+    for k in fm.keywords.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
+        m.push(format!("<dc:subject>{}</dc:subject>", escape(k)));
+    }
+    if let Some(doi) = fm.doi.as_deref().filter(|d| !d.trim().is_empty()) {
+        m.push(format!("<dc:identifier id=\"doi\">doi:{}</dc:identifier>", escape(doi.trim())));
+    }
     if page_marks {
         // `source-of pagination` says the page-break markers follow this edition (EPUB 3's
         // vocabulary; DAISY Ace asks for it).
@@ -289,8 +295,12 @@ mod tests {
         d.front.title = Some("War & <Peace>".into());
         d.front.publisher = Some("A & B".into());
         d.front.authors.push(Author { given: Some("Leif-Eric".into()), surname: "Easley".into(), bio: None });
+        d.front.keywords = vec!["deterrence".into()];
+        d.front.doi = Some("10.1000/x<1>".into());
         let m = metadata(&d, "en", modified(&d, Some(0)), content_uuid(&d), false);
         assert!(m.contains("<dc:title id=\"title\">War &amp; &lt;Peace&gt;</dc:title>"));
+        assert!(m.contains("<dc:subject>deterrence</dc:subject>"));
+        assert!(m.contains("<dc:identifier id=\"doi\">doi:10.1000/x&lt;1&gt;</dc:identifier>"));
         assert!(m.contains("<dc:publisher>A &amp; B</dc:publisher>"));
         assert!(m.contains("<dc:creator id=\"creator-1\">Leif-Eric Easley</dc:creator>"));
         assert!(m.contains("property=\"file-as\">Easley, Leif-Eric</meta>"));

@@ -134,6 +134,9 @@ fn slug(s: &str) -> String {
 fn article_meta(doc: &Document) -> El {
     let fm = &doc.front;
     let mut am = El::new("article-meta");
+    if let Some(doi) = some(&fm.doi) {
+        am.push(leaf("article-id", doi).attr("pub-id-type", "doi"));
+    }
     let mut tg = El::new("title-group");
     if let Some(t) = some(&fm.title) {
         tg.push(leaf("article-title", t));
@@ -197,6 +200,14 @@ fn article_meta(doc: &Document) -> El {
             ab.push(leaf("p", p));
         }
         am.push(ab);
+    }
+    let kwds: Vec<&str> = fm.keywords.iter().map(|k| k.trim()).filter(|k| !k.is_empty()).collect();
+    if !kwds.is_empty() {
+        let mut g = El::new("kwd-group").attr("kwd-group-type", "author");
+        for k in kwds {
+            g.push(leaf("kwd", k));
+        }
+        am.push(g);
     }
     if let Some(c) = pages::counts(&doc.source) {
         am.push(c);

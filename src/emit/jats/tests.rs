@@ -23,6 +23,8 @@ fn sample() -> Document {
     d.front.date = Some(Date { year: 2024, month: Some(6), day: Some(11) });
     d.front.isbn = Some("979-11".into());
     d.front.abstract_paras = Some(vec!["Summary.".into()]);
+    d.front.doi = Some("10.1000/xyz123".into());
+    d.front.keywords = vec!["alliances".into(), "deterrence".into()];
     d.sections = vec![
         section(1, None, vec![para("Opening.")]),
         section(1, Some("First"), vec![para("One.")]),
@@ -63,7 +65,7 @@ fn front_elements_come_in_dtd_order() {
     assert_eq!(names(front.find("publisher").unwrap()), ["publisher-name", "publisher-loc"]);
     assert_eq!(
         names(front.find("article-meta").unwrap()),
-        ["title-group", "contrib-group", "pub-date", "isbn", "permissions", "abstract", "custom-meta-group"]
+        ["article-id", "title-group", "contrib-group", "pub-date", "isbn", "permissions", "abstract", "kwd-group", "custom-meta-group"]
     );
     assert_eq!(names(front.find("contrib").unwrap()), ["name", "bio"]);
     assert_eq!(front.find("journal-id").unwrap().text_content(), "eai-issue-briefing");

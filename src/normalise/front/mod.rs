@@ -10,12 +10,14 @@ use super::noise::Furn;
 use super::sections::{ends_sentence, is_heading_style, is_label_word};
 use super::{warn, BodyStyle, TLine};
 use crate::error::Warning;
-use crate::tree::{FrontMatter, FurnitureKind};
+use crate::tree::{Date, FrontMatter, FurnitureKind};
 
 mod dates;
+mod masthead;
 mod names;
 
 pub(crate) use dates::parse_date;
+pub(crate) use masthead::correspondence;
 pub(crate) use names::split_authors;
 use dates::history_date;
 use names::{is_marker_char, opens_with_marker, strip_markers, without_end_marker};
@@ -32,6 +34,13 @@ pub(crate) struct FrontResult {
     pub skipped: Vec<bool>,
     /// Index of the first line after the front matter.
     pub body_start: usize,
+    /// A copyright statement printed on the first page, for the colophon's disclaimer.
+    pub copyright: Option<String>,
+    /// The contact of a correspondence note on the first page, for the colophon's inquiries.
+    pub inquiries: Option<String>,
+    /// Lines above the title that no field took (a journal's masthead, a letterhead): page
+    /// furniture, never body text.
+    pub masthead: Vec<usize>,
     /// Warnings raised.
     pub warnings: Vec<Warning>,
 }
@@ -74,25 +83,39 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
     for &i in &title_idx {
         r.consumed[i] = true;
     }
-    // The series: the nearest line above the title, set smaller.
+    let journal = read_masthead(lines, &p1, ev, &mut r);
+    // The series: the journal a citation line names, else the nearest line above the
+    // title, set smaller, that names something (not a web address or a DOI).
     let title_top = lines[t0].bbox.y0;
     let series = p1
         .iter()
         .copied()
-        .filter(|&i| i < t0 && !is_number(i) && !upright(&lines[i]) && lines[i].bbox.y1 <= title_top + 1.0 && lines[i].size < max_size - 0.5)
-        .filter(|&i| lines[i].text.split_whitespace().count() <= 10)
+        .filter(|&i| i < t0 && !r.consumed[i] && !is_number(i) && !upright(&lines[i]) && lines[i].bbox.y1 <= title_top + 1.0 && lines[i].size < max_size - 0.5)
+        .filter(|&i| lines[i].text.split_whitespace().count() <= 10 && !masthead::is_locator(&lines[i].text))
         .filter(|&i| parse_date(&lines[i].text).is_none() && history_date(&lines[i].text).is_none())
         .max_by(|&a, &b| lines[a].bbox.y1.total_cmp(&lines[b].bbox.y1));
-    if let Some(i) = series {
-        r.consumed[i] = true;
+    // A year from the citation line gives way to a full date printed in the title block.
+    let mut year_only = false;
+    match journal {
+        Some(j) => {
+            r.front.series = Some(j.journal);
+            r.front.date = Some(Date { year: j.year, month: None, day: None });
+            year_only = true;
+        }
+        None => {
+            if let Some(i) = series {
+                r.consumed[i] = true;
+            }
+            r.front.series = series.map(|i| lines[i].text.clone());
+        }
     }
-    r.front.series = series.map(|i| lines[i].text.clone());
 
     // A publication date printed above the title ("Published online 27 November 2003"),
     // among the history lines of a journal article.
     let above = p1.iter().copied().filter(|&i| i < t0 && !r.consumed[i]);
     if let Some((i, d)) = above.filter_map(|i| history_date(&lines[i].text).filter(|h| h.published).map(|h| (i, h.date))).next() {
         r.front.date = Some(d);
+        year_only = false;
         r.consumed[i] = true;
     }
 
@@ -118,9 +141,10 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
             k += 1;
             continue;
         }
-        if r.front.date.is_none() && history_date(text).is_none_or(|h| h.published) {
+        if (r.front.date.is_none() || year_only) && history_date(text).is_none_or(|h| h.published) {
             if let Some(d) = parse_date(text) {
                 r.front.date = Some(d);
+                year_only = false;
                 r.consumed[k] = true;
                 k += 1;
                 continue;
@@ -168,7 +192,7 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
                 && r.consumed[k - 1]
                 && (lines[k - 1].size - l.size).abs() <= 0.3
                 && open_end(&lines[k - 1].text);
-            if r.front.date.is_none() || r.front.authors.is_empty() || continues {
+            if r.front.date.is_none() || year_only || r.front.authors.is_empty() || continues {
                 r.front.authors.extend(names);
                 author_size = l.size;
                 r.consumed[k] = true;
@@ -179,22 +203,36 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
         break;
     }
 
-    // A labelled abstract right after the title block.
+    // The abstract: under a label line ("Abstract"), run in after a label ("Abstract. This
+    // report …"), or, in a paper's title block, a block set apart right after it.
     while k < lines.len() && furn.flags[k] {
         k += 1;
     }
-    if k < lines.len() && is_label_word(&lines[k].text) && lines[k].text.split_whitespace().count() <= 4 {
+    let start = if k >= lines.len() || r.consumed[k] || lines[k].page != first_page {
+        None
+    } else if is_label_word(&lines[k].text) && lines[k].text.split_whitespace().count() <= 4 {
         r.consumed[k] = true;
-        let label = &lines[k];
+        Some((k + 1, false))
+    } else if run_in_label(&lines[k].text).is_some() {
+        Some((k, false))
+    } else if !r.front.authors.is_empty() && set_apart(lines, &p1, k, furn, body) {
+        Some((k, true))
+    } else {
+        None
+    };
+    if let Some((from, one_block)) = start {
         let mut abs: Vec<usize> = Vec::new();
-        let mut j = k + 1;
+        let mut j = from;
         while j < lines.len() {
             if furn.flags[j] {
                 j += 1;
                 continue;
             }
             let l = &lines[j];
-            if l.page != label.page || (is_heading_style(l, body) && !abs.is_empty() && l.text.split_whitespace().count() < 12) {
+            if l.page != first_page || r.consumed[j] || (is_heading_style(l, body) && !abs.is_empty() && l.text.split_whitespace().count() < 12) {
+                break;
+            }
+            if one_block && !abs.is_empty() && (l.block != lines[from].block || l.block_start) {
                 break;
             }
             if let Some(&p) = abs.last() {
@@ -213,7 +251,10 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
             j += 1;
         }
         if !abs.is_empty() {
-            let paras = paragraphs(lines, &abs, ev);
+            let mut paras = paragraphs(lines, &abs, ev);
+            if let Some(rest) = paras.first().and_then(|p| run_in_label(p)).map(str::to_string) {
+                paras[0] = rest;
+            }
             r.front.abstract_paras = Some(paras);
             for &i in &abs {
                 r.consumed[i] = true;
@@ -241,6 +282,7 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
     } else {
         r.body_start = k;
     }
+    r.masthead = p1.iter().copied().filter(|&i| i < t0 && !r.consumed[i] && !furn.flags[i]).collect();
     if r.front.authors.is_empty() {
         r.warnings.push(warn(Some(first_page), "no author names found in the title block"));
     }
@@ -248,6 +290,110 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
         r.warnings.push(warn(Some(first_page), "no date of issue found in the title block"));
     }
     r
+}
+
+/// The text after a run-in abstract label: "Abstract. This report …", "Summary: …",
+/// "Abstract—We …" give the text from "This", "…", "We".
+fn run_in_label(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let lower = t.get(..t.len().min(20))?.to_lowercase();
+    let label = ["abstract", "summary", "executive summary"].into_iter().find(|l| lower.starts_with(l))?;
+    let rest = t.get(label.len()..)?;
+    let rest = rest.strip_prefix(['.', ':', '—', '–']).or_else(|| rest.strip_prefix(" -")).or_else(|| rest.strip_prefix(" —"))?;
+    let rest = rest.trim_start();
+    rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()).then_some(rest)
+}
+
+/// Whether the block opening at line `k`, right after a paper's title block, is set apart
+/// from the running text as an unlabelled abstract is: several lines of sentences, inset on
+/// both sides of the first page's text or spanning its columns, with running text after it.
+fn set_apart(lines: &[TLine], p1: &[usize], k: usize, furn: &Furn, body: &BodyStyle) -> bool {
+    let l = &lines[k];
+    if !l.block_start || is_heading_style(l, body) {
+        return false;
+    }
+    let block: Vec<usize> = p1.iter().copied().filter(|&i| i >= k && lines[i].block == l.block && lines[i].page == l.page).collect();
+    let last = block.last().map_or(k, |&i| i);
+    if block.len() < 3 || !ends_sentence(&lines[last].text) {
+        return false;
+    }
+    let after: Vec<usize> = p1.iter().copied().filter(|&i| i > last && !furn.flags[i] && (lines[i].size - body.size).abs() < 0.6).collect();
+    if after.len() < 3 {
+        return false;
+    }
+    let (bl, br) = block.iter().fold((f32::MAX, f32::MIN), |(a, b), &i| (a.min(lines[i].bbox.x0), b.max(lines[i].bbox.x1)));
+    let (tl, tr) = after.iter().fold((f32::MAX, f32::MIN), |(a, b), &i| (a.min(lines[i].bbox.x0), b.max(lines[i].bbox.x1)));
+    let mut widths: Vec<f32> = after.iter().map(|&i| lines[i].bbox.width()).collect();
+    widths.sort_by(f32::total_cmp);
+    let column = widths[widths.len() / 2];
+    let em = l.size.max(1.0);
+    let inset = bl > tl + em * 1.5 && br < tr - em * 1.5;
+    let spans = br - bl > column * 1.4;
+    inset || spans
+}
+
+/// Reads the first page's masthead statements (see [`masthead`]) wherever they stand: the
+/// journal's citation line, the DOI, the copyright statement, the correspondence note and
+/// the keywords. Lines a statement wholly takes are consumed; the journal line is returned.
+fn read_masthead(lines: &[TLine], p1: &[usize], ev: &Evidence, r: &mut FrontResult) -> Option<masthead::JournalLine> {
+    let mut journal = None;
+    let mut k = 0;
+    while k < p1.len() {
+        let i = p1[k];
+        let text = lines[i].text.as_str();
+        // The rest of the line's block, from this line on.
+        let block: Vec<usize> = p1[k..]
+            .iter()
+            .copied()
+            .enumerate()
+            .take_while(|&(n, j)| n == 0 || (lines[j].block == lines[i].block && !lines[j].block_start))
+            .map(|(_, j)| j)
+            .collect();
+        let joined = || join_lines(ev, block.iter().map(|&j| lines[j].text.as_str()));
+        if journal.is_none() {
+            if let Some(j) = masthead::journal_line(text) {
+                let rest = text[j.end..].trim();
+                if rest.is_empty() {
+                    r.consumed[i] = true;
+                } else if masthead::copyright_start(rest).is_some() && r.copyright.is_none() {
+                    let more = block[1..].iter().map(|&j| lines[j].text.as_str());
+                    r.copyright = Some(join_lines(ev, std::iter::once(rest).chain(more)));
+                    block.iter().for_each(|&j| r.consumed[j] = true);
+                    k += block.len() - 1;
+                }
+                journal = Some(j);
+                k += 1;
+                continue;
+            }
+        }
+        if r.front.doi.is_none() {
+            if let Some(d) = masthead::doi_line(text) {
+                r.front.doi = Some(d);
+                r.consumed[i] = true;
+                k += 1;
+                continue;
+            }
+        }
+        let statement = if r.copyright.is_none() && masthead::copyright_start(text).is_some() {
+            r.copyright = Some(joined());
+            true
+        } else if r.inquiries.is_none() && lines[i].block_start && masthead::correspondence(&joined()).is_some() {
+            r.inquiries = masthead::correspondence(&joined());
+            true
+        } else if r.front.keywords.is_empty() && masthead::keywords(&joined()).is_some() {
+            r.front.keywords = masthead::keywords(&joined()).unwrap_or_default();
+            true
+        } else {
+            false
+        };
+        if statement {
+            block.iter().for_each(|&j| r.consumed[j] = true);
+            k += block.len();
+        } else {
+            k += 1;
+        }
+    }
+    journal
 }
 
 /// Whether a line under the authors reads as an affiliation or correspondence line: set
@@ -378,6 +524,82 @@ mod tests {
         assert_eq!(r.front.date.map(|d| d.iso()).as_deref(), Some("2003-11-27"));
         assert_eq!(r.front.series, None);
         assert!(lines[r.body_start].text.starts_with("Body text begins"));
+    }
+
+    /// A journal article's first page: a download stamp above the title, an inset
+    /// unlabelled abstract and keywords, a correspondence note, and the journal's citation
+    /// line, DOI and copyright in the page foot.
+    fn journal_first_page() -> crate::layout::Layout {
+        let body = "Body text of the article runs on here in long lines across the page";
+        Builder::new()
+            .page()
+            .block(&[("Downloaded from http://journal.example.org/ on April 29, 2017", 150.0, 14.0, 8.0, REGULAR)])
+            .block(&[("Variation in Complex Olfactory Stimuli", 50.0, 90.0, 18.0, BOLD)])
+            .block(&[("Geraldine A. Wright* and Brian H. Smith", 50.0, 120.0, 13.0, BOLD)])
+            .block(&[("Department of Entomology, Ohio State University", 50.0, 135.0, 9.0, ITALIC)])
+            .para(90.0, 160.0, &["Natural olfactory stimuli are complex.", "Here we train honeybees on mixtures", "and see how they generalize."])
+            .block(&[("Keywords: olfaction; honeybee; generalization", 90.0, 205.0, 10.0, BOLD)])
+            .para(50.0, 240.0, &[body, body, "that ends in a sentence of its own."])
+            .para(50.0, 290.0, &[body, body, "and a second paragraph that ends too."])
+            .block(&[("*Author for correspondence (wright.571@osu.edu).", 50.0, 770.0, 7.0, REGULAR)])
+            .block(&[("Proc. R. Soc. Lond. B (2004) 271, 147–152", 50.0, 797.0, 7.8, ITALIC)])
+            .block(&[("DOI 10.1098/rspb.2003.2590", 50.0, 807.0, 7.8, REGULAR)])
+            .block(&[("© 2003 The Royal Society", 455.0, 797.0, 7.8, REGULAR)])
+            .build()
+    }
+
+    #[test]
+    fn journal_masthead_gives_series_year_doi_copyright_and_contact() {
+        let (lines, r) = read_layout(&journal_first_page());
+        assert_eq!(r.front.title.as_deref(), Some("Variation in Complex Olfactory Stimuli"));
+        assert_eq!(r.front.series.as_deref(), Some("Proc. R. Soc. Lond. B"));
+        assert_eq!(r.front.date.map(|d| d.iso()).as_deref(), Some("2004"));
+        assert_eq!(r.front.doi.as_deref(), Some("10.1098/rspb.2003.2590"));
+        assert_eq!(r.copyright.as_deref(), Some("© 2003 The Royal Society"));
+        assert_eq!(r.inquiries.as_deref(), Some("wright.571@osu.edu"));
+        assert_eq!(r.front.keywords, vec!["olfaction", "honeybee", "generalization"]);
+        let stamp: Vec<&str> = r.masthead.iter().map(|&i| lines[i].text.as_str()).collect();
+        assert_eq!(stamp, vec!["Downloaded from http://journal.example.org/ on April 29, 2017"]);
+    }
+
+    #[test]
+    fn inset_block_after_a_papers_title_block_is_its_abstract() {
+        let (lines, r) = read_layout(&journal_first_page());
+        let abs = r.front.abstract_paras.clone().unwrap_or_default();
+        assert_eq!(abs.len(), 1);
+        assert!(abs[0].starts_with("Natural olfactory stimuli") && abs[0].ends_with("generalize."), "{abs:?}");
+        assert!(lines[r.body_start..].iter().zip(&r.consumed[r.body_start..]).find(|(_, c)| !**c).is_some_and(|(l, _)| l.text.starts_with("Body text")));
+    }
+
+    #[test]
+    fn block_flush_with_the_text_after_a_title_block_is_not_an_abstract() {
+        let body = "Body text of the article runs on here in long lines across the page";
+        let l = Builder::new()
+            .page()
+            .block(&[("Variation in Complex Olfactory Stimuli", 50.0, 90.0, 18.0, BOLD)])
+            .block(&[("Geraldine A. Wright and Brian H. Smith", 50.0, 120.0, 13.0, BOLD)])
+            .para(50.0, 160.0, &[body, body, "that ends in a sentence of its own."])
+            .para(50.0, 210.0, &[body, body, "and a second paragraph that ends too."])
+            .build();
+        let (_, r) = read_layout(&l);
+        assert_eq!(r.front.abstract_paras, None);
+    }
+
+    #[test]
+    fn run_in_abstract_label_opens_the_abstract() {
+        let body = "Body text of the article runs on here in long lines across the page";
+        let l = Builder::new()
+            .page()
+            .block(&[("Information Synthesis for Answer Validation", 50.0, 90.0, 18.0, BOLD)])
+            .block(&[("Rui Wang and Günter Neumann", 50.0, 120.0, 13.0, REGULAR)])
+            .para(50.0, 160.0, &["Abstract. This report is about our participation in the", "exercise, and what we learned from it."])
+            .block(&[("1 Introduction", 50.0, 210.0, 12.0, BOLD)])
+            .para(50.0, 230.0, &[body, body, "that ends in a sentence of its own."])
+            .build();
+        let (_, r) = read_layout(&l);
+        assert_eq!(r.front.abstract_paras, Some(vec!["This report is about our participation in the exercise, and what we learned from it.".to_string()]));
+        assert_eq!(run_in_label("Summary: The findings"), Some("The findings"));
+        assert_eq!(run_in_label("Abstracts of the papers"), None);
     }
 
     #[test]
