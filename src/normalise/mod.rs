@@ -810,20 +810,22 @@ mod tests {
     }
 
     #[test]
-    fn uncalled_symbol_note_on_the_first_page_goes_to_the_author_lines() {
+    fn uncalled_symbol_notes_on_the_first_page_go_to_the_author_lines_and_the_contact() {
         use crate::tree::{Author, Footnote, Inline};
         let prov = |page| vec![Provenance { page, bbox: BoxPt::default() }];
         let mut d = Document::new();
         d.front.authors.push(Author { given: Some("Ann".into()), surname: "Lee".into(), bio: None });
         d.footnotes = vec![
             Footnote { label: "*".into(), text: "Author for correspondence (ann@example.org).".into(), source: prov(1) },
+            Footnote { label: "†".into(), text: "Present address: Seoul National University.".into(), source: prov(1) },
             Footnote { label: "1".into(), text: "A real note.".into(), source: prov(1) },
         ];
         let mut b = Block::paragraph("Text", prov(1));
-        b.content.push(Inline::NoteCall(1));
+        b.content.push(Inline::NoteCall(2));
         d.sections.push(Section { level: 1, title: None, blocks: vec![b], source: vec![] });
-        author_notes_to_front(&mut d, 1);
-        assert_eq!(d.front.affiliations, vec!["Author for correspondence (ann@example.org).".to_string()]);
+        let contact = author_notes_to_front(&mut d, 1);
+        assert_eq!(contact.as_deref(), Some("ann@example.org"));
+        assert_eq!(d.front.affiliations, vec!["Present address: Seoul National University.".to_string()]);
         assert_eq!(d.footnotes.len(), 1);
         assert_eq!(d.sections[0].blocks[0].note_calls().collect::<Vec<_>>(), vec![0]);
     }

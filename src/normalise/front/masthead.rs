@@ -125,6 +125,27 @@ pub(crate) fn keywords(text: &str) -> Option<Vec<String>> {
     (!words.is_empty()).then_some(words)
 }
 
+/// Words that name an organisation, lowercase.
+const ORGANISATION_WORDS: &[&str] = &[
+    "academy", "administration", "agency", "association", "authority", "bank", "board", "bureau", "center", "centre",
+    "college", "commission", "committee", "corporation", "council", "department", "federation", "forum", "foundation",
+    "institute", "institution", "laboratory", "ministry", "office", "organisation", "organization", "press", "school",
+    "society", "subcommittee", "union", "university",
+];
+
+/// Whether a short line names an organisation ("International Telecommunication Union",
+/// "The East Asia Institute"): a few words, one of them an organisation word, no digits.
+pub(crate) fn names_organisation(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<String> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    !words.is_empty()
+        && words.len() <= 10
+        && !t.starts_with('(')
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && !is_locator(t)
+        && words.iter().any(|w| ORGANISATION_WORDS.contains(&w.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +177,16 @@ mod tests {
         assert_eq!(doi_line("DOI 10.1098/rspb.2003.2590").as_deref(), Some("10.1098/rspb.2003.2590"));
         assert!(is_locator("Downloaded from http://rspb.royalsocietypublishing.org/ on April 29, 2017"));
         assert!(!is_locator("Policy Brief Series"));
+    }
+
+    #[test]
+    fn organisation_names_by_their_words() {
+        assert!(names_organisation("INTERNATIONAL TELECOMMUNICATION UNION"));
+        assert!(names_organisation("The East Asia Institute"));
+        assert!(names_organisation("SUBCOMMITTEE ON ANIMAL STUDIES (PVAMC SAS)"));
+        assert!(!names_organisation("(Extract from the Blue Book)"));
+        assert!(!names_organisation("Office hours are 9 to 5"));
+        assert!(!names_organisation("Terminal Equipment and Protocols"));
     }
 
     #[test]

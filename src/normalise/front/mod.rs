@@ -52,24 +52,39 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
     let p1: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].page == first_page).collect();
     let is_number = |i: usize| furn.kinds.get(i).copied().flatten() == Some(FurnitureKind::PageNumber);
 
-    // The title: the largest text in the upper part of the first page.
+    // The title: the largest text in the upper part of the first page (anywhere on a cover
+    // without running text), among blocks that hold words; a mark in large type ("ITU-T",
+    // a report number) is not a title when a worded block is set large too.
+    let cover = !running_text(lines, &p1, furn, body);
     let upper: Vec<usize> = p1
         .iter()
         .copied()
-        .filter(|&i| !is_number(i) && lines[i].bbox.y0 < lines[i].page_height * 0.65 && lines[i].text.chars().any(char::is_alphabetic))
+        .filter(|&i| !is_number(i) && (cover || lines[i].bbox.y0 < lines[i].page_height * 0.65) && lines[i].text.chars().any(char::is_alphabetic))
         .filter(|&i| !upright(&lines[i]))
         .collect();
-    let Some(max_size) = upper.iter().map(|&i| lines[i].size).max_by(f32::total_cmp) else { return r };
-    if max_size < body.size * 1.15 {
-        r.warnings.push(warn(Some(first_page), "no title stands out by size on the first page; the title is left empty"));
-        return r;
-    }
-    let Some(t0) = upper.iter().copied().find(|&i| (lines[i].size - max_size).abs() <= 0.5) else { return r };
+    let worded = |i: usize| {
+        let text: Vec<&str> = p1.iter().filter(|&&j| lines[j].block == lines[i].block).map(|&j| lines[j].text.as_str()).collect();
+        !is_mark(&text.join(" "))
+    };
+    let largest = |pick: &dyn Fn(usize) -> bool| upper.iter().copied().filter(|&i| pick(i)).map(|i| lines[i].size).max_by(f32::total_cmp);
+    let Some(max_size) = largest(&|i| worded(i) && lines[i].size >= body.size * 1.15).or_else(|| largest(&|_| true)) else { return r };
+    let by_size = (max_size >= body.size * 1.15).then(|| upper.iter().copied().find(|&i| (lines[i].size - max_size).abs() <= 0.5 && worded(i))).flatten();
+    let (t0, max_size, by_style) = match by_size {
+        Some(t0) => (t0, max_size, false),
+        None => match style_title(lines, &p1, furn, body) {
+            Some(t0) => (t0, lines[t0].size, true),
+            None => {
+                r.warnings.push(warn(Some(first_page), "no title stands out by size or style on the first page; the title is left empty"));
+                return r;
+            }
+        },
+    };
     let mut title_idx = vec![t0];
     let mut k = t0 + 1;
     while k < lines.len() && title_idx.len() < 5 {
         let (p, l) = (&lines[k - 1], &lines[k]);
-        if l.page == first_page && (l.size - max_size).abs() <= 0.5 && l.baseline > p.baseline && l.baseline - p.baseline < max_size * 2.2 {
+        let same_style = !by_style || (l.block == lines[t0].block && l.bold == lines[t0].bold);
+        if l.page == first_page && same_style && (l.size - max_size).abs() <= 0.5 && l.baseline > p.baseline && l.baseline - p.baseline < max_size * 2.2 {
             title_idx.push(k);
             k += 1;
         } else {
@@ -92,6 +107,7 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
         .copied()
         .filter(|&i| i < t0 && !r.consumed[i] && !is_number(i) && !upright(&lines[i]) && lines[i].bbox.y1 <= title_top + 1.0 && lines[i].size < max_size - 0.5)
         .filter(|&i| lines[i].text.split_whitespace().count() <= 10 && !masthead::is_locator(&lines[i].text))
+        .filter(|&i| reads_as_name(&lines[i].text) && !(shares_baseline(lines, &p1, i) && lines[i].text.split_whitespace().count() < 3))
         .filter(|&i| parse_date(&lines[i].text).is_none() && history_date(&lines[i].text).is_none())
         .max_by(|&a, &b| lines[a].bbox.y1.total_cmp(&lines[b].bbox.y1));
     // A year from the citation line gives way to a full date printed in the title block.
@@ -103,10 +119,25 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
             year_only = true;
         }
         None => {
-            if let Some(i) = series {
+            // The series line with the lines of its block set in the same type.
+            let series: Vec<usize> = series
+                .map(|s| p1.iter().copied().filter(|&i| i < t0 && lines[i].block == lines[s].block && (lines[i].size - lines[s].size).abs() <= 0.3).collect())
+                .unwrap_or_default();
+            for &i in &series {
                 r.consumed[i] = true;
             }
-            r.front.series = series.map(|i| lines[i].text.clone());
+            r.front.series = (!series.is_empty()).then(|| join_lines(ev, series.iter().map(|&i| lines[i].text.as_str())));
+        }
+    }
+
+    // The publisher: the topmost lines above the title that name an organisation (a
+    // letterhead, the body that issued a standard).
+    let named: Vec<usize> = p1.iter().copied().filter(|&i| i < t0 && !r.consumed[i] && !is_number(i)).collect();
+    if let Some(&top) = named.first().filter(|&&i| masthead::names_organisation(&lines[i].text)) {
+        let same: Vec<usize> = named.iter().copied().take_while(|&i| lines[i].block == lines[top].block && masthead::names_organisation(&lines[i].text)).collect();
+        r.front.publisher = Some(join_lines(ev, same.iter().map(|&i| lines[i].text.as_str())));
+        for i in same {
+            r.consumed[i] = true;
         }
     }
 
@@ -265,13 +296,10 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
 
     // A first page without running text is a title page: all of it is front matter.
     let left: Vec<usize> = p1.iter().copied().filter(|&i| i >= k && !furn.flags[i] && !r.consumed[i]).collect();
-    let running = left.windows(2).any(|w| {
-        let (a, b) = (&lines[w[0]], &lines[w[1]]);
-        a.block == b.block && (a.size - body.size).abs() < 0.6 && (b.size - body.size).abs() < 0.6
-    });
+    let running = running_text(lines, &left, furn, body);
     if !running && p1.len() < lines.len() {
         let short: Vec<&usize> = left.iter().filter(|&&i| lines[i].text.split_whitespace().count() <= 6).collect();
-        if short.len() == 1 && left.len() == 1 && r.front.publisher.is_none() {
+        if short.len() == 1 && left.len() == 1 && r.front.publisher.is_none() && masthead::names_organisation(&lines[*short[0]].text) {
             r.front.publisher = Some(lines[*short[0]].text.trim().to_string());
             r.consumed[*short[0]] = true;
         }
@@ -282,7 +310,9 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
     } else {
         r.body_start = k;
     }
-    r.masthead = p1.iter().copied().filter(|&i| i < t0 && !r.consumed[i] && !furn.flags[i]).collect();
+    // Running text above the title (a sidebar) stays content.
+    let in_prose = |i: usize| running_text(lines, &p1.iter().copied().filter(|&j| lines[j].block == lines[i].block).collect::<Vec<_>>(), furn, body);
+    r.masthead = p1.iter().copied().filter(|&i| i < t0 && !r.consumed[i] && !furn.flags[i] && !in_prose(i)).collect();
     if r.front.authors.is_empty() {
         r.warnings.push(warn(Some(first_page), "no author names found in the title block"));
     }
@@ -290,6 +320,78 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
         r.warnings.push(warn(Some(first_page), "no date of issue found in the title block"));
     }
     r
+}
+
+/// Whether a text is a mark rather than words: one token that holds a digit or joins
+/// capitals with punctuation ("ITU-T", "T.6", "A/78/123"), as covers set logos and numbers.
+fn is_mark(text: &str) -> bool {
+    let t = text.trim();
+    let mut toks = t.split_whitespace();
+    let (Some(tok), None) = (toks.next(), toks.next()) else { return false };
+    tok.chars().any(|c| c.is_ascii_digit()) || (tok.chars().any(|c| !c.is_alphanumeric()) && !tok.chars().any(char::is_lowercase))
+}
+
+/// Whether a line reads as a name: it opens on a letter or digit and closes without a
+/// full stop or colon (a sentence or a form's label is no series name).
+fn reads_as_name(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with(char::is_alphanumeric) && !t.ends_with(['.', ':'])
+}
+
+/// Whether another line of the page stands on the same baseline: with a word or two, a
+/// field of a form's row ("Principal Investigator … Date"), not a series name.
+fn shares_baseline(lines: &[TLine], page: &[usize], i: usize) -> bool {
+    page.iter().any(|&j| j != i && lines[j].block != lines[i].block && (lines[j].baseline - lines[i].baseline).abs() < lines[i].size * 0.3)
+}
+
+/// Whether the lines hold running text: two lines of one block in the body size, the
+/// first of them a full line (a cover's stacked short lines are not running text).
+fn running_text(lines: &[TLine], idx: &[usize], furn: &Furn, body: &BodyStyle) -> bool {
+    idx.windows(2).any(|w| {
+        let (a, b) = (&lines[w[0]], &lines[w[1]]);
+        !furn.flags[w[0]] && a.block == b.block && (a.size - body.size).abs() < 0.6 && (b.size - body.size).abs() < 0.6 && a.text.chars().count() >= 30
+    })
+}
+
+/// The title of a first page where no type stands out by size: the first block before the
+/// running text that stands alone in a style of its own, bold or larger than the body, in
+/// a few words without a closing full stop or colon, with no later heading in that style.
+///
+/// A style that later headings share marks a section heading or a letterhead, not a title.
+fn style_title(lines: &[TLine], p1: &[usize], furn: &Furn, body: &BodyStyle) -> Option<usize> {
+    let style = |l: &TLine| ((l.size * 2.0).round() as i32, l.bold);
+    let mut k = 0;
+    while k < p1.len() {
+        let i = p1[k];
+        let block: Vec<usize> = p1[k..].iter().copied().take_while(|&j| lines[j].block == lines[i].block).collect();
+        k += block.len().max(1);
+        if furn.flags[i] || !lines[i].block_start {
+            continue;
+        }
+        if running_text(lines, &block, furn, body) {
+            return None;
+        }
+        let l = &lines[i];
+        let text: String = block.iter().map(|&j| lines[j].text.as_str()).collect::<Vec<_>>().join(" ");
+        let words = text.split_whitespace().count();
+        let set_apart = l.bold || l.size >= body.size * 1.05;
+        let uniform = block.iter().all(|&j| style(&lines[j]) == style(l));
+        let plain_end = !text.trim_end().ends_with(['.', ':']);
+        if !set_apart || !uniform || !plain_end || block.len() > 3 || words > 20 || !text.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        if is_label_word(&text) || super::numbering::enumerator(&text).is_some() {
+            continue;
+        }
+        let last = *block.last().unwrap_or(&i);
+        let shared = (last + 1..lines.len()).any(|j| !furn.flags[j] && lines[j].block_start && lines[j].block_end && style(&lines[j]) == style(l));
+        if shared {
+            continue;
+        }
+        let after: Vec<usize> = p1.iter().copied().filter(|&j| j > last).collect();
+        return running_text(lines, &after, furn, body).then_some(i);
+    }
+    None
 }
 
 /// The text after a run-in abstract label: "Abstract. This report …", "Summary: …",
@@ -600,6 +702,57 @@ mod tests {
         assert_eq!(r.front.abstract_paras, Some(vec!["This report is about our participation in the exercise, and what we learned from it.".to_string()]));
         assert_eq!(run_in_label("Summary: The findings"), Some("The findings"));
         assert_eq!(run_in_label("Abstracts of the papers"), None);
+        assert!(is_mark("ITU-T") && is_mark("T.6") && is_mark("A/78/123"));
+        assert!(!is_mark("Title") && !is_mark("NATO") && !is_mark("Two words"));
+    }
+
+    #[test]
+    fn title_in_body_size_stands_out_by_a_style_no_heading_shares() {
+        let body = "Body text of the report runs on here in long lines across the page";
+        let l = Builder::new()
+            .page()
+            .block(&[("The Evolution of the Word Processor", 72.0, 80.0, 10.0, BOLD)])
+            .para(72.0, 110.0, &[body, body, "and the opening paragraph ends here."])
+            .block(&[("Pre-Digital Era", 72.0, 170.0, 11.0, BOLD)])
+            .para(72.0, 190.0, &[body, body, "and the next paragraph ends here."])
+            .block(&[("The Birth of Word Processing", 72.0, 250.0, 11.0, BOLD)])
+            .para(72.0, 270.0, &[body, body, "and a third paragraph ends here."])
+            .build();
+        let (_, r) = read_layout(&l);
+        assert_eq!(r.front.title.as_deref(), Some("The Evolution of the Word Processor"));
+    }
+
+    #[test]
+    fn first_heading_in_the_style_of_the_others_is_no_title() {
+        let body = "Body text of the report runs on here in long lines across the page";
+        let l = Builder::new()
+            .page()
+            .block(&[("Introduction", 72.0, 80.0, 11.0, BOLD)])
+            .para(72.0, 100.0, &[body, body, "and the opening paragraph ends here."])
+            .block(&[("Methods", 72.0, 160.0, 11.0, BOLD)])
+            .para(72.0, 180.0, &[body, body, "and the next paragraph ends here."])
+            .build();
+        let (_, r) = read_layout(&l);
+        assert_eq!(r.front.title, None);
+        assert!(r.warnings.iter().any(|w| w.message.contains("no title stands out")));
+    }
+
+    #[test]
+    fn cover_title_is_the_largest_worded_block_and_the_top_organisation_the_publisher() {
+        let l = Builder::new()
+            .page()
+            .block(&[("INTERNATIONAL TELECOMMUNICATION UNION", 125.0, 105.0, 14.0, REGULAR)])
+            .block(&[("ITU-T", 125.0, 250.0, 36.0, BOLD)])
+            .block(&[("TELECOMMUNICATION", 125.0, 271.0, 10.0, REGULAR), ("STANDARDIZATION SECTOR", 125.0, 285.0, 10.0, REGULAR)])
+            .block(&[("TERMINAL EQUIPMENT AND PROTOCOLS FOR", 125.0, 480.0, 16.0, BOLD), ("TELEMATIC SERVICES", 125.0, 499.0, 16.0, BOLD)])
+            .block(&[("FACSIMILE CODING SCHEMES AND CODING", 125.0, 620.0, 18.0, BOLD), ("CONTROL FUNCTIONS", 125.0, 641.0, 18.0, BOLD)])
+            .page()
+            .para(72.0, 100.0, &["Body text of the standard runs on here in long lines", "across the page and ends with a full stop."])
+            .build();
+        let (_, r) = read_layout(&l);
+        assert_eq!(r.front.title.as_deref(), Some("FACSIMILE CODING SCHEMES AND CODING CONTROL FUNCTIONS"));
+        assert_eq!(r.front.series.as_deref(), Some("TERMINAL EQUIPMENT AND PROTOCOLS FOR TELEMATIC SERVICES"));
+        assert_eq!(r.front.publisher.as_deref(), Some("INTERNATIONAL TELECOMMUNICATION UNION"));
     }
 
     #[test]
