@@ -345,7 +345,9 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
 /// Whether the lines within four ems above and below run `ri` show a column gutter at the
 /// gap (a, b): the evidence is lines showing a column edge there, text that starts where the
 /// right-hand piece starts or ends where the left-hand piece ends (within 0.3 em), whether
-/// the line lies to one side or reaches across with a gap of its own; the counter-evidence
+/// the line lies to one side or reaches across with a gap of its own, and lines with text on
+/// both sides of a free stretch spanning the gap's middle, 1.5 em or more wide and at most
+/// 4 em wider than the gap (not the wide void of a running head); the counter-evidence
 /// is lines with ink in the middle third (lo, hi) of the gap. The gutter needs two pieces of
 /// evidence and twice as many as against, so wide justified spaces that happen to line up
 /// are not one.
@@ -370,8 +372,11 @@ fn column_edges_at(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f3
             } else if cover[j].covers(lo, hi) {
                 against += 1;
             } else {
+                // Text on both sides of a free stretch spanning the gap's middle: two
+                // columns side by side, even where ragged or hanging-indented edges differ.
                 let (l, r) = cover[j].free_stretch(hi);
-                if edge(l, r) {
+                let gutter_like = l <= lo && r >= hi && r - l >= 1.5 * run.size && r - l <= (b - a) + 4.0 * run.size;
+                if edge(l, r) || gutter_like {
                     evidence += 1;
                 }
             }
@@ -1310,6 +1315,33 @@ mod tests {
         assert!(p.blocks[0].lines.iter().all(|l| l.text() == "left column text"));
         assert!(p.blocks[1].lines.iter().all(|l| l.text() == "right column text"));
         assert_eq!((p.blocks[0].column, p.blocks[1].column), (0, 1));
+    }
+
+    #[test]
+    fn ragged_column_beside_hanging_indents_splits_at_the_gutter() {
+        // A reference list in two columns: left lines end raggedly, right entries hang
+        // indented, so no edge lines up with the gap of the line in question (row 3).
+        let lefts: [&[&str]; 6] = [
+            &["alpha", "beta", "gamma"],
+            &["alpha", "betas"],
+            &["alpha", "beta", "gam"],
+            &["alpha", "betas", "gamma"],
+            &["alpha"],
+            &["alpha", "betas"],
+        ];
+        let mut g = Vec::new();
+        for (k, left) in lefts.iter().enumerate() {
+            let y = 100.0 + 12.0 * k as f32;
+            g.extend(gapped(left, 72.0, y, 10.0, 0.3));
+            let x = if k == 0 || k == 3 { 172.0 } else { 182.0 };
+            g.extend(gapped(&["right", "column", "text"], x, y, 10.0, 0.3));
+        }
+        let p = page(g);
+        for b in &p.blocks {
+            for l in &b.lines {
+                assert!(l.bbox.x1 < 165.0 || l.bbox.x0 > 165.0, "line crosses the gutter: {}", l.text());
+            }
+        }
     }
 
     #[test]

@@ -38,8 +38,8 @@ pub(crate) struct FrontResult {
     pub copyright: Option<String>,
     /// The contact of a correspondence note on the first page, for the colophon's inquiries.
     pub inquiries: Option<String>,
-    /// Lines above the title that no field took (a journal's masthead, a letterhead): page
-    /// furniture, never body text.
+    /// First-page lines that no field took: those above the title (a journal's masthead, a
+    /// letterhead) and the rest of a correspondence note; page furniture, never body text.
     pub masthead: Vec<usize>,
     /// Warnings raised.
     pub warnings: Vec<Warning>,
@@ -312,7 +312,11 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
     }
     // Running text above the title (a sidebar) stays content.
     let in_prose = |i: usize| running_text(lines, &p1.iter().copied().filter(|&j| lines[j].block == lines[i].block).collect::<Vec<_>>(), furn, body);
-    r.masthead = p1.iter().copied().filter(|&i| i < t0 && !r.consumed[i] && !furn.flags[i] && !in_prose(i)).collect();
+    let above: Vec<usize> = p1.iter().copied().filter(|&i| i < t0 && !r.consumed[i] && !furn.flags[i] && !in_prose(i)).collect();
+    r.masthead.retain(|&i| !furn.flags[i]);
+    r.masthead.extend(above);
+    r.masthead.sort_unstable();
+    r.masthead.dedup();
     if r.front.authors.is_empty() {
         r.warnings.push(warn(Some(first_page), "no author names found in the title block"));
     }
@@ -481,6 +485,11 @@ fn read_masthead(lines: &[TLine], p1: &[usize], ev: &Evidence, r: &mut FrontResu
             true
         } else if r.inquiries.is_none() && lines[i].block_start && masthead::correspondence(&joined()).is_some() {
             r.inquiries = masthead::correspondence(&joined());
+            // The note may go on after the contact (history dates): those lines stay in
+            // the tree as masthead furniture.
+            if let Some(at) = block.iter().rposition(|&j| lines[j].text.contains('@')) {
+                r.masthead.extend(&block[at + 1..]);
+            }
             true
         } else if r.front.keywords.is_empty() && masthead::keywords(&joined()).is_some() {
             r.front.keywords = masthead::keywords(&joined()).unwrap_or_default();
