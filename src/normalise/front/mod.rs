@@ -199,7 +199,9 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
             continue;
         }
         let names = split_authors(&strip_markers(l));
-        if names.is_none() && r.front.subtitle.is_none() && r.front.authors.is_empty() && l.size >= body.size * 1.15 && l.size < max_size - 0.5 {
+        // A subtitle sits right under the title; a line set off by a wide space is another statement.
+        let close = k > 0 && l.bbox.y0 - lines[k - 1].bbox.y1 < l.size * 2.0;
+        if names.is_none() && r.front.subtitle.is_none() && r.front.authors.is_empty() && close && l.size >= body.size * 1.15 && l.size < max_size - 0.5 {
             let mut idx = vec![k];
             while k + 1 < lines.len() && lines[k + 1].page == first_page && (lines[k + 1].size - l.size).abs() <= 0.3 && lines[k + 1].block == l.block {
                 k += 1;
@@ -319,6 +321,12 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
     r.masthead.dedup();
     if r.front.authors.is_empty() {
         r.warnings.push(warn(Some(first_page), "no author names found in the title block"));
+    }
+    // Without a date in the title block, a date that a running head or foot prints on
+    // every page ("May 2008 v1.0") is the date of the edition.
+    if r.front.date.is_none() {
+        let running = |i: usize| matches!(furn.kinds.get(i).copied().flatten(), Some(FurnitureKind::RunningHead | FurnitureKind::RunningFoot));
+        r.front.date = (0..lines.len()).filter(|&i| running(i)).find_map(|i| parse_date(&lines[i].text));
     }
     if r.front.date.is_none() {
         r.warnings.push(warn(Some(first_page), "no date of issue found in the title block"));
@@ -762,6 +770,42 @@ mod tests {
         assert_eq!(r.front.title.as_deref(), Some("FACSIMILE CODING SCHEMES AND CODING CONTROL FUNCTIONS"));
         assert_eq!(r.front.series.as_deref(), Some("TERMINAL EQUIPMENT AND PROTOCOLS FOR TELEMATIC SERVICES"));
         assert_eq!(r.front.publisher.as_deref(), Some("INTERNATIONAL TELECOMMUNICATION UNION"));
+    }
+
+    #[test]
+    fn date_printed_in_every_running_foot_dates_the_edition() {
+        let body = "Body text of the guide runs on here in long lines across the page";
+        let mut b = Builder::new().page().block(&[("Main Menu and Sub-Menus", 72.0, 100.0, 18.0, BOLD)]);
+        for p in 0..3 {
+            if p > 0 {
+                b = b.page();
+            }
+            b = b.para(72.0, 200.0, &[body, body, "and the paragraph ends here."]).block(&[("May 2008 v1.0", 72.0, 800.0, 9.0, REGULAR)]);
+        }
+        let (_, r) = read_layout(&b.build());
+        assert_eq!(r.front.date.map(|d| d.iso()).as_deref(), Some("2008-05"));
+    }
+
+    #[test]
+    fn line_set_well_below_the_title_is_no_subtitle() {
+        let l = Builder::new()
+            .page()
+            .block(&[("FACSIMILE CODING SCHEMES", 72.0, 100.0, 18.0, BOLD)])
+            .block(&[("Recommendation T.6", 72.0, 160.0, 16.0, BOLD)])
+            .page()
+            .para(72.0, 100.0, &["Body text of the standard runs on here in long lines", "across the page and ends with a full stop."])
+            .build();
+        let (_, r) = read_layout(&l);
+        assert_eq!(r.front.subtitle, None);
+        let l = Builder::new()
+            .page()
+            .block(&[("FACSIMILE CODING SCHEMES", 72.0, 100.0, 18.0, BOLD)])
+            .block(&[("For Group 4 Apparatus", 72.0, 122.0, 14.0, BOLD)])
+            .page()
+            .para(72.0, 100.0, &["Body text of the standard runs on here in long lines", "across the page and ends with a full stop."])
+            .build();
+        let (_, r) = read_layout(&l);
+        assert_eq!(r.front.subtitle.as_deref(), Some("For Group 4 Apparatus"));
     }
 
     #[test]
