@@ -143,6 +143,7 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
             }
         }
     }
+    mark_folios_in_sequence(lines, &mut kinds);
     // Furniture sits outside the text: nothing else may be printed further out on its page.
     loop {
         let mut changed = false;
@@ -176,6 +177,38 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
         .filter_map(|(i, k)| k.map(|kind| Furniture { kind, text: lines[i].text.clone(), source: lines[i].prov() }))
         .collect();
     Furn { flags, kinds, items }
+}
+
+/// Marks lone page numbers that continue the document's folio sequence.
+///
+/// The folios found (page numbers, and numbers opening or closing running heads and feet)
+/// give the offset between printed and physical page when two or more agree; a number
+/// alone in a page's head or foot band that fits that offset is the page's folio, even where
+/// that page sets it apart from the others (a first page's foot among journal lines).
+fn mark_folios_in_sequence(lines: &[TLine], kinds: &mut [Option<FurnitureKind>]) {
+    let folio = |t: &str| -> Option<i64> {
+        let t = t.trim();
+        let first = t.split_whitespace().next()?;
+        let last = t.split_whitespace().last()?;
+        [first, last].into_iter().find(|w| (1..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())).and_then(|w| w.parse().ok())
+    };
+    let mut votes: HashMap<i64, usize> = HashMap::default();
+    for (i, l) in lines.iter().enumerate() {
+        if kinds[i].is_some_and(|k| k != FurnitureKind::Contents) {
+            if let Some(n) = folio(&l.text) {
+                *votes.entry(n - l.page as i64).or_default() += 1;
+            }
+        }
+    }
+    let Some((offset, n)) = votes.into_iter().max_by_key(|&(o, n)| (n, std::cmp::Reverse(o.abs()))) else { return };
+    if n < 2 {
+        return;
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if kinds[i].is_none() && band(l).is_some() && l.text.trim().chars().all(|c| c.is_ascii_digit()) && l.text.trim().parse::<i64>().ok() == Some(l.page as i64 + offset) {
+            kinds[i] = Some(FurnitureKind::PageNumber);
+        }
+    }
 }
 
 /// Whether a line is an entry of a printed table of contents: text, then a leader of dots
@@ -368,6 +401,22 @@ mod tests {
         }
         let f = detect(&collect_lines(&b.build()));
         assert!(f.items.is_empty(), "{:?}", f.items);
+    }
+
+    #[test]
+    fn lone_number_continuing_the_folio_sequence_is_a_page_number() {
+        let body = |b: Builder, y: f32| b.para(72.0, y, &["Body text runs on here in long lines across", "the page and ends on this line here."]);
+        let mut b = body(Builder::new().page(), 100.0);
+        // Page 1 prints its folio in the foot beside journal lines; the others in the head.
+        b = b.block(&[("147", 290.0, 790.0, 9.0, REGULAR)]).block(&[("Journal of Things (2004) 271, 147-152", 50.0, 790.0, 8.0, REGULAR)]).block(&[("DOI 10.1098/xyz", 50.0, 800.0, 8.0, REGULAR)]);
+        for head in ["148 A. Author Running title", "Running title A. Author 149", "150 A. Author Running title", "Running title A. Author 151"] {
+            b = body(b.page().block(&[(head, 72.0, 40.0, 9.0, REGULAR)]), 100.0);
+        }
+        let lines = collect_lines(&b.build());
+        let f = detect(&lines);
+        let kind = |t: &str| lines.iter().position(|l| l.text == t).and_then(|i| f.kinds[i]);
+        assert_eq!(kind("147"), Some(FurnitureKind::PageNumber));
+        assert_eq!(kind("Journal of Things (2004) 271, 147-152"), None);
     }
 
     #[test]
