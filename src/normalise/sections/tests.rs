@@ -1,0 +1,295 @@
+//! Tests of the body builder on small hand-built layouts.
+
+use super::super::notes::{find_notes_regions, find_page_notes, note_mark};
+use super::super::testkit::*;
+use super::super::{collect_lines, BodyStyle};
+use super::*;
+
+fn run(layout: &crate::layout::Layout) -> Built {
+    let lines = collect_lines(layout);
+    let body = BodyStyle::of(&lines);
+    let idx: Vec<usize> = (0..lines.len()).collect();
+    let ev = Evidence::from_lines(lines.iter());
+    let notes = find_page_notes(&lines, &idx, &body);
+    let idx: Vec<usize> = idx.into_iter().filter(|i| !notes.lines.contains(i)).collect();
+    build(&lines, &idx, &[], notes, &body, &ev)
+}
+
+fn texts(b: &Built) -> Vec<(Option<String>, u8, Vec<(BlockKind, String)>)> {
+    b.sections
+        .iter()
+        .map(|s| (s.title.clone(), s.level, s.blocks.iter().map(|b| (b.kind, b.text())).collect()))
+        .collect()
+}
+
+const FULL: &str = "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm nnnn oooo ppp";
+
+#[test]
+fn larger_heading_is_level_one_and_bold_body_size_is_level_two() {
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &["Opening words of the text."])
+        .block(&[("Big Heading", 72.0, 140.0, 14.0, BOLD)])
+        .para(72.0, 170.0, &["Text under the big one."])
+        .block(&[("Small Heading", 72.0, 210.0, 10.0, BOLD)])
+        .para(72.0, 240.0, &["Text under the small one."])
+        .build();
+    let t = texts(&run(&l));
+    assert_eq!(t.len(), 3);
+    assert_eq!(t[0].0, None);
+    assert_eq!((t[1].0.as_deref(), t[1].1), (Some("Big Heading"), 1));
+    assert_eq!((t[2].0.as_deref(), t[2].1), (Some("Small Heading"), 2));
+}
+
+#[test]
+fn heading_wrapped_over_two_lines_is_one_heading() {
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &["Opening words of the text."])
+        .block(&[("Regional Depopulation and Local Govern-", 72.0, 140.0, 14.0, BOLD), ("ment", 72.0, 157.0, 14.0, BOLD)])
+        .para(72.0, 190.0, &[FULL, FULL, FULL])
+        .build();
+    let t = texts(&run(&l));
+    assert_eq!(t[1].0.as_deref(), Some("Regional Depopulation and Local Government"));
+}
+
+#[test]
+fn paragraph_continues_across_page_break() {
+    let l = Builder::new()
+        .page()
+        .para(72.0, 700.0, &[FULL, "and the sentence goes on to the"])
+        .page()
+        .para(72.0, 100.0, &["next page where it ends.", "Second line."])
+        .build();
+    let t = texts(&run(&l));
+    assert_eq!(t[0].2.len(), 1);
+    assert!(t[0].2[0].1.contains("to the next page"));
+}
+
+#[test]
+fn finished_paragraph_does_not_join_next_page() {
+    let l = Builder::new()
+        .page()
+        .para(72.0, 700.0, &[FULL, "and it ends here."])
+        .page()
+        .para(72.0, 100.0, &["A new paragraph starts.", "Second line."])
+        .build();
+    assert_eq!(texts(&run(&l))[0].2.len(), 2);
+}
+
+#[test]
+fn indented_first_lines_split_one_block_into_paragraphs() {
+    let l = Builder::new()
+        .page()
+        .block(&[
+            (FULL, 72.0, 100.0, 10.0, REGULAR),
+            ("end of the first one.", 72.0, 112.0, 10.0, REGULAR),
+            ("Then a second paragraph", 87.0, 124.0, 10.0, REGULAR),
+            ("and the second one ends here.", 72.0, 136.0, 10.0, REGULAR),
+        ])
+        .para(72.0, 160.0, &[FULL, "and a third ends."])
+        .build();
+    let t = texts(&run(&l));
+    assert_eq!(t[0].2.len(), 3, "{t:?}");
+    assert!(t[0].2[1].1.starts_with("Then a second"));
+}
+
+#[test]
+fn bullets_become_list_items_without_the_bullet() {
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &[FULL, FULL, "Three measures stand out:"])
+        .block(&[
+            ("• Align domestic regulation with the", 80.0, 140.0, 10.0, REGULAR),
+            ("emerging regional standard;", 88.0, 152.0, 10.0, REGULAR),
+            ("• Fund long-term research.", 80.0, 164.0, 10.0, REGULAR),
+        ])
+        .para(72.0, 190.0, &[FULL, FULL])
+        .build();
+    let t = texts(&run(&l));
+    let kinds: Vec<BlockKind> = t[0].2.iter().map(|b| b.0).collect();
+    assert_eq!(kinds, vec![BlockKind::Paragraph, BlockKind::ListItem, BlockKind::ListItem, BlockKind::Paragraph]);
+    assert_eq!(t[0].2[1].1, "Align domestic regulation with the emerging regional standard;");
+    assert_eq!(t[0].2[2].1, "Fund long-term research.");
+}
+
+#[test]
+fn block_indented_on_both_sides_is_a_quote() {
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &[FULL, FULL, "He said this."])
+        .block(&[
+            ("aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk", 100.0, 140.0, 10.0, REGULAR),
+            ("and so the quote ends here.", 100.0, 152.0, 10.0, REGULAR),
+        ])
+        .para(72.0, 180.0, &[FULL, FULL])
+        .build();
+    let t = texts(&run(&l));
+    assert_eq!(t[0].2[1].0, BlockKind::Quote);
+    assert_eq!(t[0].2[0].0, BlockKind::Paragraph);
+    assert_eq!(t[0].2[2].0, BlockKind::Paragraph);
+}
+
+#[test]
+fn footnote_call_and_page_bottom_note_are_linked() {
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &[FULL, "self-reliance (juche).^1 And more text follows here."])
+        .block(&[("1 This section draws on a closed-door workshop held in", 72.0, 760.0, 8.0, REGULAR), ("August 2017.", 72.0, 770.0, 8.0, REGULAR)])
+        .build();
+    let b = run(&l);
+    assert_eq!(b.footnotes.len(), 1);
+    assert_eq!(b.footnotes[0].label, "1");
+    assert_eq!(b.footnotes[0].text, "This section draws on a closed-door workshop held in August 2017.");
+    let blk = &b.sections[0].blocks[0];
+    assert_eq!(blk.note_calls().collect::<Vec<_>>(), vec![0]);
+    assert!(blk.text().contains("(juche). And more"));
+    assert_eq!(b.sections[0].blocks.len(), 1);
+}
+
+#[test]
+fn bulleted_item_with_a_bold_lead_in_is_a_list_item_not_a_heading() {
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &[FULL, "and the opening paragraph ends here."])
+        .block(&[("• IBM MT/ST: Introduced in 1964, this", 90.0, 140.0, 10.0, BOLD), ("machine combined a typewriter with tape.", 108.0, 152.0, 10.0, REGULAR)])
+        .para(72.0, 180.0, &[FULL, "and the closing paragraph ends here."])
+        .build();
+    let b = run(&l);
+    assert!(b.sections.iter().all(|s| s.title.is_none()), "{:?}", b.sections.iter().map(|s| &s.title).collect::<Vec<_>>());
+    let kinds: Vec<BlockKind> = b.sections.iter().flat_map(|s| s.blocks.iter().map(|b| b.kind)).collect();
+    assert_eq!(kinds, vec![BlockKind::Paragraph, BlockKind::ListItem, BlockKind::Paragraph]);
+}
+
+#[test]
+fn short_label_with_a_full_stop_alone_on_its_line_is_a_heading_but_a_run_in_is_not() {
+    let l = Builder::new()
+        .page()
+        .block(&[("Background. Improper use of the agent may cause harm to the", 72.0, 100.0, 10.0, BOLD), ("animals, as reported in several studies over the years.", 72.0, 112.0, 10.0, REGULAR)])
+        .block(&[("Guidelines.", 72.0, 140.0, 10.0, BOLD)])
+        .para(72.0, 155.0, &[FULL, "and the guidance ends here."])
+        .build();
+    let b = run(&l);
+    let titles: Vec<Option<&str>> = b.sections.iter().map(|s| s.title.as_deref()).collect();
+    assert_eq!(titles, vec![None, Some("Guidelines.")]);
+    assert!(b.sections[0].blocks[0].text().starts_with("Background. Improper"));
+}
+
+#[test]
+fn numbered_list_under_a_heading_at_the_page_foot_is_not_notes() {
+    // A "References" heading low on the page, its numbered entries in smaller type below,
+    // then a real note set apart by a gap and another size.
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &[FULL, FULL, "and the last paragraph of the body ends here."])
+        .block(&[("References", 72.0, 600.0, 12.0, BOLD)])
+        .block(&[("1. Bar-Haim, R. and Dagan, I. 2006. The Second Challenge.", 72.0, 620.0, 9.0, REGULAR)])
+        .block(&[("2. Bunescu, R. and Mooney, R. 2006. Subsequence Kernels.", 72.0, 631.0, 9.0, REGULAR)])
+        .block(&[("3. Lin, D. 1998. Dependency-based Evaluation.", 72.0, 642.0, 9.0, REGULAR)])
+        .block(&[("1 A note set under the list, apart from it.", 72.0, 760.0, 8.0, REGULAR)])
+        .build();
+    let lines = collect_lines(&l);
+    let body = BodyStyle::of(&lines);
+    let idx: Vec<usize> = (0..lines.len()).collect();
+    let pn = find_page_notes(&lines, &idx, &body);
+    let taken: Vec<&str> = pn.lines.iter().map(|&i| lines[i].text.as_str()).collect();
+    assert_eq!(taken, vec!["1 A note set under the list, apart from it."]);
+}
+
+#[test]
+fn note_continues_on_next_page() {
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &[FULL, "A claim.^1"])
+        .block(&[("1 A note that runs on to the", 72.0, 770.0, 8.0, REGULAR)])
+        .page()
+        .para(72.0, 100.0, &[FULL, "Another claim."])
+        .block(&[("next page of the document.", 72.0, 770.0, 8.0, REGULAR)])
+        .build();
+    let b = run(&l);
+    assert_eq!(b.footnotes.len(), 1);
+    assert_eq!(b.footnotes[0].text, "A note that runs on to the next page of the document.");
+}
+
+#[test]
+fn label_lines_never_become_paragraphs() {
+    let l = Builder::new()
+        .page()
+        .block(&[("Summary", 72.0, 100.0, 10.0, REGULAR)])
+        .para(72.0, 130.0, &["Body text here."])
+        .build();
+    let t = texts(&run(&l));
+    assert_eq!(t[0].2.len(), 1);
+}
+
+#[test]
+fn numbered_headings_take_their_level_from_the_number() {
+    assert_eq!(numbered_level("2.1 Costs and Benefits"), Some(2));
+    assert_eq!(numbered_level("3. Findings"), Some(1));
+    assert_eq!(numbered_level("2024 in Review"), None);
+    assert_eq!(numbered_level("Findings"), None);
+}
+
+#[test]
+fn calls_printed_in_body_size_are_split_only_in_sequence() {
+    assert_eq!(text_call("deterrence.1", 1), Some("deterrence."));
+    assert_eq!(text_call("2021).5", 5), Some("2021)."));
+    assert_eq!(text_call("deterrence.1", 2), None);
+    assert_eq!(text_call("deterrence.9", 2), None);
+    assert_eq!(text_call("45.3", 3), None);
+    assert_eq!(text_call("2021", 1), None);
+}
+
+#[test]
+fn glued_note_mark_in_sequence_is_split() {
+    let l = Builder::new().page().block(&[("3Author's calculation for 2018.", 72.0, 760.0, 8.0, REGULAR)]).build();
+    let lines = collect_lines(&l);
+    assert_eq!(note_mark(&lines[0], Some(3)), Some(("3".to_string(), "Author's calculation for 2018.".to_string())));
+    assert_eq!(note_mark(&lines[0], Some(4)), None);
+}
+
+#[test]
+fn number_opening_a_wrapped_line_is_not_a_list_item() {
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &[FULL, "the number of joint projects fell from 41 to", "2. Policymakers should therefore act now."])
+        .build();
+    let t = texts(&run(&l));
+    assert_eq!(t[0].2.len(), 1);
+    assert_eq!(t[0].2[0].0, BlockKind::Paragraph);
+}
+
+#[test]
+fn notes_box_near_the_start_followed_by_prose_is_not_an_endnote_list() {
+    let mut b = Builder::new()
+        .page()
+        .para(72.0, 100.0, &["Opening words of the text."])
+        .block(&[("NOTES", 72.0, 130.0, 10.0, BOLD)])
+        .para(72.0, 150.0, &["1 In this text the word Administration stands for both kinds of body.", FULL, "and it ends."]);
+    for p in 0..4 {
+        b = b.page();
+        for k in 0..5 {
+            b = b.para(72.0, 100.0 + 60.0 * k as f32, &[FULL, FULL, "and so the paragraph ends."]);
+        }
+        if p == 3 {
+            b = b.block(&[("Notes", 72.0, 420.0, 10.0, BOLD)]).para(72.0, 440.0, &["1. A first note.", "2. A second note.", "3. A third note."]);
+        }
+    }
+    let l = b.build();
+    let lines = collect_lines(&l);
+    let body = BodyStyle::of(&lines);
+    let rest: Vec<usize> = (0..lines.len()).collect();
+    let at = find_notes_regions(&lines, &rest, &body, |_| rest.len()).last().map(|r| r.0);
+    assert_eq!(at.map(|k| (lines[rest[k]].page, lines[rest[k]].text.as_str())), Some((5, "Notes")));
+    let early: Vec<usize> = rest.iter().copied().filter(|&i| lines[i].text != "Notes").collect();
+    assert!(find_notes_regions(&lines, &early, &body, |_| early.len()).is_empty());
+}
+
+#[test]
+fn list_marks() {
+    assert!(list_mark("• Item").is_some());
+    assert!(list_mark("1. Item").is_some());
+    assert!(list_mark("(a) Item").is_some());
+    assert!(list_mark("In 2020 the").is_none());
+    assert!(list_mark("•").is_none());
+}
