@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 mod units;
 
-use units::{cut_units, edges, is_quote, merge_continuations, uses_indents, UKind, Unit};
+use units::{cut_units, edges, is_quote, join_displays, merge_continuations, uses_indents, UKind, Unit};
 pub(crate) use units::list_mark;
 
 /// Printed labels that are not content, consulted when a line's style alone cannot tell.
@@ -159,6 +159,7 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
     let units = cut_units(lines, &text_idx, body, &edges, &numbered);
     let indent_style = uses_indents(lines, &units, &edges);
     let units = merge_continuations(lines, units, &edges, indent_style);
+    let units = join_displays(lines, units, &edges);
 
     // Heading levels from the document's own scale of heading styles.
     let style_of = |u: &Unit| {

@@ -293,3 +293,25 @@ fn list_marks() {
     assert!(list_mark("In 2020 the").is_none());
     assert!(list_mark("•").is_none());
 }
+
+#[test]
+fn display_after_an_unfinished_sentence_stays_apart_and_keeps_its_labelled_fields() {
+    // "as follows," then examples set in two ems and more, each line a block of its own;
+    // one field line is bold italic, as a heading would be.
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &[FULL, FULL, "and the pairs are built up as follows,"])
+        .block(&[("ten (id=87_1)", 108.0, 136.0, 10.0, REGULAR)])
+        .block(&[("Id: 87_1", 108.0, 160.0, 10.0, ITALIC)])
+        .block(&[("Entailment: Unknown", 108.0, 172.0, 10.0, BOLD)])
+        .block(&[("Text: the racer has won ten world titles.", 108.0, 184.0, 10.0, ITALIC)])
+        .para(72.0, 220.0, &["After the examples the text goes on here.", FULL, "and ends."])
+        .build();
+    let t = texts(&run(&l));
+    assert_eq!(t.len(), 1, "{t:?}");
+    let blocks: Vec<&str> = t[0].2.iter().map(|(_, s)| s.as_str()).collect();
+    assert!(blocks[0].ends_with("as follows,"), "{blocks:?}");
+    assert_eq!(blocks[1], "ten (id=87_1)");
+    assert_eq!(blocks[2], "Id: 87_1 Entailment: Unknown Text: the racer has won ten world titles.");
+    assert_eq!(t[0].2[2].0, BlockKind::Quote);
+}

@@ -197,7 +197,7 @@ pub(super) fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges:
             let sentence = t.ends_with(['.', ',', ';']) && !t.ends_with("..") && !alone;
             // An enumerator such as "(a)" is not the heading's first word.
             let lower = super::super::numbering::enumerator(&text).is_none() && starts_lowercase(&text);
-            if words > 25 || sentence || lower {
+            if words > 25 || sentence || lower || inside_display(lines, idx, &u.lines, edges) {
                 u.kind = UKind::Para;
             }
         }
@@ -264,7 +264,10 @@ pub(super) fn merge_continuations(lines: &[TLine], units: Vec<Unit>, edges: &Has
                         || (indent_style && !b_indented && prev.kind == UKind::Para)
                         || (a_full && !b_indented && prev.kind == UKind::Para)
                 } else {
-                    unfinished && starts_lowercase(&b.text) && b.block_start
+                    // A display set in from the column's edge does not continue the sentence it
+                    // follows; a piece of the same line split off at a wide space does.
+                    let same_line = (b.baseline - a.baseline).abs() < b.size * 0.2;
+                    unfinished && starts_lowercase(&b.text) && b.block_start && (same_line || !display_indented(b, col))
                 }
             }
             _ => false,
@@ -275,6 +278,53 @@ pub(super) fn merge_continuations(lines: &[TLine], units: Vec<Unit>, edges: &Has
             }
         } else {
             out.push(u);
+        }
+    }
+    out
+}
+
+/// Whether a line is set in from its column's left edge as displays are: two ems or more.
+fn display_indented(l: &TLine, col: Option<&Edges>) -> bool {
+    col.is_some_and(|c| l.bbox.x0 - c.left >= l.size * 2.0)
+}
+
+/// Whether a heading-styled line stands inside a display: set in two ems or more, with the
+/// body lines just before and after it set in just as far (an example's labelled fields).
+fn inside_display(lines: &[TLine], idx: &[usize], unit: &[usize], edges: &HashMap<(u32, u16), Edges>) -> bool {
+    let (Some(&first), Some(&last)) = (unit.first(), unit.last()) else { return false };
+    let l = &lines[first];
+    if !display_indented(l, edges.get(&(l.page, l.column))) {
+        return false;
+    }
+    let at = |i: usize| idx.iter().position(|&j| j == i);
+    let (Some(a), Some(b)) = (at(first), at(last)) else { return false };
+    let same = |k: usize| idx.get(k).is_some_and(|&j| lines[j].page == l.page && (lines[j].bbox.x0 - l.bbox.x0).abs() <= l.size * 0.5);
+    a > 0 && same(a - 1) && same(b + 1)
+}
+
+/// Joins displays that run on line after line at one indent, each line set as a block of
+/// its own (an example's labelled fields), into one unit; a finished sentence or a
+/// paragraph's spacing ends one.
+pub(super) fn join_displays(lines: &[TLine], units: Vec<Unit>, edges: &HashMap<(u32, u16), Edges>) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    for u in units {
+        let joins = out.last().is_some_and(|p: &Unit| {
+            let (a, b) = (&lines[*p.lines.last().unwrap_or(&0)], &lines[u.lines[0]]);
+            let col = edges.get(&(b.page, b.column));
+            let set_in = |v: &Unit| v.lines.iter().all(|&i| display_indented(&lines[i], col) && (lines[i].bbox.x0 - b.bbox.x0).abs() <= b.size * 0.3);
+            p.kind == UKind::Para
+                && u.kind == UKind::Para
+                && !ends_sentence(&a.text)
+                && a.page == b.page
+                && a.column == b.column
+                && b.baseline > a.baseline
+                && b.baseline - a.baseline <= b.size * 1.3
+                && set_in(p)
+                && set_in(&u)
+        });
+        match out.last_mut() {
+            Some(p) if joins => p.lines.extend(u.lines),
+            _ => out.push(u),
         }
     }
     out
