@@ -629,7 +629,7 @@ mod tests {
         let mut d = Document::new();
         d.front.title = Some("Office Hours: A “Test” — of Reflow".into());
         d.front.series = Some("Issue Briefing".into());
-        d.front.authors.push(Author { given: Some("Zsófia".into()), surname: "Martínez".into(), bio: Some("Zsófia Martínez writes.".into()) });
+        d.front.authors.push(Author { given: Some("Zsófia".into()), surname: "Martínez".into(), bio: Some("Zsófia Martínez writes.".into()), affiliations: Vec::new() });
         d.front.date = Some(Date { year: 2024, month: Some(6), day: Some(11) });
         let para = "The office’s efficient workflow — reflowed for small screens — keeps ligatures, quotes and dashes intact. ";
         d.sections.push(Section {

@@ -814,7 +814,7 @@ mod tests {
         use crate::tree::{Author, Footnote, Inline};
         let prov = |page| vec![Provenance { page, bbox: BoxPt::default() }];
         let mut d = Document::new();
-        d.front.authors.push(Author { given: Some("Ann".into()), surname: "Lee".into(), bio: None });
+        d.front.authors.push(Author { given: Some("Ann".into()), surname: "Lee".into(), bio: None, affiliations: Vec::new() });
         d.footnotes = vec![
             Footnote { label: "*".into(), text: "Author for correspondence (ann@example.org).".into(), source: prov(1) },
             Footnote { label: "†".into(), text: "Present address: Seoul National University.".into(), source: prov(1) },

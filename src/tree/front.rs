@@ -44,6 +44,10 @@ pub struct Author {
     pub surname: String,
     /// The author's biography as printed, usually near the end.
     pub bio: Option<String>,
+    /// Positions in the front matter's affiliations of those the author's printed markers
+    /// point to ("Lee¹" and "¹Seoul National University").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affiliations: Vec<usize>,
 }
 
 /// A person's name as it appears in a reference.

@@ -87,7 +87,7 @@ pub fn document_from_truth(path: &Path) -> Document {
     d.front.abstract_paras =
         f["abstract"].as_array().map(|a| a.iter().filter_map(|p| p.as_str().map(str::to_string)).collect());
     for a in f["authors"].as_array().into_iter().flatten() {
-        d.front.authors.push(Author { given: s(&a["given"]), surname: s(&a["surname"]).unwrap_or_default(), bio: s(&a["bio"]) });
+        d.front.authors.push(Author { given: s(&a["given"]), surname: s(&a["surname"]).unwrap_or_default(), bio: s(&a["bio"]), affiliations: Vec::new() });
     }
     for sec in v["sections"].as_array().into_iter().flatten() {
         let blocks = sec["blocks"]

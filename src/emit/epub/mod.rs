@@ -193,7 +193,7 @@ mod tests {
         d.front.title = Some("Trade & <Security>".into());
         d.front.date = Some(Date { year: 2024, month: Some(6), day: Some(11) });
         d.front.isbn = Some("978-0-306-40615-7".into());
-        d.front.authors.push(Author { given: Some("Soo-ah".into()), surname: "Seo".into(), bio: Some("Seo (서수아) is a fellow.".into()) });
+        d.front.authors.push(Author { given: Some("Soo-ah".into()), surname: "Seo".into(), bio: Some("Seo (서수아) is a fellow.".into()), affiliations: Vec::new() });
         d.sections.push(Section { level: 1, title: None, blocks: vec![Block::paragraph("Lead.", vec![])], source: vec![] });
         d.sections.push(Section {
             level: 1,

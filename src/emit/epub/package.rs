@@ -294,7 +294,7 @@ mod tests {
         let mut d = Document::new();
         d.front.title = Some("War & <Peace>".into());
         d.front.publisher = Some("A & B".into());
-        d.front.authors.push(Author { given: Some("Leif-Eric".into()), surname: "Easley".into(), bio: None });
+        d.front.authors.push(Author { given: Some("Leif-Eric".into()), surname: "Easley".into(), bio: None, affiliations: Vec::new() });
         d.front.keywords = vec!["deterrence".into()];
         d.front.doi = Some("10.1000/x<1>".into());
         let m = metadata(&d, "en", modified(&d, Some(0)), content_uuid(&d), false);

@@ -752,7 +752,7 @@ mod tests {
     fn every_page_declares_the_language() {
         let mut d = Document::new();
         d.lang = "en-GB".into();
-        d.front.authors.push(Author { given: Some("A".into()), surname: "B".into(), bio: Some("Bio.".into()) });
+        d.front.authors.push(Author { given: Some("A".into()), surname: "B".into(), bio: Some("Bio.".into()), affiliations: Vec::new() });
         d.colophon.phone = Some("1".into());
         for p in pages(&d) {
             assert!(p.xhtml.contains(r#"lang="en-GB" xml:lang="en-GB""#), "{}", p.file);

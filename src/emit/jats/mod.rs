@@ -162,13 +162,16 @@ fn article_meta(doc: &Document) -> El {
             continue;
         }
         let mut c = El::new("contrib").attr("contrib-type", "author").child(name);
+        for k in a.affiliations.iter().filter(|&&k| fm.affiliations.get(k).is_some_and(|t| !t.trim().is_empty())) {
+            c.push(El::new("xref").attr("ref-type", "aff").attr("rid", format!("aff{}", k + 1)));
+        }
         if let Some(bio) = some(&a.bio) {
             c.push(El::new("bio").child(leaf("p", bio)));
         }
         cg.push(c);
     }
     if !cg.kids.is_empty() {
-        for (k, aff) in fm.affiliations.iter().filter(|a| !a.trim().is_empty()).enumerate() {
+        for (k, aff) in fm.affiliations.iter().enumerate().filter(|(_, a)| !a.trim().is_empty()) {
             cg.push(leaf("aff", aff.trim()).attr("id", format!("aff{}", k + 1)));
         }
         am.push(cg);

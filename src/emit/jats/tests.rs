@@ -19,7 +19,7 @@ fn sample() -> Document {
     d.front.publisher = Some("The Institute".into());
     d.front.title = Some("A Title".into());
     d.front.subtitle = Some("And More".into());
-    d.front.authors = vec![Author { given: Some("Leif-Eric".into()), surname: "Easley".into(), bio: Some("Easley is …".into()) }];
+    d.front.authors = vec![Author { given: Some("Leif-Eric".into()), surname: "Easley".into(), bio: Some("Easley is …".into()), affiliations: Vec::new() }];
     d.front.date = Some(Date { year: 2024, month: Some(6), day: Some(11) });
     d.front.isbn = Some("979-11".into());
     d.front.abstract_paras = Some(vec!["Summary.".into()]);
@@ -395,4 +395,14 @@ fn printed_pages_and_page_count_sit_where_the_dtd_wants_them() {
     let x = out(&d);
     assert!(!x.contains("<fpage>") && !x.contains("<lpage>"), "no /PageLabels: no printed pages");
     assert!(x.contains("<page-count count=\"6\"/>"));
+}
+
+#[test]
+fn authors_point_to_their_affiliations() {
+    let mut d = sample();
+    d.front.authors.push(Author { given: Some("Ann".into()), surname: "Lee".into(), bio: None, affiliations: vec![1] });
+    d.front.affiliations = vec!["Seoul National University".into(), "Korea University".into()];
+    let xml = String::from_utf8(jats(&d, &JatsOptions::default()).unwrap()).unwrap();
+    assert!(xml.contains("<xref ref-type=\"aff\" rid=\"aff2\"/>"), "{xml}");
+    assert!(xml.contains("<aff id=\"aff2\">Korea University</aff>"));
 }

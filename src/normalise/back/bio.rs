@@ -181,7 +181,7 @@ mod tests {
     use super::*;
 
     fn author(given: &str, surname: &str) -> Author {
-        Author { given: Some(given.into()), surname: surname.into(), bio: None }
+        Author { given: Some(given.into()), surname: surname.into(), bio: None, affiliations: Vec::new() }
     }
 
     #[test]

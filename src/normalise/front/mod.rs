@@ -20,7 +20,7 @@ pub(crate) use dates::parse_date;
 pub(crate) use masthead::correspondence;
 pub(crate) use names::split_authors;
 use dates::history_date;
-use names::{is_marker_char, opens_with_marker, strip_markers, without_end_marker};
+use names::{is_marker_char, name_markers, opens_with_marker, split_marks, strip_markers, without_end_marker};
 
 /// What the title block gave.
 #[derive(Debug, Clone, Default)]
@@ -155,6 +155,9 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
     let mut prev_bottom = lines[k - 1].bbox.y1;
     let mut author_size = body.size;
     let mut affs_marked = false;
+    // The markers each author carries, and the marker each affiliation opens on.
+    let mut author_marks: Vec<Vec<String>> = Vec::new();
+    let mut aff_marks: Vec<Option<String>> = Vec::new();
     while k < lines.len() && lines[k].page == first_page {
         if furn.flags[k] {
             k += 1;
@@ -191,7 +194,11 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
                     last.push_str(if l.block_start { ", " } else { " " });
                     last.push_str(&t);
                 }
-                _ => r.front.affiliations.push(t),
+                _ => {
+                    let lead: String = if marked { l.text.trim_start().chars().take_while(|&c| is_marker_char(c) || c == ',').collect() } else { String::new() };
+                    aff_marks.push(split_marks(&lead).into_iter().next());
+                    r.front.affiliations.push(t);
+                }
             }
             affs_marked |= marked;
             r.consumed[k] = true;
@@ -226,6 +233,7 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
                 && (lines[k - 1].size - l.size).abs() <= 0.3
                 && open_end(&lines[k - 1].text);
             if r.front.date.is_none() || year_only || r.front.authors.is_empty() || continues {
+                author_marks.extend(name_markers(l, &names));
                 r.front.authors.extend(names);
                 author_size = l.size;
                 r.consumed[k] = true;
@@ -234,6 +242,11 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
             }
         }
         break;
+    }
+
+    // Each author points to the affiliations that open on one of the author's markers.
+    for (a, marks) in r.front.authors.iter_mut().zip(&author_marks) {
+        a.affiliations = (0..aff_marks.len()).filter(|&k| aff_marks[k].as_ref().is_some_and(|m| marks.contains(m))).collect();
     }
 
     // The abstract: under a label line ("Abstract"), run in after a label ("Abstract. This
@@ -640,6 +653,8 @@ mod tests {
             "Centre for Population Studies, Umeå University".to_string(),
             "Department of Psychology, Stockholm University, rwang@example.org".to_string()
         ]);
+        let links: Vec<Vec<usize>> = r.front.authors.iter().map(|a| a.affiliations.clone()).collect();
+        assert_eq!(links, vec![vec![0], vec![1], vec![], vec![], vec![], vec![]]);
         assert_eq!(r.front.date.map(|d| d.iso()).as_deref(), Some("2003-11-27"));
         assert_eq!(r.front.series, None);
         assert!(lines[r.body_start].text.starts_with("Body text begins"));

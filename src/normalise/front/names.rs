@@ -40,6 +40,63 @@ pub(super) fn without_end_marker(t: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The separate markers in a run of marker characters: "1,2" gives "1" and "2", "†*" gives
+/// "†" and "*", "12" gives "12".
+pub(super) fn split_marks(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut number = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        if !number.is_empty() {
+            out.push(std::mem::take(&mut number));
+        }
+        if is_marker_char(c) {
+            out.push(c.to_string());
+        }
+    }
+    if !number.is_empty() {
+        out.push(number);
+    }
+    out
+}
+
+/// The markers set against each of the names read from an author line, in the names'
+/// order: raised small numbers or symbols after a name, or ones glued to its end ("Lee1",
+/// "Park*,"). A name without a marker gets none.
+pub(super) fn name_markers(l: &TLine, names: &[Author]) -> Vec<Vec<String>> {
+    // The line's words with the markers each carries.
+    let mut toks: Vec<(String, Vec<String>)> = Vec::new();
+    for w in &l.words {
+        let raised = w.size < l.size * 0.85 && w.text.chars().all(|c| is_marker_char(c) || c == ',');
+        if raised {
+            if let Some(last) = toks.last_mut() {
+                last.1.extend(split_marks(&w.text));
+            }
+            continue;
+        }
+        let core = w.text.trim_end_matches(|c: char| is_marker_char(c) || c == ',');
+        let marks = if core.chars().last().is_some_and(char::is_alphabetic) { split_marks(&w.text[core.len()..]) } else { Vec::new() };
+        toks.push((core.trim_matches(|c: char| !c.is_alphanumeric()).to_string(), marks));
+    }
+    let mut from = 0;
+    names
+        .iter()
+        .map(|a| {
+            let last = a.surname.split_whitespace().last().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric());
+            match toks[from..].iter().position(|(t, _)| t == last) {
+                Some(k) => {
+                    from += k + 1;
+                    toks[from - 1].1.clone()
+                }
+                None => Vec::new(),
+            }
+        })
+        .collect()
+}
+
 /// Whether a line opens on an affiliation marker: a raised or glued number or symbol.
 pub(super) fn opens_with_marker(l: &TLine) -> bool {
     let Some(w) = l.words.first() else { return false };
@@ -95,7 +152,7 @@ pub(crate) fn split_authors(text: &str) -> Option<Vec<Author>> {
         if hangul {
             let mut cs = toks[0].chars();
             let surname: String = cs.next().map(String::from).unwrap_or_default();
-            authors.push(Author { given: Some(cs.collect()), surname, bio: None });
+            authors.push(Author { given: Some(cs.collect()), surname, bio: None, affiliations: Vec::new() });
             continue;
         }
         let mut s = toks.len() - 1;
@@ -111,7 +168,7 @@ pub(crate) fn split_authors(text: &str) -> Option<Vec<Author>> {
             surname.push_str(x);
         }
         let given = toks[..s].join(" ");
-        authors.push(Author { given: (!given.is_empty()).then_some(given), surname, bio: None });
+        authors.push(Author { given: (!given.is_empty()).then_some(given), surname, bio: None, affiliations: Vec::new() });
     }
     (multi || !authors.is_empty()).then_some(authors)
 }
@@ -164,6 +221,16 @@ mod tests {
             (Some("Ludwig".into()), "van Beethoven".into()),
             (Some("Min-ho".into()), "Kim".into())
         ]);
+    }
+
+    #[test]
+    fn markers_are_split_and_set_against_their_names() {
+        assert_eq!(split_marks("1,2"), vec!["1", "2"]);
+        assert_eq!(split_marks("†*"), vec!["†", "*"]);
+        use crate::normalise::testkit::{Builder, REGULAR};
+        let lines = crate::normalise::collect_lines(&Builder::new().page().block(&[("Anna Sundström,1 Michael Rönnlund^2 and Rui Wang*,3", 72.0, 100.0, 12.0, REGULAR)]).build());
+        let names = split_authors(&strip_markers(&lines[0])).unwrap_or_default();
+        assert_eq!(name_markers(&lines[0], &names), vec![vec!["1".to_string()], vec!["2".to_string()], vec!["*".to_string(), "3".to_string()]]);
     }
 
     #[test]
