@@ -22,8 +22,10 @@ pub(crate) struct JournalLine {
 /// Journal name, then "(year) volume[:issue|(issue)], pages" or "year; volume(issue): pages"
 /// or "year, volume:article".
 static JOURNAL: LazyLock<Regex> = LazyLock::new(|| {
+    // Character classes are spelt out in ASCII: Unicode letter classes make the matcher
+    // costly to build, and the name's letters are checked in code instead.
     Regex::new(
-        r"^(?P<j>\p{Lu}[\p{L}\p{M}.&'’\- ]{2,80}?)[,.]?\s+(?:\((?P<y1>(?:1[89]|20)\d\d)\)[,.]?\s*(?:[Vv]ol(?:ume)?\.?\s*)?\d{1,4}(?:\s*:\s*\d{1,4}|\s*\(\d{1,4}(?:[–-]\d{1,4})?\))?\s*[,:]\s*(?:pp?\.\s*)?[A-Za-z]?\d{1,6}(?:\s*[–-]\s*[A-Za-z]?\d{1,6})?|(?P<y2>(?:1[89]|20)\d\d)\s*[;,]\s*\d{1,4}(?:\s*\(\d{1,4}\))?\s*:\s*[A-Za-z]?\d{1,6}(?:\s*[–-]\s*[A-Za-z]?\d{1,6})?)",
+        r"^(?P<j>[^0-9()\[\];:@/ ][^0-9()\[\];:@/]{2,80}?)[,.]?[ ]+(?:\((?P<y1>(?:1[89]|20)[0-9][0-9])\)[,.]?[ ]*(?:[Vv]ol(?:ume)?\.?[ ]*)?[0-9]{1,4}(?:[ ]*:[ ]*[0-9]{1,4}|[ ]*\([0-9]{1,4}(?:[–-][0-9]{1,4})?\))?[ ]*[,:][ ]*(?:pp?\.[ ]*)?[A-Za-z]?[0-9]{1,6}(?:[ ]*[–-][ ]*[A-Za-z]?[0-9]{1,6})?|(?P<y2>(?:1[89]|20)[0-9][0-9])[ ]*[;,][ ]*[0-9]{1,4}(?:[ ]*\([0-9]{1,4}\))?[ ]*:[ ]*[A-Za-z]?[0-9]{1,6}(?:[ ]*[–-][ ]*[A-Za-z]?[0-9]{1,6})?)",
     )
     .expect("valid")
 });
@@ -31,8 +33,15 @@ static JOURNAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Reads a journal citation line (see [`JournalLine`]).
 pub(crate) fn journal_line(text: &str) -> Option<JournalLine> {
     let t = text.trim();
+    // Cheap test first: a citation holds a year of the 19th to 21st century.
+    if !t.as_bytes().windows(4).any(|w| (w.starts_with(b"19") || w.starts_with(b"20") || w.starts_with(b"18")) && w.iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
     let c = JOURNAL.captures(t)?;
     let journal = c.name("j")?.as_str().trim().trim_end_matches([',', ' ']).to_string();
+    if !journal.starts_with(char::is_uppercase) || !journal.chars().all(|c| c.is_alphabetic() || " .&'’-".contains(c)) {
+        return None;
+    }
     let words = journal.split_whitespace().count();
     // A name, not a sentence: few words, and not opening on a history or copyright word.
     let lower = journal.to_lowercase();
@@ -47,11 +56,14 @@ pub(crate) fn journal_line(text: &str) -> Option<JournalLine> {
 /// A DOI as printed ("doi:10.1017/S1041610213001804", "DOI 10.1098/rspb.2003.2590",
 /// "https://doi.org/10.1186/…").
 static DOI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(?P<d>10\.\d{4,9}/\S+?)[.,;]?$").expect("valid")
+    Regex::new(r"^(?:[Dd][Oo][Ii][ ]*:?[ ]*|https?://(?:dx\.)?doi\.org/)(?P<d>10\.[0-9]{4,9}/[^ ]+?)[.,;]?$").expect("valid")
 });
 
 /// The DOI when the whole line is one (see [`DOI`]).
 pub(crate) fn doi_line(text: &str) -> Option<String> {
+    if !text.contains("10.") {
+        return None;
+    }
     DOI.captures(text.trim()).and_then(|c| c.name("d")).map(|m| m.as_str().to_string())
 }
 
