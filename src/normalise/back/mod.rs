@@ -136,6 +136,7 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
         if italic_letters * 5 >= letters(&r.raw) * 4 {
             r.italic.clear();
         }
+        parse::italic_source(&mut r);
         previous = Some(r.clone());
         out.references.push(r);
     }

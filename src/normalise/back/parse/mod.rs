@@ -61,6 +61,7 @@ pub(crate) fn parse_reference(raw: &str, previous: Option<&Reference>) -> Refere
     } else if !(unquoted && super::namelist::parse(body, &mut r)) {
         r.year = years(body).next().map(|m| body[m].to_string());
     }
+    container_in_words(&mut r);
     if r.kind.is_none() {
         r.kind = if r.volume.is_some() || r.issue.is_some() {
             Some(ReferenceKind::Journal)
@@ -191,6 +192,68 @@ fn parse_container(after: &str, r: &mut Reference, chicago: bool) {
     }
     if let Some(p) = pages_pp(after) {
         set_pages(r, p);
+    }
+}
+
+/// Reads what the style's own reading misses in the container, whatever the style: a
+/// volume, number and pages spelt out in words after the title ("Journal of X, Volume 18,
+/// Number 3, 2002, pages 451-476", which no numeric pattern reads right), and pages glued
+/// to the source with a colon ("Proceedings (ACL 2002):239-246"); a source cut short at an
+/// abbreviation ("Proc. of AAAI 2007") runs on.
+fn container_in_words(r: &mut Reference) {
+    {
+        let after = r.title.as_deref().and_then(|t| r.raw.find(t).map(|i| i + t.len())).map(|i| &r.raw[i..]);
+        let after = after.map(|a| a.trim_start_matches(['.', ',', '"', '”', ' ']).trim_start_matches("In ").to_string());
+        if let Some((src, vol, issue, pages)) = after.as_deref().and_then(spelled_volume) {
+            r.source = Some(strip_end(src));
+            r.volume = Some(vol.to_string());
+            r.issue = issue.map(str::to_string);
+            if let Some(p) = pages {
+                set_pages(r, p);
+            }
+            r.kind = Some(ReferenceKind::Journal);
+        }
+    }
+    // A source cut at an abbreviation's full stop ("Proc. of AAAI") runs on to the sentence's end.
+    if let Some(src) = r.source.clone() {
+        if let Some(i) = r.raw.find(src.as_str()) {
+            let rest = &r.raw[i + src.len()..];
+            let next_word = rest.strip_prefix('.').and_then(|t| t.split_whitespace().next());
+            if next_word.is_some_and(|w| w.starts_with(char::is_lowercase) && w.chars().all(char::is_alphabetic)) {
+                if let Some(first) = sentences(&r.raw[i..]).first() {
+                    r.source = Some(strip_end(first));
+                }
+            }
+        }
+    }
+    if r.pages.is_none() {
+        if let Some((src, p)) = r.source.as_deref().and_then(trailing_pages).map(|(a, b)| (strip_end(a), b.to_string())) {
+            r.source = Some(src);
+            set_pages(r, &p);
+        }
+    }
+}
+
+/// Takes the source from the reference's italics where the printed words left it unread or
+/// ran pages into it: the first italic run after the title that is not the title itself.
+pub(super) fn italic_source(r: &mut Reference) {
+    let title = r.title.as_deref().map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string()).unwrap_or_default();
+    let after = r.title.as_deref().and_then(|t| r.raw.find(t).map(|i| i + t.len())).unwrap_or(0);
+    let runs: Vec<String> = r
+        .italic
+        .iter()
+        .filter(|&&(s, _)| s >= after)
+        .filter_map(|&(s, e)| r.raw.get(s..e))
+        .map(|t| t.trim().trim_end_matches([',', '.', ';', ':']).trim().to_string())
+        .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3 && *t != title)
+        .collect();
+    let Some(run) = runs.first() else { return };
+    match r.source.as_deref() {
+        None => r.source = Some(run.clone()),
+        Some(s) if s.len() > run.len() && s.starts_with(run.as_str()) && s[run.len()..].trim_start().starts_with(|c: char| c.is_ascii_digit() || ":;,(".contains(c)) => {
+            r.source = Some(run.clone());
+        }
+        _ => {}
     }
 }
 

@@ -146,7 +146,8 @@ pub(super) fn given_first(p: &str) -> PersonName {
     PersonName { surname: words[cut..].join(" "), given: Some(words[..cut].join(" ")) }
 }
 
-/// Splits text at sentence ends (". ", "? ", "! "), not after initials or common abbreviations.
+/// Splits text at sentence ends (". ", "? ", "! "), not after initials, common
+/// abbreviations, or a full stop that a word in lower case follows.
 pub(in super::super) fn sentences(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -162,10 +163,13 @@ pub(in super::super) fn sentences(s: &str) -> Vec<String> {
                 .next()
                 .unwrap_or("")
                 .to_string();
+            // A full stop followed by a word in lower case ends an abbreviation ("Proc. of").
+            let lower_next = chars[i + 1..].iter().skip_while(|ch| ch.is_whitespace()).next().is_some_and(|ch| ch.is_lowercase());
             let abbrev = c == '.'
                 && (word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase())
-                    || matches!(word.to_lowercase().as_str(), "vs" | "no" | "vol" | "jr" | "sr" | "st" | "dr" | "mr" | "mrs" | "ms" | "ed" | "eds" | "pp" | "p" | "co" | "inc" | "ltd")
-                    || word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4);
+                    || matches!(word.to_lowercase().as_str(), "vs" | "no" | "vol" | "jr" | "sr" | "st" | "dr" | "mr" | "mrs" | "ms" | "ed" | "eds" | "pp" | "p" | "co" | "inc" | "ltd" | "proc" | "conf" | "int" | "trans" | "symp")
+                    || word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4
+                    || lower_next);
             if !abbrev {
                 let t = cur.trim().to_string();
                 if !t.is_empty() {

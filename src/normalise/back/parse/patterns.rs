@@ -607,3 +607,29 @@ pub(super) fn url_range(s: &str) -> Option<std::ops::Range<usize>> {
         (n > 0).then(|| i..s.len() - r.len() + n)
     })
 }
+
+/// Source, volume, issue and pages spelt out in words: "Journal of X, Volume 18, Number 3,
+/// 2002, pages 451-476", "Journal, Vol. 3, No. 2, pp. 1-9".
+pub(super) fn spelled_volume(s: &str) -> Option<(&str, &str, Option<&str>, Option<&str>)> {
+    static SPELLED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?P<src>[^,]{3,150}?),[ ]+(?:[Vv]ol(?:ume)?\.?|VOL\.?)[ ]*(?P<v>[0-9]{1,5})(?:,[ ]+(?:[Nn]o\.|[Nn]umber|[Ii]ssue|[Nn]r\.)[ ]*(?P<i>[0-9]{1,4}))?(?:,[ ]+(?:[A-Z][a-z]+\.?[ ]+)?[0-9]{4})?(?:,[ ]+(?:pp?\.|pages)[ ]*(?P<p>[0-9]{1,6}(?:[ ]*[–—-][ ]*[0-9]{1,6})?))?",
+        )
+        .expect("valid")
+    });
+    if !s.contains("ol") && !s.contains("OL") {
+        return None;
+    }
+    let c = SPELLED.captures(s)?;
+    Some((c.name("src")?.as_str(), c.name("v")?.as_str(), c.name("i").map(|m| m.as_str()), c.name("p").map(|m| m.as_str())))
+}
+
+/// A source with pages glued on at its end: "Proceedings (ACL 2002):239-246" gives the
+/// source and "239-246".
+pub(super) fn trailing_pages(s: &str) -> Option<(&str, &str)> {
+    let t = s.trim_end_matches(['.', ' ']);
+    let (head, tail) = t.rsplit_once(':')?;
+    let pages = tail.trim();
+    let ok = !head.trim().is_empty() && pages.split(['-', '–', '—']).count() == 2 && pages.split(['-', '–', '—']).all(|n| !n.trim().is_empty() && n.trim().chars().all(|c| c.is_ascii_digit()));
+    ok.then(|| (head.trim_end(), pages))
+}

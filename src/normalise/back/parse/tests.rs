@@ -355,3 +355,40 @@ fn written_out_shapes_match_as_the_patterns_did() {
     // Every shape was met as a match, not only as a miss.
     assert!(hits.iter().all(|&h| h >= 20), "{hits:?}");
 }
+
+#[test]
+fn volume_number_and_pages_spelt_out_in_words() {
+    let r = parse_reference("Neumann, G. and Piskorski, J. 2002. A Shallow Text Processing Core Engine. Journal of Computational Intelligence, Volume 18, Number 3, 2002, pages 451-476.", None);
+    assert_eq!(r.source.as_deref(), Some("Journal of Computational Intelligence"));
+    assert_eq!((r.volume.as_deref(), r.issue.as_deref(), r.pages.as_deref()), (Some("18"), Some("3"), Some("451-476")));
+}
+
+#[test]
+fn pages_glued_to_the_source_with_a_colon_are_pages() {
+    let r = parse_reference("Gildea, D. and Palmer, M. 2002. The Necessity of Parsing. In Proceedings of the 40th Meeting of the ACL (ACL 2002):239-246.", None);
+    assert_eq!(r.source.as_deref(), Some("Proceedings of the 40th Meeting of the ACL (ACL 2002)"));
+    assert_eq!(r.pages.as_deref(), Some("239-246"));
+}
+
+#[test]
+fn abbreviation_before_a_lower_case_word_does_not_end_the_source() {
+    let r = parse_reference("Wang, R. and Neumann, G. 2007a. Recognizing Textual Entailment Using a Subsequence Kernel Method. In Proc. of AAAI 2007.", None);
+    assert_eq!(r.source.as_deref(), Some("Proc. of AAAI 2007"));
+}
+
+#[test]
+fn italic_run_after_the_title_gives_the_source_the_words_left_unread() {
+    let raw = "Lee, A. 2010. A study of things. Some Journal of Studies 12 (3).";
+    let mut r = parse_reference(raw, None);
+    r.source = None;
+    let s = raw.find("Some Journal").unwrap();
+    r.italic = vec![(s, s + "Some Journal of Studies".len())];
+    italic_source(&mut r);
+    assert_eq!(r.source.as_deref(), Some("Some Journal of Studies"));
+    r.source = Some("Some Journal of Studies:12-20".into());
+    italic_source(&mut r);
+    assert_eq!(r.source.as_deref(), Some("Some Journal of Studies"));
+    r.source = Some("Some Journal of Studies-Pacific".into());
+    italic_source(&mut r);
+    assert_eq!(r.source.as_deref(), Some("Some Journal of Studies-Pacific"));
+}
