@@ -199,17 +199,4 @@ mod tests {
         assert!(matches!(open(b"%PDF-1.7\n", None, &mut Vec::new()), Err(Error::Malformed { .. }) | Err(Error::NoPages)));
     }
 
-    #[test]
-    #[ignore]
-    fn debug_open() {
-        let Ok(path) = std::env::var("QUIRE_PDF") else { return };
-        let bytes = std::fs::read(path).expect("read");
-        let data = &bytes[..];
-        for opts in [LoadOptions::default(), LoadOptions { force_reconstruct: true, ..LoadOptions::default() }] {
-            match Document::load_mem_with_options(data, opts) {
-                Ok(d) => println!("loaded encrypted={} pages={} recovery={:?} objects={}", d.is_encrypted(), d.get_pages().len(), d.xref_recovery, d.objects.len()),
-                Err(e) => println!("error {e:?}"),
-            }
-        }
-    }
 }
