@@ -1,6 +1,7 @@
 //! Flags for structure that went missing, read from the tree alone: a numbered reference
-//! list that runs past the references found, numbered headings that skip or repeat, and
-//! tables or figures that the text cites but the tree lacks.
+//! list that runs past the references found, numbered headings that skip or repeat,
+//! tables or figures that the text cites but the tree lacks, notes no call points to, and
+//! a document of several pages without a section heading.
 
 use super::{Flag, Severity};
 use crate::tree::{Block, Document};
@@ -15,7 +16,45 @@ pub(crate) fn flags(doc: &Document) -> Vec<Flag> {
         out.push(f);
     }
     out.extend(missing_displays(doc));
+    out.extend(uncalled_notes(doc));
+    out.extend(no_sections(doc));
     out
+}
+
+/// `notes-uncalled`: footnotes that no call in the text points to (a call read as text, or
+/// a note that belongs elsewhere).
+fn uncalled_notes(doc: &Document) -> Option<Flag> {
+    let mut called = vec![false; doc.footnotes.len()];
+    for s in &doc.sections {
+        for b in &s.blocks {
+            for n in b.note_calls() {
+                if let Some(c) = called.get_mut(n) {
+                    *c = true;
+                }
+            }
+        }
+    }
+    let loose: Vec<&crate::tree::Footnote> = doc.footnotes.iter().zip(&called).filter(|(_, c)| !**c).map(|(f, _)| f).collect();
+    if loose.is_empty() {
+        return None;
+    }
+    let labels: Vec<&str> = loose.iter().map(|f| f.label.as_str()).take(8).collect();
+    let on: Vec<u32> = loose.iter().filter_map(|f| f.source.first().map(|p| p.page)).collect();
+    Some(flag(
+        "notes-uncalled",
+        format!("{} note(s) are never called from the text (notes {}; {}); their calls may have been read as plain text.", loose.len(), labels.join(", "), pages(&on)),
+    ))
+}
+
+/// `sections-missing`: a document of several pages in which no section heading was found.
+fn no_sections(doc: &Document) -> Option<Flag> {
+    let titled = doc.sections.iter().any(|s| s.title.as_deref().is_some_and(|t| !t.trim().is_empty()));
+    (doc.source.pages >= 4 && !titled).then(|| {
+        flag(
+            "sections-missing",
+            format!("No section heading was found in {} pages; headings may have been read as paragraphs (look at pp. 1–{}).", doc.source.pages, doc.source.pages),
+        )
+    })
 }
 
 fn flag(code: &str, message: String) -> Flag {
@@ -213,5 +252,34 @@ mod tests {
         let f = flags(&d);
         assert_eq!(f.iter().map(|f| f.code.as_str()).collect::<Vec<_>>(), vec!["table-missing"]);
         assert!(f[0].message.contains("Table 3 (cited on p. 4)"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn a_note_no_call_points_to_is_flagged() {
+        use crate::tree::{Footnote, Inline};
+        let prov = |page| vec![Provenance { page, ..Default::default() }];
+        let mut d = Document::new();
+        d.footnotes = vec![
+            Footnote { label: "1".into(), text: "Called.".into(), source: prov(2) },
+            Footnote { label: "2".into(), text: "Never called.".into(), source: prov(3) },
+        ];
+        let mut s = section("Body", 2);
+        let mut b = Block::paragraph("Text", prov(2));
+        b.content.push(Inline::NoteCall(0));
+        s.blocks.push(b);
+        d.sections.push(s);
+        let f = flags(&d);
+        assert_eq!(f.iter().map(|f| f.code.as_str()).collect::<Vec<_>>(), vec!["notes-uncalled"]);
+        assert!(f[0].message.contains("notes 2; p. 3"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn several_pages_without_a_heading_are_flagged_and_a_short_note_is_not() {
+        let mut d = Document::new();
+        d.sections.push(Section { level: 1, title: None, blocks: vec![], source: vec![] });
+        d.source.pages = 6;
+        assert_eq!(flags(&d).iter().map(|f| f.code.as_str()).collect::<Vec<_>>(), vec!["sections-missing"]);
+        d.source.pages = 2;
+        assert!(flags(&d).is_empty());
     }
 }

@@ -329,7 +329,8 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &
                 s.push(' ');
             }
             let glued_next = l.words.get(j + 1).is_some_and(|n| !n.space_before);
-            let call = if j > 0 && !glued_next && w.text.ends_with(|c: char| c.is_ascii_digit()) {
+            // A line may open on the word that carries a call ("2021).5 Harkening").
+            let call = if !glued_next && w.text.ends_with(|c: char| c.is_ascii_digit()) {
                 let expected = calls.last().and_then(|c| c.parse::<u32>().ok()).map_or(1, |n| n + 1);
                 text_call(&w.text, expected)
             } else {

@@ -315,3 +315,18 @@ fn display_after_an_unfinished_sentence_stays_apart_and_keeps_its_labelled_field
     assert_eq!(blocks[2], "Id: 87_1 Entailment: Unknown Text: the racer has won ten world titles.");
     assert_eq!(t[0].2[2].0, BlockKind::Quote);
 }
+
+#[test]
+fn call_in_body_size_on_the_first_word_of_a_line_is_a_call() {
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &[FULL, "as the figures show (OECD 2021).1 Harkening back to the old", "days, the text goes on."])
+        .para(72.0, 150.0, &[FULL, "and the results were mixed (OECD", "2021).2 Harkening back to the old days, it goes on."])
+        .block(&[("1 The first note.", 72.0, 770.0, 8.0, REGULAR)])
+        .block(&[("2 The second note.", 72.0, 782.0, 8.0, REGULAR)])
+        .build();
+    let b = run(&l);
+    let calls: Vec<usize> = b.sections.iter().flat_map(|s| s.blocks.iter().flat_map(|b| b.note_calls().collect::<Vec<_>>())).collect();
+    assert_eq!(calls, vec![0, 1]);
+    assert!(b.sections[0].blocks[1].text().contains("(OECD 2021). Harkening"), "{}", b.sections[0].blocks[1].text());
+}
