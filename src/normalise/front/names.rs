@@ -22,7 +22,8 @@ pub(super) fn strip_markers(l: &TLine) -> String {
         }
         out.push_str(&without_end_marker(&w.text));
     }
-    out.trim().to_string()
+    // A marker set as a word of its own but glued on ("Mason†," then "*") ends a name too.
+    out.split(' ').map(without_end_marker).collect::<Vec<_>>().join(" ").trim().to_string()
 }
 
 /// A word without the marker glued to its end, keeping a comma the marker held
@@ -71,7 +72,8 @@ pub(super) fn name_markers(l: &TLine, names: &[Author]) -> Vec<Vec<String>> {
     let mut toks: Vec<(String, Vec<String>)> = Vec::new();
     for w in &l.words {
         let raised = w.size < l.size * 0.85 && w.text.chars().all(|c| is_marker_char(c) || c == ',');
-        if raised {
+        let glued_mark = !w.space_before && !w.text.is_empty() && w.text.chars().all(|c| is_marker_char(c) || c == ',');
+        if raised || glued_mark {
             if let Some(last) = toks.last_mut() {
                 last.1.extend(split_marks(&w.text));
             }
@@ -231,6 +233,11 @@ mod tests {
         let lines = crate::normalise::collect_lines(&Builder::new().page().block(&[("Anna Sundström,1 Michael Rönnlund^2 and Rui Wang*,3", 72.0, 100.0, 12.0, REGULAR)]).build());
         let names = split_authors(&strip_markers(&lines[0])).unwrap_or_default();
         assert_eq!(name_markers(&lines[0], &names), vec![vec!["1".to_string()], vec!["2".to_string()], vec!["*".to_string(), "3".to_string()]]);
+        // A marker glued on as a word of its own, in the body size.
+        let mut l = lines[0].clone();
+        let last = l.words.last().cloned().unwrap_or_default();
+        l.words.push(crate::layout::Word { text: "*".into(), space_before: false, size: last.size, ..last });
+        assert!(strip_markers(&l).ends_with("Rui Wang,"), "{}", strip_markers(&l));
     }
 
     #[test]
