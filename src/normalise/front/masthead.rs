@@ -33,8 +33,13 @@ static JOURNAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Reads a journal citation line (see [`JournalLine`]).
 pub(crate) fn journal_line(text: &str) -> Option<JournalLine> {
     let t = text.trim();
-    // Cheap test first: a citation holds a year of the 19th to 21st century.
-    if !t.as_bytes().windows(4).any(|w| (w.starts_with(b"19") || w.starts_with(b"20") || w.starts_with(b"18")) && w.iter().all(u8::is_ascii_digit)) {
+    // Cheap test first: a citation holds a year in parentheses or followed by ";" or ",".
+    let b = t.as_bytes();
+    let year_at = |i: usize| b[i..i + 4].iter().all(u8::is_ascii_digit) && matches!(&b[i..i + 2], b"18" | b"19" | b"20");
+    let cited_year = (0..b.len().saturating_sub(3)).any(|i| {
+        year_at(i) && (i > 0 && b[i - 1] == b'(' && b.get(i + 4) == Some(&b')') || matches!(b.get(i + 4), Some(b';' | b',')))
+    });
+    if !cited_year {
         return None;
     }
     let c = JOURNAL.captures(t)?;
@@ -61,7 +66,8 @@ static DOI: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The DOI when the whole line is one (see [`DOI`]).
 pub(crate) fn doi_line(text: &str) -> Option<String> {
-    if !text.contains("10.") {
+    let t = text.trim_start();
+    if !text.contains("10.") || !(t.starts_with(['d', 'D']) || t.starts_with("http")) {
         return None;
     }
     DOI.captures(text.trim()).and_then(|c| c.name("d")).map(|m| m.as_str().to_string())

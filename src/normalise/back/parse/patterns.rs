@@ -617,7 +617,7 @@ pub(super) fn spelled_volume(s: &str) -> Option<(&str, &str, Option<&str>, Optio
         )
         .expect("valid")
     });
-    if !s.contains("ol") && !s.contains("OL") {
+    if ![", Vol", ", vol", ", VOL"].iter().any(|k| s.contains(k)) {
         return None;
     }
     let c = SPELLED.captures(s)?;
