@@ -11,6 +11,7 @@ use super::sections::{ends_sentence, is_heading_style, is_label_word};
 use super::{warn, BodyStyle, TLine};
 use crate::error::Warning;
 use crate::tree::{Date, FrontMatter, FurnitureKind};
+use rustc_hash::FxHashMap as HashMap;
 
 mod dates;
 mod masthead;
@@ -62,10 +63,16 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
         .filter(|&i| !is_number(i) && (cover || lines[i].bbox.y0 < lines[i].page_height * 0.65) && lines[i].text.chars().any(char::is_alphabetic))
         .filter(|&i| !upright(&lines[i]))
         .collect();
-    let worded = |i: usize| {
-        let text: Vec<&str> = p1.iter().filter(|&&j| lines[j].block == lines[i].block).map(|&j| lines[j].text.as_str()).collect();
-        !is_mark(&text.join(" "))
-    };
+    // Each first-page block's text, joined once: a block that is a mark holds no title.
+    let mut block_text: HashMap<usize, String> = HashMap::default();
+    for &i in &p1 {
+        let t = block_text.entry(lines[i].block).or_default();
+        if !t.is_empty() {
+            t.push(' ');
+        }
+        t.push_str(&lines[i].text);
+    }
+    let worded = |i: usize| block_text.get(&lines[i].block).is_none_or(|t| !is_mark(t));
     let largest = |pick: &dyn Fn(usize) -> bool| upper.iter().copied().filter(|&i| pick(i)).map(|i| lines[i].size).max_by(f32::total_cmp);
     let Some(max_size) = largest(&|i| worded(i) && lines[i].size >= body.size * 1.15).or_else(|| largest(&|_| true)) else { return r };
     let by_size = (max_size >= body.size * 1.15).then(|| upper.iter().copied().find(|&i| (lines[i].size - max_size).abs() <= 0.5 && worded(i))).flatten();
@@ -476,7 +483,6 @@ fn read_masthead(lines: &[TLine], p1: &[usize], ev: &Evidence, r: &mut FrontResu
             .take_while(|&(n, j)| n == 0 || (lines[j].block == lines[i].block && !lines[j].block_start))
             .map(|(_, j)| j)
             .collect();
-        let joined = || join_lines(ev, block.iter().map(|&j| lines[j].text.as_str()));
         if journal.is_none() {
             if let Some(j) = masthead::journal_line(text) {
                 let rest = text[j.end..].trim();
@@ -501,19 +507,21 @@ fn read_masthead(lines: &[TLine], p1: &[usize], ev: &Evidence, r: &mut FrontResu
                 continue;
             }
         }
+        let whole = join_lines(ev, block.iter().map(|&j| lines[j].text.as_str()));
+        let contact = (r.inquiries.is_none() && lines[i].block_start).then(|| masthead::correspondence(&whole)).flatten();
         let statement = if r.copyright.is_none() && masthead::copyright_start(text).is_some() {
-            r.copyright = Some(joined());
+            r.copyright = Some(whole);
             true
-        } else if r.inquiries.is_none() && lines[i].block_start && masthead::correspondence(&joined()).is_some() {
-            r.inquiries = masthead::correspondence(&joined());
+        } else if let Some(c) = contact {
+            r.inquiries = Some(c);
             // The note may go on after the contact (history dates): those lines stay in
             // the tree as masthead furniture.
             if let Some(at) = block.iter().rposition(|&j| lines[j].text.contains('@')) {
                 r.masthead.extend(&block[at + 1..]);
             }
             true
-        } else if r.front.keywords.is_empty() && masthead::keywords(&joined()).is_some() {
-            r.front.keywords = masthead::keywords(&joined()).unwrap_or_default();
+        } else if let Some(k) = r.front.keywords.is_empty().then(|| masthead::keywords(&whole)).flatten() {
+            r.front.keywords = k;
             true
         } else {
             false
