@@ -195,6 +195,13 @@ pub(crate) fn read_page(
         }
         Err(e) => it.notes.bad_content = Some(e.to_string()),
     }
+    // Filled-in form fields, free-text notes and stamps: their words belong to the page; the
+    // shapes around them (field boxes, highlights) are not the page's figures or rules.
+    let drawn = it.graphics.len();
+    for (stream, id, fit) in appearances(doc, page) {
+        it.run_form(stream, id, &res, &GState { ctm: fit, ..GState::default() }, 0);
+    }
+    it.graphics.truncate(drawn);
     let notes = std::mem::take(&mut it.notes);
     let mut glyphs = it.glyphs;
     let graphics = it.graphics;
@@ -281,6 +288,64 @@ fn bounds(points: &[(f32, f32)]) -> Rect {
         r = r.union(&Rect { x0: x, y0: y, x1: x, y1: y });
     }
     r
+}
+
+/// A form XObject's /Matrix, the identity when it has none.
+fn form_matrix(doc: &Document, dict: &Dictionary) -> M {
+    dict.get(b"Matrix")
+        .ok()
+        .map(|o| deref(doc, o))
+        .and_then(|o| o.as_array().ok())
+        .map(|a| a.iter().filter_map(|o| num(deref(doc, o))).collect::<Vec<f32>>())
+        .filter(|v| v.len() == 6)
+        .map(|v| M([v[0], v[1], v[2], v[3], v[4], v[5]]))
+        .unwrap_or(M::ID)
+}
+
+/// Most annotation appearances drawn on one page.
+const MAX_APPEARANCES_PER_PAGE: usize = 2_000;
+
+/// The annotations of a page whose appearance is part of what the page shows: each one's
+/// normal appearance stream (the state /AS picks, for fields with several) and the matrix
+/// that sets it in its /Rect, as PDF 32000 §12.5.5 says.
+///
+/// Links and pop-ups are left out (a link's words are in the page content; a pop-up shows
+/// another annotation's text), as are annotations flagged hidden or not for viewing.
+fn appearances<'a>(doc: &'a Document, page: &'a Dictionary) -> Vec<(&'a lopdf::Stream, Option<ObjectId>, M)> {
+    let Some(annots) = page.get(b"Annots").ok().map(|o| deref(doc, o)).and_then(|o| o.as_array().ok()) else { return Vec::new() };
+    let mut out = Vec::new();
+    for a in annots.iter().take(MAX_APPEARANCES_PER_PAGE) {
+        let Some(d) = deref(doc, a).as_dict().ok() else { continue };
+        let subtype = d.get(b"Subtype").ok().and_then(|o| o.as_name().ok()).unwrap_or_default();
+        let flags = d.get(b"F").ok().and_then(|o| o.as_i64().ok()).unwrap_or(0);
+        if matches!(subtype, b"Link" | b"Popup") || flags & (2 | 32) != 0 {
+            continue;
+        }
+        let Some(normal) = d.get(b"AP").ok().map(|o| deref(doc, o)).and_then(|o| o.as_dict().ok()).and_then(|ap| ap.get(b"N").ok()) else { continue };
+        let (entry, stream) = match deref(doc, normal) {
+            Object::Stream(s) => (normal, s),
+            Object::Dictionary(states) => {
+                let Some(state) = d.get(b"AS").ok().and_then(|o| o.as_name().ok()) else { continue };
+                let Some(e) = states.get(state).ok() else { continue };
+                let Ok(s) = deref(doc, e).as_stream() else { continue };
+                (e, s)
+            }
+            _ => continue,
+        };
+        let (Some(rect), Some(bbox)) = (rect_of(doc, d.get(b"Rect").ok()), rect_of(doc, stream.dict.get(b"BBox").ok())) else { continue };
+        let m = form_matrix(doc, &stream.dict);
+        let b = bounds(&[m.apply(bbox[0], bbox[1]), m.apply(bbox[2], bbox[1]), m.apply(bbox[0], bbox[3]), m.apply(bbox[2], bbox[3])]);
+        let (bw, bh) = (b.x1 - b.x0, b.y1 - b.y0);
+        if bw <= 0.0 || bh <= 0.0 {
+            continue;
+        }
+        let (sx, sy) = ((rect[2] - rect[0]) / bw, (rect[3] - rect[1]) / bh);
+        let fit = M([sx, 0.0, 0.0, sy, rect[0] - b.x0 * sx, rect[1] - b.y0 * sy]);
+        if fit.finite() {
+            out.push((stream, entry.as_reference().ok(), fit));
+        }
+    }
+    out
 }
 
 /// Soft hyphens inside a line are invisible break points: drop them; keep one that ends a
@@ -560,6 +625,11 @@ impl<'a> Interp<'a, '_> {
             Some(b"Image") => return self.image(gs, id),
             _ => return,
         }
+        self.run_form(stream, id, res, gs, depth);
+    }
+
+    /// Runs a form XObject's content with its matrix and resources (its own first, then `res`).
+    fn run_form(&mut self, stream: &'a lopdf::Stream, id: Option<ObjectId>, res: &Res<'a>, gs: &GState, depth: usize) {
         if depth >= MAX_FORM_DEPTH || id.is_some_and(|i| self.forms.contains(&i)) {
             self.notes.depth_limit = true;
             return;
@@ -579,16 +649,7 @@ impl<'a> Interp<'a, '_> {
             self.notes.bad_content = Some("a form's content could not be decompressed".into());
             return;
         };
-        let matrix = stream
-            .dict
-            .get(b"Matrix")
-            .ok()
-            .map(|o| deref(self.doc, o))
-            .and_then(|o| o.as_array().ok())
-            .map(|a| a.iter().filter_map(|o| num(deref(self.doc, o))).collect::<Vec<f32>>())
-            .filter(|v| v.len() == 6)
-            .map(|v| M([v[0], v[1], v[2], v[3], v[4], v[5]]))
-            .unwrap_or(M::ID);
+        let matrix = form_matrix(self.doc, &stream.dict);
         let mut inner = gs.clone();
         let ctm = matrix.then(&gs.ctm);
         if ctm.finite() {
@@ -851,6 +912,33 @@ pub(super) mod tests {
         assert!((gs[0].bbox.x0 - 70.0).abs() < 0.01);
         assert!((gs[0].size - 20.0).abs() < 0.01);
         assert!((gs[0].baseline - (800.0 - 60.0)).abs() < 0.01);
+    }
+
+    #[test]
+    fn filled_in_form_fields_are_read_from_their_appearance_set_in_their_rect() {
+        let mut doc = one_page(vec![helvetica()], "BT /F1 10 Tf 72 700 Td (Name:) Tj ET", Dictionary::new(), Dictionary::new());
+        let field = |doc: &mut Document, text: &str, rect: [i64; 4], flags: i64| {
+            let ap = doc.add_object(Stream::new(
+                dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 100.into(), 20.into()],
+                    "Resources" => dictionary! { "Font" => dictionary! { "Helv" => helvetica() } } },
+                format!("/Tx BMC q BT /Helv 10 Tf 2 5 Td ({text}) Tj ET Q EMC").into_bytes(),
+            ));
+            doc.add_object(dictionary! {
+                "Type" => "Annot", "Subtype" => "Widget", "FT" => "Tx", "F" => flags,
+                "Rect" => rect.iter().map(|&v| v.into()).collect::<Vec<Object>>(),
+                "AP" => dictionary! { "N" => ap },
+            })
+        };
+        let shown = field(&mut doc, "Jane Doe", [110, 690, 310, 730], 4);
+        let hidden = field(&mut doc, "Secret", [110, 600, 310, 640], 2);
+        let page_id = *doc.get_pages().get(&1).expect("page");
+        doc.get_object_mut(page_id).and_then(Object::as_dict_mut).expect("page").set("Annots", vec![shown.into(), hidden.into()]);
+        let gs = glyphs_of(&doc);
+        assert_eq!(text(&gs), "Name:Jane Doe");
+        // The 100 x 20 appearance is scaled twice over into its 200 x 40 rect.
+        let j = &gs[5];
+        assert!((j.bbox.x0 - 114.0).abs() < 0.01 && (j.size - 20.0).abs() < 0.01, "{j:?}");
+        assert!((j.baseline - (800.0 - 700.0)).abs() < 0.01, "{j:?}");
     }
 
     #[test]
