@@ -129,7 +129,10 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
                 continue;
             }
             let number = is_page_number(&l.text);
-            if number && (repeated || npages == 1 || band_edge(lines, &by_page[&l.page], i, *top)) {
+            // "Page 3" alone at a page's edge may be a heading ("Step 1"): a worded folio counts
+            // where it repeats from page to page; a bare number where it is outermost.
+            let worded = l.text.split_whitespace().any(|w| w.chars().count() > 1 && w.chars().all(char::is_alphabetic) && !w.chars().all(|c| "ivxlcIVXLC".contains(c)));
+            if number && (repeated || npages == 1 || !worded && band_edge(lines, &by_page[&l.page], i, *top)) {
                 kinds[i] = Some(FurnitureKind::PageNumber);
             } else if repeated && common && npages > 1 {
                 let only_digits = sh.chars().all(|c| c == '#');
@@ -417,6 +420,24 @@ mod tests {
         let kind = |t: &str| lines.iter().position(|l| l.text == t).and_then(|i| f.kinds[i]);
         assert_eq!(kind("147"), Some(FurnitureKind::PageNumber));
         assert_eq!(kind("Journal of Things (2004) 271, 147-152"), None);
+    }
+
+    #[test]
+    fn a_worded_number_alone_atop_one_page_is_text_but_repeated_it_is_a_folio() {
+        let mut b = Builder::new();
+        for p in 1..=3 {
+            b = b.page();
+            if p == 2 {
+                b = b.block(&[("Step 1", 72.0, 40.0, 10.0, ITALIC)]);
+            }
+            let folio = format!("Page {p}");
+            b = b.para(72.0, 200.0, &["Body text of the page sits here in the middle."]).block(&[(folio.as_str(), 290.0, 800.0, 8.0, REGULAR)]);
+        }
+        let lines = collect_lines(&b.build());
+        let f = detect(&lines);
+        let kind = |t: &str| lines.iter().position(|l| l.text == t).and_then(|i| f.kinds[i]);
+        assert_eq!(kind("Step 1"), None);
+        assert_eq!(kind("Page 2"), Some(FurnitureKind::PageNumber));
     }
 
     #[test]
