@@ -330,3 +330,22 @@ fn call_in_body_size_on_the_first_word_of_a_line_is_a_call() {
     assert_eq!(calls, vec![0, 1]);
     assert!(b.sections[0].blocks[1].text().contains("(OECD 2021). Harkening"), "{}", b.sections[0].blocks[1].text());
 }
+
+#[test]
+fn an_italic_line_alone_with_room_above_is_a_heading_but_an_italic_sentence_or_run_is_not() {
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &[FULL, "and the opening paragraph ends here."])
+        .block(&[("Ecological Impacts of the Measures", 72.0, 150.0, 10.0, ITALIC)])
+        .para(72.0, 175.0, &[FULL, "and the section's text ends here."])
+        .block(&[("This one italic line is a sentence.", 72.0, 225.0, 10.0, ITALIC)])
+        .para(72.0, 250.0, &[FULL, "and more text ends here."])
+        .block(&[("Coccidioides posadasii", 72.0, 300.0, 10.0, ITALIC)])
+        .block(&[("Ricin", 72.0, 312.0, 10.0, REGULAR)])
+        .block(&[("Rickettsia prowazekii", 72.0, 324.0, 10.0, ITALIC)])
+        .block(&[("Saxitoxin", 72.0, 336.0, 10.0, REGULAR)])
+        .build();
+    let t = texts(&run(&l));
+    let titles: Vec<Option<&str>> = t.iter().map(|s| s.0.as_deref()).collect();
+    assert_eq!(titles, vec![None, Some("Ecological Impacts of the Measures")], "{t:?}");
+}

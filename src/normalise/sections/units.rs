@@ -106,6 +106,34 @@ fn strong_bullet(text: &str) -> bool {
 /// Cuts the body lines into headings, paragraph pieces and list items.
 ///
 /// `numbered[pos]` marks lines that their numbering makes headings although set like the body.
+/// Whether the line at `pos` of `idx` is a heading that only italics and space set apart:
+/// body size and weight, italic throughout, alone in its block with room above it, short,
+/// not a finished sentence, and followed by roman body text.
+///
+/// Word's lower heading levels and the labelled steps of standards are set so; a one-line
+/// italic paragraph that ends its sentence, or a run of italic lines, is not a heading.
+fn italic_alone(lines: &[TLine], idx: &[usize], pos: usize, body: &BodyStyle, edges: &HashMap<(u32, u16), Edges>) -> bool {
+    let l = &lines[idx[pos]];
+    let body_size = (l.size - body.size).abs() <= body.size * 0.05;
+    if !(l.italic && !l.bold && body_size && l.block_start && l.block_end) || !l.styles.iter().all(|s| s.italic) {
+        return false;
+    }
+    let t = l.text.trim();
+    let opens = t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if !opens || t.split_whitespace().count() > 12 || ends_sentence(t) || t.ends_with([',', ';']) {
+        return false;
+    }
+    let short = edges.get(&(l.page, l.column)).is_none_or(|e| l.bbox.x1 - l.bbox.x0 <= 0.8 * (e.right - e.left));
+    // Its neighbours in its own column: reading order may visit another column in between.
+    let same_column = |j: &usize| lines[*j].page == l.page && lines[*j].column == l.column;
+    let Some(next) = idx[pos + 1..].iter().take(50).find(|j| same_column(j)).map(|&j| &lines[j]) else { return false };
+    // Body text follows: a paragraph of several lines or at least a finished sentence, not
+    // another short line (a list of names in which some are set in italics).
+    let roman_after = !next.italic && (next.size - body.size).abs() <= body.size * 0.05 && (!next.block_end || ends_sentence(&next.text));
+    let room_above = idx[..pos].iter().rev().take(50).find(|j| same_column(j)).is_none_or(|&p| l.baseline - lines[p].baseline >= 1.5 * l.size.max(body.pitch));
+    short && roman_after && room_above
+}
+
 pub(super) fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges: &HashMap<(u32, u16), Edges>, numbered: &[bool]) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     // A bulleted line is a list item whatever its style (a bold lead-in does not make it a heading).
@@ -124,7 +152,7 @@ pub(super) fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges:
     for (pos, &i) in idx.iter().enumerate() {
         let l = &lines[i];
         let prev = if pos > 0 { Some(&lines[idx[pos - 1]]) } else { None };
-        let is_head = heading_line(l) || numbered.get(pos).copied().unwrap_or(false);
+        let is_head = heading_line(l) || numbered.get(pos).copied().unwrap_or(false) || italic_alone(lines, idx, pos, body, edges);
         let left = block_left.get(&l.block).copied().unwrap_or(l.bbox.x0);
         let right = block_right.get(&l.block).copied().unwrap_or(l.bbox.x1);
         let col = edges.get(&(l.page, l.column)).copied().unwrap_or(Edges { left, right });
