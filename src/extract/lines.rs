@@ -319,14 +319,20 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
     let mut ink = run.ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g));
     let Some(mut cur) = ink.next() else { return cuts };
     let mut reach = f32::NEG_INFINITY;
+    // Ink glyphs in the piece so far: a short first piece may be a label hanging before its text.
+    let mut piece_glyphs = 0usize;
     for next in ink {
         reach = reach.max(cur.bbox.x1);
+        piece_glyphs += 1;
         let (a, b) = (reach, next.bbox.x0);
         let gap = b - a;
         let (sa, sb) = (cur.size, next.size);
         let other_face = cur.font != next.font && gap >= em && sa.min(sb) < 0.95 * sa.max(sb);
         cur = next;
         if gap < 0.6 * em {
+            continue;
+        }
+        if piece_x0 == run.x0 && piece_glyphs <= 3 && sa == sb && wraps_under(runs, cover, ri, (a, b)) {
             continue;
         }
         let wide_sides = a - piece_x0 >= 4.0 * em && run.x1 - b >= 4.0 * em;
@@ -337,9 +343,27 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
         if gap >= 3.0 * em || other_size || ((wide_sides || other_face) && column_edges_at(runs, cover, ri, (a, b))) {
             cuts.push(b);
             piece_x0 = b;
+            piece_glyphs = 0;
         }
     }
     cuts
+}
+
+/// Whether the text of run `ri` wraps back under its start across the gap (a, b): the next
+/// line below, at most two ems down, starts by the run's start and runs across the gap as
+/// prose does, with no space of an em or more in it.
+///
+/// A label ("1", "(a)") set wide before its note or item's text is followed so; a column
+/// gutter has nothing in it on the next line.
+fn wraps_under(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f32)) -> bool {
+    let run = &runs[ri];
+    let below = runs
+        .iter()
+        .enumerate()
+        .skip(ri + 1)
+        .take_while(|(_, r)| r.baseline <= run.baseline + 2.0 * run.size)
+        .find(|(_, r)| r.baseline > run.baseline + 0.5 * run.size && r.x0 <= b && r.x1 >= b);
+    below.is_some_and(|(j, r)| (r.x0 - run.x0).abs() <= run.size && cover[j].covers(a, b) && cover[j].gap_overlapping(a, b, run.size).is_none())
 }
 
 /// Whether the lines within four ems above and below run `ri` show a column gutter at the
@@ -1300,6 +1324,29 @@ mod tests {
         let p = page(g);
         assert_eq!(p.blocks.len(), 1);
         assert!(p.blocks[0].lines.iter().any(|l| l.text() == "stretched words here"));
+    }
+
+    #[test]
+    fn a_note_number_set_wide_before_text_that_wraps_under_it_stays_on_its_line() {
+        let mut g = gapped(&["1"], 72.0, 100.0, 10.0, 0.3);
+        g.extend(gapped(&["The", "note", "opens", "here", "and", "runs", "on", "to", "the"], 107.0, 100.0, 10.0, 0.3));
+        g.extend(gapped(&["next", "line", "under", "its", "number,", "and", "ends."], 72.0, 112.0, 10.0, 0.3));
+        let p = page(g);
+        assert_eq!(p.blocks.len(), 1, "{:?}", block_texts(&p));
+        assert_eq!(p.blocks[0].lines[0].text(), "1 The note opens here and runs on to the");
+    }
+
+    #[test]
+    fn a_bullet_beside_the_next_columns_line_is_cut_off_from_it() {
+        let mut g = Vec::new();
+        for k in 0..6 {
+            let y = 100.0 + 12.0 * k as f32;
+            let left: &[&str] = if k == 2 { &["•"] } else { &["left", "column", "text"] };
+            g.extend(gapped(left, 72.0, y, 10.0, 0.3));
+            g.extend(gapped(&["right", "column", "text"], 172.0, y, 10.0, 0.3));
+        }
+        let p = page(g);
+        assert!(p.blocks.iter().flat_map(|b| &b.lines).all(|l| !l.text().contains("• right")), "{:?}", block_texts(&p));
     }
 
     #[test]
