@@ -22,8 +22,8 @@ fn is_notes_label(text: &str) -> bool {
 /// notes printed at the end of each section leave the sections after them in the body. A
 /// heading is taken only when what follows reads as numbered notes: it opens on a note
 /// mark, and either most of the document comes before it or its lines open notes in
-/// sequence often enough (a "NOTES" box near the start of a standard, followed by its
-/// prose, is not an endnote list).
+/// sequence often enough and, so early, the text before it calls notes (a "NOTES" box near
+/// the start of a standard, followed by its prose, is not an endnote list).
 pub(crate) fn find_notes_regions(
     lines: &[TLine],
     rest: &[usize],
@@ -41,11 +41,20 @@ pub(crate) fn find_notes_regions(
         }
         let limit = limit(k).clamp(k + 1, rest.len());
         let end = (k + 1..limit).find(|&j| is_heading_style(&lines[rest[j]], body)).unwrap_or(limit);
-        if k * 2 >= rest.len() || reads_as_notes(lines, &rest[k + 1..end]) {
+        if k * 2 >= rest.len() || reads_as_notes(lines, &rest[k + 1..end]) && calls_before(lines, &rest[..k]) {
             regions.push((k, end));
         }
     }
     regions
+}
+
+/// Whether any of the lines carries a raised number, as a note's call is printed: notes in
+/// the first half of a document are notes only when the text before them calls them.
+fn calls_before(lines: &[TLine], idx: &[usize]) -> bool {
+    idx.iter().any(|&i| {
+        let l = &lines[i];
+        l.words.iter().zip(&l.styles).any(|(w, s)| s.script == 1 && w.text.trim().chars().next().is_some_and(|c| c.is_ascii_digit()))
+    })
 }
 
 /// Whether lines read as a list of numbered notes: marks in sequence (1, 2, 3, … or on
