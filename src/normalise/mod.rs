@@ -678,11 +678,21 @@ pub(crate) mod testkit {
         }
     }
 
-    /// A line of words at (x, baseline y), each character half the size wide.
+    /// A line of words at (x, baseline y), each character half the size wide; each space
+    /// after the first between two words widens their gap by half an em.
     pub fn line(text: &str, x: f32, y: f32, size: f32, font: u32) -> Line {
         let mut words = Vec::new();
         let mut cx = x;
-        for (i, tok) in text.split(' ').filter(|t| !t.is_empty()).enumerate() {
+        let mut i = 0;
+        for tok in text.split(' ') {
+            if tok.is_empty() {
+                if i > 0 {
+                    cx += size * 0.5;
+                }
+                continue;
+            }
+            i += 1;
+            let i = i - 1;
             let mut parts = tok.split('^');
             let main = parts.next().unwrap_or("");
             if !main.is_empty() {

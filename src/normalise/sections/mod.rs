@@ -348,7 +348,8 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &
         }
         let mut s = s.trim();
         if k == 0 && list {
-            if let Some(n) = list_mark(s) {
+            let number = units::set_apart_number(l).then(|| l.words[0].text.len()).filter(|&n| s.starts_with(l.words[0].text.as_str()) && s.is_char_boundary(n));
+            if let Some(n) = list_mark(s).or(number) {
                 s = s[n..].trim_start();
                 is_list = true;
             }

@@ -349,3 +349,17 @@ fn an_italic_line_alone_with_room_above_is_a_heading_but_an_italic_sentence_or_r
     let titles: Vec<Option<&str>> = t.iter().map(|s| s.0.as_deref()).collect();
     assert_eq!(titles, vec![None, Some("Ecological Impacts of the Measures")], "{t:?}");
 }
+
+#[test]
+fn a_number_set_wide_before_prose_labels_an_item_whose_lines_wrap_under_it() {
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &["Opening words of the text."])
+        .block(&[("1      The first note opens here and its sentence runs on, filling the line to the", 72.0, 140.0, 10.0, REGULAR), (FULL, 72.0, 152.0, 10.0, REGULAR), ("and it ends here.", 72.0, 164.0, 10.0, REGULAR)])
+        .block(&[("2      The second note is one line.", 72.0, 190.0, 10.0, REGULAR)])
+        .block(&[("3 2 4 1 5 9", 72.0, 220.0, 10.0, REGULAR)])
+        .build();
+    let t = texts(&run(&l));
+    let kinds: Vec<(BlockKind, &str)> = t[0].2.iter().map(|(k, s)| (*k, &s[..s.len().min(16)])).collect();
+    assert_eq!(kinds, vec![(BlockKind::Paragraph, "Opening words of"), (BlockKind::ListItem, "The first note o"), (BlockKind::ListItem, "The second note "), (BlockKind::Paragraph, "3 2 4 1 5 9")], "{t:?}");
+}

@@ -98,6 +98,19 @@ pub(crate) fn list_mark(text: &str) -> Option<usize> {
     }
 }
 
+/// Whether a line opens on a bare number set apart from its text by a gap of an em and a
+/// half or more, far wider than a word space: the label of a numbered note or item ("1
+/// ITU-T Recommendation T.6 was…"), which prose never opens with.
+pub(super) fn set_apart_number(l: &TLine) -> bool {
+    let [first, second, rest @ ..] = l.words.as_slice() else { return false };
+    let t = first.text.trim();
+    let label = (1..=3).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit()) && second.bbox.x0 - first.bbox.x1 >= 1.5 * l.size;
+    // Prose after it: a word, and no other gap as wide (a table row has several).
+    let prose = second.text.starts_with(char::is_alphabetic)
+        && std::iter::once(second).chain(rest).collect::<Vec<_>>().windows(2).all(|w| w[1].bbox.x0 - w[0].bbox.x1 < 1.5 * l.size);
+    label && prose
+}
+
 /// Whether a line starts with a bullet that is never ordinary text.
 fn strong_bullet(text: &str) -> bool {
     text.trim_start().chars().next().is_some_and(|c| "•◦▪▫‣●○■□∙⁃➢►✓".contains(c))
@@ -178,7 +191,7 @@ pub(super) fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges:
         }
         // Numbers and dashes also open ordinary lines ("to\n2. Then"): trust them only at a
         // block start, after a finished sentence, or where the line moves left or right.
-        let mark = list_mark(&l.text).is_some()
+        let mark = (list_mark(&l.text).is_some() || set_apart_number(l))
             && (strong_bullet(&l.text)
                 || l.block_start
                 || prev.is_none_or(|p| ends_sentence(&p.text) || (p.bbox.x0 - l.bbox.x0).abs() > em * 0.3));
@@ -188,8 +201,10 @@ pub(super) fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges:
                 if u.kind == UKind::Heading || l.block_start || mark {
                     true
                 } else if let Some(lx) = list_x {
-                    // A list item goes on while lines hang right of its mark.
-                    l.bbox.x0 <= lx + em * 0.3
+                    // A list item goes on while lines hang right of its mark, or wrap back
+                    // under it after a full line that its sentence runs on from.
+                    let wraps = (l.bbox.x0 - lx).abs() <= em * 0.3 && p.bbox.x1 >= col.right - em * 2.0 && !ends_sentence(&p.text);
+                    l.bbox.x0 <= lx + em * 0.3 && !wraps
                 } else {
                     let indented = l.bbox.x0 - left >= em * 0.6 && l.bbox.x0 - left <= em * 6.0;
                     let short_prev = p.bbox.x1 < right - (em * 4.0).max((right - left) * 0.15) && ends_sentence(&p.text);
