@@ -363,3 +363,28 @@ fn a_number_set_wide_before_prose_labels_an_item_whose_lines_wrap_under_it() {
     let kinds: Vec<(BlockKind, &str)> = t[0].2.iter().map(|(k, s)| (*k, &s[..s.len().min(16)])).collect();
     assert_eq!(kinds, vec![(BlockKind::Paragraph, "Opening words of"), (BlockKind::ListItem, "The first note o"), (BlockKind::ListItem, "The second note "), (BlockKind::Paragraph, "3 2 4 1 5 9")], "{t:?}");
 }
+
+#[test]
+fn an_early_notes_list_is_endnotes_only_when_the_text_before_it_calls_them() {
+    let build = |opening: &str| {
+        let mut b = Builder::new()
+            .page()
+            .para(72.0, 100.0, &[opening])
+            .block(&[("NOTES", 72.0, 130.0, 10.0, BOLD)])
+            .para(72.0, 150.0, &["1 The first note.", "2 The second note.", "3 The third note."]);
+        for _ in 0..4 {
+            b = b.page().block(&[("The Next Part", 72.0, 60.0, 12.0, BOLD)]);
+            for k in 0..5 {
+                b = b.para(72.0, 100.0 + 60.0 * k as f32, &[FULL, FULL, "and so the paragraph ends."]);
+            }
+        }
+        b.build()
+    };
+    for (opening, found) in [("Opening words of the text.", false), ("Opening words^1 of the text^2.", true)] {
+        let l = build(opening);
+        let lines = collect_lines(&l);
+        let body = BodyStyle::of(&lines);
+        let rest: Vec<usize> = (0..lines.len()).collect();
+        assert_eq!(!find_notes_regions(&lines, &rest, &body, |_| rest.len()).is_empty(), found, "{opening}");
+    }
+}
