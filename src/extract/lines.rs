@@ -1539,6 +1539,39 @@ mod tests {
     }
 
     #[test]
+    fn a_short_heading_and_line_beside_the_next_column_keep_the_columns() {
+        // Left: a paragraph, a heading with a line ending a little short, a list; right: list
+        // entries. Gaps that happen to line up cut bands across both; the middle band's own
+        // gutter is wider than the columns' by its ragged edge only.
+        let mut g = text_at("A Title Running Across Both Columns Of This Page", 72.0, 60.0, 12.0, 3);
+        g.extend(para(&["left paragraph line of text here", "left paragraph line of text end"], 72.0, 100.0, 10.0, 12.0, 0.0));
+        g.extend(text_at("Short Heading", 72.0, 150.0, 10.0, 3));
+        g.extend(text_at("left line ending a bit short", 72.0, 162.0, 10.0, 0));
+        g.extend(para(&["1. left list entry of the text", "2. left list entry of the text"], 72.0, 200.0, 10.0, 12.0, 0.0));
+        for (k, y) in [100.0, 140.0, 190.0].iter().enumerate() {
+            g.extend(para(&[&format!("{}. right list entry", k + 3), "that runs on here", "and ends here."], 250.0, *y, 10.0, 12.0, 0.0));
+        }
+        let p = page(g);
+        let order: Vec<String> = p.blocks.iter().map(|b| b.lines[0].text()).collect();
+        let first_right = order.iter().position(|t| t.contains("right")).expect("right column");
+        assert!(order[..first_right].iter().any(|t| t.starts_with("1. left")), "{order:?}");
+        assert!(order[first_right..].iter().all(|t| t.contains("right")), "{order:?}");
+    }
+
+    #[test]
+    fn side_labels_beside_their_paragraphs_are_read_row_by_row() {
+        let mut g = text_at("What do I pay and when is it due?", 80.0, 60.0, 12.0, 3);
+        for (k, label) in ["Premium", "Refund terms", "Duration"].iter().enumerate() {
+            let y = 100.0 + 60.0 * k as f32;
+            g.extend(text_at(label, 50.0, y, 10.0, 0));
+            g.extend(para(&["the paragraph that the label names runs on", "over a second line of the text as well"], 200.0, y, 10.0, 12.0, 0.0));
+        }
+        let p = page(g);
+        let order: Vec<String> = p.blocks.iter().map(|b| b.lines[0].text()).collect();
+        assert_eq!(order.iter().skip(1).step_by(2).map(String::as_str).collect::<Vec<_>>(), ["Premium", "Refund terms", "Duration"], "{order:?}");
+    }
+
+    #[test]
     fn columns_continue_across_an_accidental_horizontal_gap() {
         // Both columns have a paragraph gap at the same height: still left column first.
         let mut g = Vec::new();

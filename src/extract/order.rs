@@ -148,17 +148,42 @@ impl Cut<'_> {
     }
 
     /// Whether joining two bands keeps the gutter each already has: the joined blocks leave a
-    /// gutter covering nine tenths of one of its own, and at least one has columns. A band
-    /// whose text merely ends short of the next column, or a page number set in the gutter,
-    /// does not pass; two bands each on one side read the same top to bottom.
+    /// gutter covering nine tenths of one of its own, or lying inside it and narrower by no
+    /// more than ragged edges make it (a short last line, a one-line heading, an indented
+    /// continuation) where both have columns, and at least one has columns. A page number
+    /// set in the gutter does not pass; two bands each on one side read the same top to bottom.
     fn continues_columns(&self, earlier: &[usize], later: &[usize], both: &[usize]) -> bool {
         let joined = self.gutters(both);
         let (own_earlier, own_later) = (self.gutters(earlier), self.gutters(later));
+        // Ragged edges widen a band's own gutter by an em or two; the void between a running
+        // head and a folio is far wider than the gutter the columns below leave.
+        let ragged = 3.0 * self.min_gutter / 0.8;
+        let both_columnar = !own_earlier.is_empty() && !own_later.is_empty();
         let keeps = |own: &[(f32, f32)]| {
             own.is_empty()
-                || own.iter().any(|g| joined.iter().any(|u| u.1.min(g.1) - u.0.max(g.0) >= 0.9 * (g.1 - g.0)))
+                || own.iter().any(|g| {
+                    joined.iter().enumerate().any(|(k, u)| {
+                        let overlap = u.1.min(g.1) - u.0.max(g.0);
+                        overlap >= 0.9 * (g.1 - g.0)
+                            || (both_columnar && overlap >= 0.9 * (u.1 - u.0) && (g.1 - g.0) - (u.1 - u.0) <= ragged && self.columns_alike(both, &joined, k))
+                    })
+                })
         };
         let columnar = !own_earlier.is_empty() || !own_later.is_empty();
         !joined.is_empty() && columnar && keeps(&own_earlier) && keeps(&own_later)
+    }
+    /// Whether the columns on either side of gutter `k` of `gutters` are alike in width (the
+    /// narrower at least two fifths of the wider), as columns of text are; a column of side
+    /// labels beside their paragraphs is far narrower, and is read row by row.
+    fn columns_alike(&self, ids: &[usize], gutters: &[(f32, f32)], k: usize) -> bool {
+        let lo = if k == 0 { f32::NEG_INFINITY } else { gutters[k - 1].1 };
+        let hi = gutters.get(k + 1).map_or(f32::INFINITY, |g| g.0);
+        let width = |from: f32, to: f32| {
+            let inside = ids.iter().map(|&i| self.blocks[i].bbox).filter(|b| b.x0 >= from && b.x1 <= to);
+            let (x0, x1) = inside.fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), r| (a.min(r.x0), b.max(r.x1)));
+            (x1 - x0).max(0.0)
+        };
+        let (left, right) = (width(lo, gutters[k].0), width(gutters[k].1, hi));
+        left.min(right) >= 0.4 * left.max(right)
     }
 }
