@@ -151,6 +151,35 @@ pub(crate) fn find_page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) 
     PageNotes { lines: taken, notes }
 }
 
+/// Whether line `l`, opening with the number `label`, continues a list of numbered entries
+/// set above it in its column: going up through lines of its size with no wider gap than a
+/// line's, the first entry met opens with the number before it, at the same left edge.
+///
+/// A reference list that runs on down a column and over pages reaches the page foot in
+/// small type like notes do; its numbering carries on from the entries above, which notes
+/// below the text never do.
+fn continues_entries_above(lines: &[TLine], above: &[usize], l: &TLine, label: &str) -> bool {
+    let Some(previous) = label.parse::<u32>().ok().and_then(|n| n.checked_sub(1)) else { return false };
+    let mut lower = l;
+    for &j in above.iter().rev() {
+        let o = &lines[j];
+        let same_column = o.bbox.x0 < l.bbox.x1 && l.bbox.x0 < o.bbox.x1 && o.bbox.y1 <= lower.bbox.y0 + 1.0;
+        if !same_column {
+            continue;
+        }
+        if (o.size - l.size).abs() > 0.3 || lower.bbox.y0 - o.bbox.y1 > 1.5 * l.size {
+            return false;
+        }
+        let first = o.text.split_whitespace().next().unwrap_or("");
+        let number = first.trim_end_matches(['.', ')']).trim_start_matches('[').trim_end_matches(']');
+        if (o.bbox.x0 - l.bbox.x0).abs() <= 1.0 && !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) {
+            return number.parse::<u32>().ok() == Some(previous);
+        }
+        lower = o;
+    }
+    false
+}
+
 /// Finds page-bottom notes: smaller lines with nothing but notes below them, starting at a mark.
 fn page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> (Vec<usize>, Vec<NoteAcc>) {
     let mut taken = Vec::new();
@@ -195,6 +224,7 @@ fn page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> (Vec<usize>, 
                 (-1.0..=body.pitch * 1.5).contains(&gap) && (l.size - p.size).abs() <= 0.3
             };
             in_list = (in_list && close)
+                || !started_here && mark.as_ref().is_some_and(|(label, _)| continues_entries_above(lines, &on[..k], l, label))
                 || !started_here
                     && heading.is_some_and(|h| {
                     let h = &lines[h];

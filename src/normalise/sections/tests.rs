@@ -388,3 +388,34 @@ fn an_early_notes_list_is_endnotes_only_when_the_text_before_it_calls_them() {
         assert_eq!(!find_notes_regions(&lines, &rest, &body, |_| rest.len()).is_empty(), found, "{opening}");
     }
 }
+
+#[test]
+fn a_reference_list_running_on_down_a_page_to_its_foot_is_not_notes() {
+    // The list starts under its heading on one page and fills the next one in small type;
+    // the entries at that page's foot carry its numbering on, as notes never do.
+    let mut b = Builder::new();
+    for _ in 0..3 {
+        b = b.page();
+        for k in 0..6 {
+            b = b.para(72.0, 100.0 + 100.0 * k as f32, &[FULL, FULL, FULL, "and so the paragraph ends."]);
+        }
+    }
+    let mut b = b
+        .page()
+        .para(72.0, 100.0, &[FULL, FULL, "and the last paragraph of the body ends here."])
+        .block(&[("References", 72.0, 600.0, 12.0, BOLD)])
+        .block(&[("1. Bar-Haim, R. and Dagan, I. 2006. The Second Challenge.", 72.0, 620.0, 9.0, REGULAR)])
+        .block(&[("2. Bunescu, R. and Mooney, R. 2006. Subsequence Kernels.", 72.0, 631.0, 9.0, REGULAR)])
+        .page();
+    let entries: Vec<String> = (3..=40).map(|n| format!("{n}. Author, A. {}. A Title of the Work. Journal 3: 4-5.", 1960 + n)).collect();
+    for (k, e) in entries.iter().enumerate() {
+        b = b.block(&[(e.as_str(), 72.0, 80.0 + 18.0 * k as f32, 9.0, REGULAR)]);
+    }
+    let l = b.build();
+    let lines = collect_lines(&l);
+    let body = BodyStyle::of(&lines);
+    let idx: Vec<usize> = (0..lines.len()).collect();
+    let pn = find_page_notes(&lines, &idx, &body);
+    let taken: Vec<&str> = pn.lines.iter().map(|&i| lines[i].text.as_str()).collect();
+    assert!(taken.is_empty(), "{taken:?}");
+}
