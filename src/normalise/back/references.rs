@@ -137,6 +137,13 @@ fn num_start(t: &str) -> bool {
         .is_some_and(|r| r.chars().next().is_some_and(|c| UPPER.has(c)))
 }
 
+/// The number of an entry opening "12. " and a letter (of either case: "1. de Azambuja").
+fn num_label(t: &str) -> Option<u32> {
+    let (n, r) = scan::digits(t, 1, 4)?;
+    let r = scan::ws1(r.strip_prefix('.')?)?;
+    r.chars().next().is_some_and(char::is_alphabetic).then(|| n.parse().ok()).flatten()
+}
+
 /// Whether `t` opens with "Surname, Given": `^\p{Lu}[\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?,\s+\p{Lu}`.
 fn surname_comma(t: &str) -> bool {
     let name_char = |c: char| LETTER.has(c) || matches!(c, '\'' | '’' | '-');
@@ -182,7 +189,12 @@ pub(crate) fn split_entries(lines: &[BackLine]) -> Vec<Vec<usize>> {
     if idx.is_empty() {
         return vec![];
     }
-    let numbered = bracket_label(&lines[idx[0]].text).is_some() || num_start(lines[idx[0]].text.trim_start());
+    let label = |i: usize| bracket_label(&lines[i].text).or_else(|| num_label(lines[i].text.trim_start()));
+    // A numbered list: its first entry is labelled, and so is another line with the next number.
+    let numbered = bracket_label(&lines[idx[0]].text).is_some()
+        || num_start(lines[idx[0]].text.trim_start())
+        || label(idx[0]).is_some_and(|n| idx.iter().skip(1).take(12).any(|&i| label(i) == Some(n + 1)));
+    let mut last_label: Option<u32> = None;
     let indent = indents(lines);
     let indented = idx.iter().filter(|&&i| indent[i] > 3.0).count();
     let hanging = !numbered && indented * 5 >= idx.len() && indent[idx[0]] <= 2.0;
@@ -192,7 +204,18 @@ pub(crate) fn split_entries(lines: &[BackLine]) -> Vec<Vec<usize>> {
         let first = t.chars().next().unwrap_or(' ');
         let prev_open = out.last().is_some_and(|e| ends_open(lines, e));
         let starts = if numbered {
-            bracket_label(t).is_some() || num_start(t)
+            // Labels run in sequence: a line opening on another number ("2001. Hum Reprod")
+            // goes on the entry before; a gap of a number or two is allowed for a lost entry.
+            match label(i) {
+                Some(n) => {
+                    let next = last_label.is_none_or(|last| (last + 1..=last + 3).contains(&n));
+                    if next {
+                        last_label = Some(n);
+                    }
+                    next
+                }
+                None => false,
+            }
         } else if hanging {
             indent[i] <= 2.0 && (looks_like_start(t) || (first.is_uppercase() || first == '“' || first == '"') && !prev_open)
         } else {
@@ -362,6 +385,22 @@ mod tests {
         let t = texts(&lines);
         assert_eq!(t.len(), 2);
         assert_eq!(t[1], "[2] J.-W. Park, “Seoul Weighs,” East Asia Forum, 2015. [Online]. Available: https://eastasiaforum.org/view/seoul-weighs-new-approach?");
+    }
+
+    #[test]
+    fn numbered_labels_split_in_sequence_whatever_the_case_of_the_first_name() {
+        let lines = vec![
+            line("1. de Azambuja, E.; Cardoso, F. Ki-67 as prognostic marker. Br. J. Cancer", 36.0, 100.0, true),
+            line("2007, 96, 1504–1513.", 57.0, 112.0, false),
+            line("2. Inwald, E.C.; Klinkhammer-Schalke, M. Ki-67 is a prognostic parameter in", 36.0, 124.0, true),
+            line("breast cancer patients: results. Breast Cancer Res. Treat. 2013, 139, 539–552.", 57.0, 136.0, false),
+            line("3. Bondy CA. Care of girls and women with Turner syndrome. J Clin Endocrinol", 36.0, 148.0, true),
+            line("2001. Hum Reprod 2005;20:1418–21.", 36.0, 160.0, false),
+            line("4. van Dyke DL. A study. Genet Med 2010;12:52–5.", 36.0, 172.0, true),
+        ];
+        let t = texts(&lines);
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert!(t[0].starts_with("1. de Azambuja") && t[2].ends_with("2001. Hum Reprod 2005;20:1418–21."), "{t:?}");
     }
 
     #[test]
