@@ -71,7 +71,15 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
     doc.furniture = furn.items.clone();
 
     // Lines left for the body and the back matter, in reading order.
-    let rest: Vec<usize> = (fr.body_start..lines.len()).filter(|&i| !furn.flags[i] && !fr.consumed[i]).collect();
+    let mut rest: Vec<usize> = (fr.body_start..lines.len()).filter(|&i| !furn.flags[i] && !fr.consumed[i]).collect();
+    let mut fr = fr;
+    if fr.copyright.is_none() {
+        if let Some((statement, taken)) = front::verso_copyright(&lines, &rest, &dict) {
+            fr.copyright = Some(statement);
+            taken.iter().for_each(|&i| fr.consumed[i] = true);
+            rest.retain(|i| !taken.contains(i));
+        }
+    }
     let page_notes = notes::find_page_notes(&lines, &rest, &body);
     let rest: Vec<usize> = rest.into_iter().filter(|i| !page_notes.lines.contains(i)).collect();
 
@@ -732,6 +740,25 @@ pub(crate) mod testkit {
 mod tests {
     use super::testkit::*;
     use super::*;
+
+    #[test]
+    fn a_copyright_statement_on_the_title_verso_is_the_disclaimer_not_body_text() {
+        let mut b = Builder::new()
+            .page()
+            .block(&[("A Recommendation on Coding", 72.0, 300.0, 20.0, BOLD)])
+            .page()
+            .block(&[("© The Institute 1988, 1993", 200.0, 600.0, 10.0, REGULAR)])
+            .block(&[("All rights reserved. No part of this publication may be reproduced without permission.", 72.0, 640.0, 10.0, REGULAR)]);
+        for _ in 0..2 {
+            b = b.page().para(72.0, 100.0, &["Body text of the recommendation runs on here and on", "until the paragraph ends."]);
+        }
+        let doc = normalise(&b.build(), &NormaliseOptions::default()).output;
+        assert_eq!(
+            doc.colophon.disclaimer.as_deref(),
+            Some("© The Institute 1988, 1993 All rights reserved. No part of this publication may be reproduced without permission.")
+        );
+        assert!(doc.sections.iter().flat_map(|s| &s.blocks).all(|b| !b.text().contains("rights reserved")));
+    }
 
     #[test]
     fn body_style_is_the_most_common_size_and_font() {

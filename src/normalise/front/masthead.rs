@@ -80,13 +80,26 @@ pub(crate) fn is_locator(text: &str) -> bool {
     t.contains("http://") || t.contains("https://") || t.contains("www.") || t.contains('@') || doi_line(text).is_some()
 }
 
+/// Whether a text goes on with a copyright statement's reservation: "All rights reserved",
+/// "No part of this publication may be reproduced…".
+pub(crate) fn reservation(text: &str) -> bool {
+    let t = text.trim_start().to_ascii_lowercase();
+    t.starts_with("all rights reserved") || t.starts_with("no part of this")
+}
+
 /// Where a copyright statement starts in the text: "© 2003 The Royal Society",
 /// "Copyright © 2010 …", "(c) 2012 …".
 pub(crate) fn copyright_start(text: &str) -> Option<usize> {
     let t = text.trim_start();
     let lead = text.len() - t.len();
     let lower = t.to_lowercase();
-    let opens = t.starts_with('©') || lower.starts_with("copyright ") || lower.starts_with("(c) ") && t[4..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+    // "Copyright" is followed by the sign, the year or a sentence ("Copyright © 2010",
+    // "Copyright 2010", "Copyright is held by the authors"): "Copyright Information" is a heading.
+    let after_word = lower.strip_prefix("copyright ").map(str::trim_start);
+    let sign_or_year = after_word.is_some_and(|r| {
+        r.starts_with('©') || r.starts_with("(c)") || r.starts_with(|c: char| c.is_ascii_digit()) || r.split_whitespace().count() >= 3
+    });
+    let opens = t.starts_with('©') || sign_or_year || lower.starts_with("(c) ") && t[4..].trim_start().starts_with(|c: char| c.is_ascii_digit());
     opens.then_some(lead)
 }
 
@@ -213,6 +226,9 @@ mod tests {
         assert_eq!(copyright_start("Copyright © 2010 Elsevier"), Some(0));
         assert_eq!(copyright_start("(c) 2012 The Authors"), Some(0));
         assert_eq!(copyright_start("Copyrighted works are"), None);
+        assert_eq!(copyright_start("Copyright 2019 by the Institute"), Some(0));
+        assert_eq!(copyright_start("Copyright is held by the author/owner(s)."), Some(0));
+        assert_eq!(copyright_start("Copyright Information"), None);
     }
 
     #[test]

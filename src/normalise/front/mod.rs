@@ -466,6 +466,38 @@ fn set_apart(lines: &[TLine], p1: &[usize], k: usize, furn: &Furn, body: &BodySt
     inset || spans
 }
 
+/// The copyright statement of a title page's verso (the second page of a longer document):
+/// a block of its own opening on "©" or "Copyright", with the reservation set after it
+/// ("All rights reserved. No part of…"), and the lines it takes from `rest`.
+///
+/// Reports and standards print their imprint there; it is the colophon's disclaimer, not
+/// body text.
+pub(crate) fn verso_copyright(lines: &[TLine], rest: &[usize], ev: &Evidence) -> Option<(String, Vec<usize>)> {
+    let first_page = lines.first()?.page;
+    let last_page = lines.last()?.page;
+    if last_page < first_page + 2 {
+        return None;
+    }
+    let verso: Vec<usize> = rest.iter().copied().filter(|&i| lines[i].page == first_page + 1).collect();
+    let k = verso.iter().position(|&i| lines[i].block_start && masthead::copyright_start(&lines[i].text) == Some(0))?;
+    let block_of = |from: usize| -> Vec<usize> {
+        let b = lines[verso[from]].block;
+        verso[from..].iter().copied().take_while(|&j| lines[j].block == b).collect()
+    };
+    let mut taken = block_of(k);
+    if taken.len() > 8 {
+        return None;
+    }
+    while let Some(&next) = verso.get(k + taken.len()) {
+        let more = block_of(k + taken.len());
+        if !(lines[next].block_start && masthead::reservation(&lines[next].text)) || more.len() > 8 {
+            break;
+        }
+        taken.extend(more);
+    }
+    Some((join_lines(ev, taken.iter().map(|&j| lines[j].text.as_str())), taken))
+}
+
 /// Reads the first page's masthead statements (see [`masthead`]) wherever they stand: the
 /// journal's citation line, the DOI, the copyright statement, the correspondence note and
 /// the keywords. Lines a statement wholly takes are consumed; the journal line is returned.
