@@ -107,3 +107,37 @@ fn italic_bold_scripts_a_note_call_and_a_link_become_spans_and_markup_in_every_o
     });
     assert!(has_link, "the reflowed PDF has no link annotation to the report");
 }
+
+#[test]
+fn a_hangul_name_in_english_text_is_marked_korean_in_every_output() {
+    let mut pdf = Pdf::new();
+    let p = pdf.a4();
+    p.text(Font::HelveticaBold, 16.0, 72.0, 770.0, "Notes on the Summit");
+    let y = p.paragraph(Font::Times, 11.0, 13.5, 72.0, 730.0, 450.0, BODY, true) - 13.5;
+    p.raw(&format!("BT /F1 11 Tf 72 {y} Td (The talks with ) Tj /F6 11 Tf <000100020003> Tj /F1 11 Tf ( went on for two days in the capital.) Tj ET"));
+    let done = quire::convert(&pdf.finish(), &Options::default().with_formats(&[Format::Jats, Format::Epub, Format::Pdf])).expect("converts");
+    let korean = done.output.document.sections.iter().flat_map(|s| &s.blocks).flat_map(|b| &b.content).find_map(|i| match i {
+        Inline::Lang(span) => {
+            let mut t = String::new();
+            Inline::push_text(&span.content, &mut t);
+            Some((span.lang.clone(), t))
+        }
+        _ => None,
+    });
+    assert_eq!(korean, Some(("ko".to_string(), "김정은".to_string())));
+    let jats = String::from_utf8(done.output.jats.clone().unwrap()).unwrap();
+    assert!(jats.contains("xml:lang=\"ko\">김정은<"), "JATS does not mark the name Korean");
+    let epub = done.output.epub.clone().unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(epub)).unwrap();
+    let mut chapters = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if f.name().ends_with(".xhtml") {
+            std::io::Read::read_to_string(&mut f, &mut chapters).unwrap();
+        }
+    }
+    assert!(chapters.contains("lang=\"ko\"") && chapters.contains("김정은"), "EPUB does not mark the name Korean");
+    let text = quire::extract(&done.output.pdf.clone().unwrap(), &Default::default()).expect("the reflowed PDF reads").output;
+    let words: Vec<&str> = text.pages.iter().flat_map(|p| &p.blocks).flat_map(|b| &b.lines).flat_map(|l| &l.words).map(|w| w.text.as_str()).collect();
+    assert!(words.contains(&"김정은"), "the reflowed PDF lost the name");
+}

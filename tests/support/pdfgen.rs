@@ -103,6 +103,23 @@ impl Pdf {
             "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Times-Italic", "Encoding" => "WinAnsiEncoding",
         });
         fonts.set("F5", italic);
+        // A Hangul font with no program, read through its ToUnicode (`/F6`, two-byte codes):
+        // <0001> 김, <0002> 정, <0003> 은, <0004> 한, <0005> 국.
+        let cmap = b"begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+            5 beginbfchar <0001> <AE40> <0002> <C815> <0003> <C740> <0004> <D55C> <0005> <AD6D> endbfchar endcmap"
+            .to_vec();
+        let to_unicode = doc.add_object(Stream::new(lopdf::Dictionary::new(), cmap));
+        let cid = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "NanumGothic", "CIDToGIDMap" => "Identity",
+            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+            "FontDescriptor" => dictionary! { "Type" => "FontDescriptor", "FontName" => "NanumGothic", "Flags" => 4, "Ascent" => 800, "Descent" => -200 },
+            "DW" => 920,
+        });
+        let hangul = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "NanumGothic", "Encoding" => "Identity-H",
+            "DescendantFonts" => vec![cid.into()], "ToUnicode" => to_unicode,
+        });
+        fonts.set("F6", hangul);
         let fonts_id = doc.add_object(fonts);
         let mut kids = Vec::new();
         for p in self.pages {
