@@ -111,6 +111,10 @@ pub struct Word {
     pub space_before: bool,
     /// Whether the text is drawn invisibly (render mode 3, as in OCR layers).
     pub invisible: bool,
+    /// Whether a tagged PDF marks the text as an artifact: page furniture such as a running
+    /// head or a page number, not content.
+    #[serde(default)]
+    pub artifact: bool,
 }
 
 /// What is known of a font from its dictionary and descriptor.

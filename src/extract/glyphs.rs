@@ -180,6 +180,7 @@ pub(crate) fn read_page(
         ops: 0,
         forms: Vec::new(),
         marked: Vec::new(),
+        artifacts: Vec::new(),
         notes: Notes::default(),
         codes: Vec::new(),
         unmapped: None,
@@ -394,6 +395,8 @@ struct Interp<'a, 'b> {
     forms: Vec<ObjectId>,
     /// Open marked-content spans: the ActualText and the first glyph of the span, if any.
     marked: Vec<Option<(String, usize)>>,
+    /// How many of the open marked-content spans are artifacts (`/Artifact BMC`, `/Artifact … BDC`).
+    artifacts: Vec<bool>,
     notes: Notes,
     /// Scratch list of the codes of the string being shown.
     codes: Vec<Code>,
@@ -425,6 +428,7 @@ impl<'a> Interp<'a, '_> {
                     (self.ops, self.notes, *self.stats) = (saved.1, saved.2, saved.3);
                     self.glyphs.truncate(saved.0);
                     self.marked.truncate(marked_base);
+                    self.artifacts.truncate(marked_base);
                     // lopdf rejects the same streams; its error says why.
                     let why = Content::decode(bytes).err().map_or_else(|| "unreadable content".to_string(), |e| e.to_string());
                     self.notes.bad_content = Some(why);
@@ -569,8 +573,12 @@ impl<'a> Interp<'a, '_> {
                 b"G" => gs.stroke_white = white(a),
                 b"rg" | b"k" | b"sc" | b"scn" => gs.fill_white = white(a),
                 b"RG" | b"K" | b"SC" | b"SCN" => gs.stroke_white = white(a),
-                b"BMC" => self.marked.push(None),
+                b"BMC" => {
+                    self.marked.push(None);
+                    self.artifacts.push(matches!(a.first(), Some(Object::Name(n)) if n == b"Artifact"));
+                }
                 b"BDC" => {
+                    self.artifacts.push(matches!(a.first(), Some(Object::Name(n)) if n == b"Artifact"));
                     let props = match a.get(1) {
                         Some(Object::Name(n)) => res.lookup(self.doc, b"Properties", n).map(|o| deref(self.doc, o)),
                         Some(o) => Some(deref(self.doc, o)),
@@ -584,6 +592,7 @@ impl<'a> Interp<'a, '_> {
                 }
                 b"EMC" => {
                     if self.marked.len() > marked_base {
+                        self.artifacts.truncate(self.marked.len() - 1);
                         if let Some(Some((text, start))) = self.marked.pop() {
                             self.replace_with_actual_text(text, start);
                         }
@@ -593,6 +602,7 @@ impl<'a> Interp<'a, '_> {
             }
         }
         // Spans left open by this stream end with it.
+        self.artifacts.truncate(marked_base);
         while self.marked.len() > marked_base {
             if let Some(Some((text, start))) = self.marked.pop() {
                 self.replace_with_actual_text(text, start);
@@ -780,7 +790,8 @@ impl<'a> Interp<'a, '_> {
         let size = if run > 1e-6 { (a * d - b * c).abs() / run } else { (c * c + d * d).sqrt() };
         let upright = !font.vertical && a > 0.0 && b.abs() <= 0.05 * a && d < 0.0;
         let baseline = full.apply(0.0, 0.0).1;
-        self.glyphs.push(Glyph { text, bbox, baseline, font: font.index, size, invisible, upright });
+        let artifact = self.artifacts.contains(&true);
+        self.glyphs.push(Glyph { text, bbox, baseline, font: font.index, size, invisible, artifact, upright });
     }
 }
 
@@ -939,6 +950,18 @@ pub(super) mod tests {
         let j = &gs[5];
         assert!((j.bbox.x0 - 114.0).abs() < 0.01 && (j.size - 20.0).abs() < 0.01, "{j:?}");
         assert!((j.baseline - (800.0 - 700.0)).abs() < 0.01, "{j:?}");
+    }
+
+    #[test]
+    fn artifact_marked_content_marks_its_glyphs_and_ends_with_its_span() {
+        let doc = one_page(
+            vec![helvetica()],
+            "BT /F1 10 Tf /Artifact << /Type /Pagination /Subtype /Header >> BDC (a) Tj /Span BMC (b) Tj EMC EMC (c) Tj /Artifact BMC (d) Tj EMC (e) Tj ET",
+            Dictionary::new(),
+            Dictionary::new(),
+        );
+        let gs = glyphs_of(&doc);
+        assert_eq!(gs.iter().map(|g| (&*g.text, g.artifact)).collect::<Vec<_>>(), vec![("a", true), ("b", true), ("c", false), ("d", true), ("e", false)]);
     }
 
     #[test]

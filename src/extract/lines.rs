@@ -555,7 +555,7 @@ fn make_words(gs: &[G], ids: &[usize], gap: f32) -> Vec<Word> {
             None => None,
             Some(w) => {
                 let gapped = pending_space || g.bbox.x0 - w.bbox.x1 > gap * prev_size.max(g.size);
-                let same = g.font == w.font && (g.size - w.size).abs() <= 0.01 * w.size && g.invisible == w.invisible;
+                let same = g.font == w.font && (g.size - w.size).abs() <= 0.01 * w.size && g.invisible == w.invisible && g.artifact == w.artifact;
                 Some((gapped, same))
             }
         };
@@ -572,6 +572,7 @@ fn make_words(gs: &[G], ids: &[usize], gap: f32) -> Vec<Word> {
                     size: g.size,
                     space_before: j.is_some_and(|(gapped, _)| gapped),
                     invisible: g.invisible,
+                    artifact: g.artifact,
                 });
                 spaced.push(pending_space);
             }
@@ -693,6 +694,7 @@ fn make_rotated_words(gs: &[G], ids: &[usize]) -> Vec<Word> {
                     size: g.size,
                     space_before,
                     invisible: g.invisible,
+                    artifact: g.artifact,
                 });
             }
         }
@@ -1180,6 +1182,7 @@ mod tests {
                 font,
                 size,
                 invisible: false,
+                artifact: false,
                 upright: true,
             });
             x += w;

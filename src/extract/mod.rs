@@ -45,6 +45,8 @@ pub(crate) struct Glyph {
     pub size: f32,
     /// Whether it is drawn invisibly (render mode 3).
     pub invisible: bool,
+    /// Whether a tagged PDF marks it as an artifact (a running head, a page number).
+    pub artifact: bool,
     /// Whether the text runs upright (left to right along x); false for rotated or vertical text.
     pub upright: bool,
 }

@@ -250,7 +250,7 @@ pub fn lines_outline(layout: &Layout) -> String {
     for l in &lines {
         let _ = writeln!(
             o,
-            "p{} b{} c{} {}{} {:5.1} {}{} x{:5.1}-{:5.1} y{:5.1} | {}",
+            "p{} b{} c{} {}{} {:5.1} {}{}{} x{:5.1}-{:5.1} y{:5.1} | {}",
             l.page,
             l.block,
             l.column,
@@ -259,6 +259,7 @@ pub fn lines_outline(layout: &Layout) -> String {
             l.size,
             if l.bold { "B" } else { " " },
             if l.italic { "I" } else { " " },
+            if noise::is_artifact(l) { "A" } else { " " },
             l.bbox.x0,
             l.bbox.x1,
             l.baseline,
@@ -464,7 +465,7 @@ pub(crate) fn collect_lines(layout: &Layout) -> Vec<TLine> {
                         continue;
                     }
                     counts.push(t.chars().count());
-                    words.push(Word { text: t, bbox: w.bbox, font: w.font, size: w.size, space_before: w.space_before, invisible: w.invisible });
+                    words.push(Word { text: t, bbox: w.bbox, font: w.font, size: w.size, space_before: w.space_before, invisible: w.invisible, artifact: w.artifact });
                 }
                 if words.iter().all(|w| w.text.trim().is_empty()) {
                     continue;
@@ -712,6 +713,7 @@ pub(crate) mod testkit {
                     size,
                     space_before: i > 0,
                     invisible: false,
+                    artifact: false,
                 });
                 cx += w;
             }
@@ -726,6 +728,7 @@ pub(crate) mod testkit {
                     size: s,
                     space_before: main.is_empty() && i > 0,
                     invisible: false,
+                    artifact: false,
                 });
                 cx += w;
             }

@@ -147,6 +147,7 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
         }
     }
     mark_folios_in_sequence(lines, &mut kinds);
+    mark_artifacts(lines, &mut kinds);
     // Furniture sits outside the text: nothing else may be printed further out on its page.
     loop {
         let mut changed = false;
@@ -180,6 +181,37 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
         .filter_map(|(i, k)| k.map(|kind| Furniture { kind, text: lines[i].text.clone(), source: lines[i].prov() }))
         .collect();
     Furn { flags, kinds, items }
+}
+
+/// Whether a tagged PDF marks every word of the line as an artifact.
+pub(crate) fn is_artifact(l: &TLine) -> bool {
+    !l.words.is_empty() && l.words.iter().all(|w| w.artifact)
+}
+
+/// Marks the lines a tagged PDF calls artifacts, in a page's head or foot band, as furniture:
+/// a page number, else a running head or foot by the band.
+///
+/// The tags are evidence where geometry has none (a head printed on one page only, a short
+/// document); they are trusted only while artifacts are a small share of the lines, since
+/// a converter that marks whole pages as artifacts is not telling furniture apart.
+fn mark_artifacts(lines: &[TLine], kinds: &mut [Option<FurnitureKind>]) {
+    let marked = lines.iter().filter(|l| is_artifact(l)).count();
+    if marked == 0 || marked * 5 > lines.len() {
+        return;
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if kinds[i].is_some() || !is_artifact(l) {
+            continue;
+        }
+        let Some(top) = band(l) else { continue };
+        kinds[i] = Some(if is_page_number(&l.text) {
+            FurnitureKind::PageNumber
+        } else if top {
+            FurnitureKind::RunningHead
+        } else {
+            FurnitureKind::RunningFoot
+        });
+    }
 }
 
 /// Marks lone page numbers that continue the document's folio sequence.
@@ -438,6 +470,28 @@ mod tests {
         let kind = |t: &str| lines.iter().position(|l| l.text == t).and_then(|i| f.kinds[i]);
         assert_eq!(kind("Step 1"), None);
         assert_eq!(kind("Page 2"), Some(FurnitureKind::PageNumber));
+    }
+
+    #[test]
+    fn a_head_tagged_as_an_artifact_is_furniture_on_a_page_of_its_own() {
+        let build = |tagged_share: usize| {
+            let mut l = Builder::new()
+                .page()
+                .block(&[("Quarterly Review, Draft for Comment", 72.0, 40.0, 9.0, REGULAR)])
+                .para(72.0, 200.0, &["Body text of the page sits here in the middle."; 12])
+                .build();
+            for (k, line) in l.pages[0].blocks.iter_mut().flat_map(|b| b.lines.iter_mut()).enumerate() {
+                if k < tagged_share {
+                    line.words.iter_mut().for_each(|w| w.artifact = true);
+                }
+            }
+            let lines = collect_lines(&l);
+            detect(&lines).items.into_iter().map(|x| (x.kind, x.text)).collect::<Vec<_>>()
+        };
+        assert_eq!(build(0), vec![]);
+        assert_eq!(build(1), vec![(FurnitureKind::RunningHead, "Quarterly Review, Draft for Comment".to_string())]);
+        // A converter that marks most of the text as artifacts is no evidence.
+        assert_eq!(build(4), vec![]);
     }
 
     #[test]
