@@ -419,3 +419,21 @@ fn a_reference_list_running_on_down_a_page_to_its_foot_is_not_notes() {
     let taken: Vec<&str> = pn.lines.iter().map(|&i| lines[i].text.as_str()).collect();
     assert!(taken.is_empty(), "{taken:?}");
 }
+
+#[test]
+fn an_indented_first_line_that_ends_its_sentence_still_opens_the_paragraph_below_it() {
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &[FULL, FULL, "and the paragraph before it ends here."])
+        .block(&[
+            ("In the fourth suite, the reporting measure has positive impacts.", 108.0, 160.0, 10.0, REGULAR),
+            (FULL, 72.0, 172.0, 10.0, REGULAR),
+            (FULL, 72.0, 184.0, 10.0, REGULAR),
+            ("and the paragraph ends here.", 72.0, 196.0, 10.0, REGULAR),
+        ])
+        .build();
+    let t = texts(&run(&l));
+    let kinds: Vec<BlockKind> = t[0].2.iter().map(|b| b.0).collect();
+    assert_eq!(kinds, vec![BlockKind::Paragraph, BlockKind::Paragraph], "{t:?}");
+    assert!(t[0].2[1].1.starts_with("In the fourth suite") && t[0].2[1].1.ends_with("ends here."), "{t:?}");
+}

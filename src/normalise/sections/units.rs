@@ -208,11 +208,15 @@ pub(super) fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges:
                 } else {
                     let indented = l.bbox.x0 - left >= em * 0.6 && l.bbox.x0 - left <= em * 6.0;
                     let short_prev = p.bbox.x1 < right - (em * 4.0).max((right - left) * 0.15) && ends_sentence(&p.text);
-                    // Leaving a passage indented on both sides (a quotation set in the block).
+                    // Leaving a passage indented on both sides (a quotation set in the block). A
+                    // block's indented first line alone is a paragraph's first line, however its
+                    // sentence ends: a quotation set in a block follows text of its own.
+                    let first_line_only = u.lines.len() == 1 && p.block_start;
                     let back_out = p.bbox.x0 - l.bbox.x0 >= em * 0.6
                         && p.bbox.x0 - col.left >= em * 0.6
                         && p.bbox.x1 < col.right - em * 0.8
-                        && ends_sentence(&p.text);
+                        && ends_sentence(&p.text)
+                        && !first_line_only;
                     indented || short_prev || back_out
                 }
             }
