@@ -437,3 +437,20 @@ fn an_indented_first_line_that_ends_its_sentence_still_opens_the_paragraph_below
     assert_eq!(kinds, vec![BlockKind::Paragraph, BlockKind::Paragraph], "{t:?}");
     assert!(t[0].2[1].1.starts_with("In the fourth suite") && t[0].2[1].1.ends_with("ends here."), "{t:?}");
 }
+
+#[test]
+fn a_line_hanging_under_the_text_after_a_short_label_goes_on_with_its_entry() {
+    // "T.521" then its text; the entry's second line is set in under the text, not the label.
+    let first = "T.521    Communication application profile for document bulk transfer based on the";
+    let text_x = 72.0 + 5.0 * 5.0 + 3.0 * 5.0 + 3.0;
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &[FULL, "and the paragraph before it ends here."])
+        .block(&[(first, 72.0, 140.0, 10.0, REGULAR), ("session service (according to the rules of T.62).", text_x, 152.0, 10.0, REGULAR)])
+        .block(&[("T.563    Terminal characteristics for facsimile apparatus", 72.0, 170.0, 10.0, REGULAR)])
+        .build();
+    let t = texts(&run(&l));
+    let texts: Vec<&str> = t[0].2.iter().map(|b| b.1.as_str()).collect();
+    assert_eq!(texts.len(), 3, "{t:?}");
+    assert!(texts[1].ends_with("(according to the rules of T.62)."), "{t:?}");
+}

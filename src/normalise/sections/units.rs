@@ -206,7 +206,15 @@ pub(super) fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges:
                     let wraps = (l.bbox.x0 - lx).abs() <= em * 0.3 && p.bbox.x1 >= col.right - em * 2.0 && !ends_sentence(&p.text);
                     l.bbox.x0 <= lx + em * 0.3 && !wraps
                 } else {
-                    let indented = l.bbox.x0 - left >= em * 0.6 && l.bbox.x0 - left <= em * 6.0;
+                    // A line set in under the text after a short first word of a full line
+                    // that runs on (a labelled entry: "T.521 Communication … / (according to …)")
+                    // goes on with it.
+                    let hangs = p.words.len() >= 2
+                        && p.words[0].text.chars().count() <= 8
+                        && (l.bbox.x0 - p.words[1].bbox.x0).abs() <= em * 0.3
+                        && p.bbox.x1 >= right - em * 2.0
+                        && !ends_sentence(&p.text);
+                    let indented = l.bbox.x0 - left >= em * 0.6 && l.bbox.x0 - left <= em * 6.0 && !hangs;
                     let short_prev = p.bbox.x1 < right - (em * 4.0).max((right - left) * 0.15) && ends_sentence(&p.text);
                     // Leaving a passage indented on both sides (a quotation set in the block). A
                     // block's indented first line alone is a paragraph's first line, however its
