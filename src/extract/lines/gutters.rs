@@ -1,0 +1,183 @@
+//! Column gutters inside baseline runs: where a run of glyphs on one baseline is cut into
+//! the lines of side-by-side columns, from the gaps in it and the lines around it.
+
+use super::{is_space, Run, G};
+
+/// Where a run's ink lies along x, for asking whether it crosses an interval.
+struct Coverage {
+    /// Left edges of ink glyphs, ascending.
+    x0s: Vec<f32>,
+    /// Running maximum of right edges, aligned with `x0s`.
+    max_x1: Vec<f32>,
+}
+
+impl Coverage {
+        fn new(gs: &[G], run: &Run) -> Coverage {
+        let mut x0s = Vec::with_capacity(run.ids.len());
+        let mut max_x1 = Vec::with_capacity(run.ids.len());
+        let mut m = f32::NEG_INFINITY;
+        for &i in run.ids.iter().filter(|&&i| !is_space(&gs[i])) {
+            m = m.max(gs[i].bbox.x1);
+            x0s.push(gs[i].bbox.x0);
+            max_x1.push(m);
+        }
+        Coverage { x0s, max_x1 }
+    }
+
+    /// Whether any ink glyph overlaps the open interval (lo, hi).
+    fn covers(&self, lo: f32, hi: f32) -> bool {
+        let p = self.x0s.partition_point(|&x| x < hi);
+        p > 0 && self.max_x1[p - 1] > lo
+    }
+
+    /// The ink-free stretch holding an interval that ends at `hi` and is free: where the ink
+    /// before it ends and the ink after it starts (infinite where there is none).
+    fn free_stretch(&self, hi: f32) -> (f32, f32) {
+        let p = self.x0s.partition_point(|&x| x < hi);
+        let left = if p > 0 { self.max_x1[p - 1] } else { f32::NEG_INFINITY };
+        let right = self.x0s.get(p).copied().unwrap_or(f32::INFINITY);
+        (left, right)
+    }
+
+    /// An ink-free stretch at least `min_w` wide between two ink glyphs that overlaps (a, b).
+    ///
+    /// A line with a gap of its own beside a gutter (an indented first line across the
+    /// gutter, a short last line before it) shows the gutter's edge rather than crossing it.
+    fn gap_overlapping(&self, a: f32, b: f32, min_w: f32) -> Option<(f32, f32)> {
+        let from = self.x0s.partition_point(|&x| x < a).max(1);
+        let to = self.x0s.partition_point(|&x| x <= b).min(self.x0s.len().saturating_sub(1));
+        (from..=to)
+            .filter(|&k| k < self.x0s.len())
+            .map(|k| (self.max_x1[k - 1], self.x0s[k]))
+            .find(|&(l, r)| r - l >= min_w && l < b && r > a)
+    }
+}
+
+/// Splits runs at column gutters and other gaps that no word space explains.
+///
+/// A run splits at a gap of 3 em or more; at a gap of an em or more where the type size
+/// changes (text of another column or a note, not a superscript, which sits close); and at
+/// a gap of 0.6 em or more with at least 4 em of text on each side when the lines around it
+/// show a column edge there ([`column_edges_at`]), or of an em or more where face and size
+/// change and the column edge shows. A wide justified space in one-column
+/// text has ink above and below it, so it does not split its line.
+pub(super) fn split_at_gutters(gs: &[G], runs: Vec<Run>) -> Vec<Run> {
+    let cover: Vec<Coverage> = runs.iter().map(|r| Coverage::new(gs, r)).collect();
+    let cuts: Vec<Vec<f32>> = (0..runs.len()).map(|ri| gutter_cuts(gs, &runs, &cover, ri)).collect();
+    let mut out = Vec::with_capacity(runs.len());
+    for (run, cuts) in runs.into_iter().zip(cuts) {
+        if cuts.is_empty() {
+            out.push(run);
+            continue;
+        }
+        let mut pieces: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
+        for &i in &run.ids {
+            let k = cuts.partition_point(|&c| c <= gs[i].bbox.x0);
+            pieces[k].push(i);
+        }
+        out.extend(pieces.into_iter().filter_map(|p| Run::new(gs, p)));
+    }
+    out.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x0.total_cmp(&b.x0)));
+    out
+}
+
+/// Where run `ri` splits (see [`split_at_gutters`]): the left edges of the pieces after the first.
+fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32> {
+    let run = &runs[ri];
+    let em = run.size;
+    let mut cuts: Vec<f32> = Vec::new();
+    let mut piece_x0 = run.x0;
+    let mut ink = run.ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g));
+    let Some(mut cur) = ink.next() else { return cuts };
+    let mut reach = f32::NEG_INFINITY;
+    // Ink glyphs in the piece so far: a short first piece may be a label hanging before its text.
+    let mut piece_glyphs = 0usize;
+    for next in ink {
+        reach = reach.max(cur.bbox.x1);
+        piece_glyphs += 1;
+        let (a, b) = (reach, next.bbox.x0);
+        let gap = b - a;
+        let (sa, sb) = (cur.size, next.size);
+        let other_face = cur.font != next.font && gap >= em && sa.min(sb) < 0.95 * sa.max(sb);
+        cur = next;
+        if gap < 0.6 * em {
+            continue;
+        }
+        if piece_x0 == run.x0 && piece_glyphs <= 3 && sa == sb && wraps_under(runs, cover, ri, (a, b)) {
+            continue;
+        }
+        let wide_sides = a - piece_x0 >= 4.0 * em && run.x1 - b >= 4.0 * em;
+        // A superscript sits close to its word; across a wide gap a change of size is another text.
+        let other_size = gap >= sa.max(sb) && sa.min(sb) < 0.85 * sa.max(sb);
+        // A change of face and size across a wide gap (a heading beside the other column's line) needs
+        // the column edge only, not wide text on both sides.
+        if gap >= 3.0 * em || other_size || ((wide_sides || other_face) && column_edges_at(runs, cover, ri, (a, b))) {
+            cuts.push(b);
+            piece_x0 = b;
+            piece_glyphs = 0;
+        }
+    }
+    cuts
+}
+
+/// Whether the text of run `ri` wraps back under its start across the gap (a, b): the next
+/// line below, at most two ems down, starts by the run's start and runs across the gap as
+/// prose does, with no space of an em or more in it.
+///
+/// A label ("1", "(a)") set wide before its note or item's text is followed so; a column
+/// gutter has nothing in it on the next line.
+fn wraps_under(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f32)) -> bool {
+    let run = &runs[ri];
+    let below = runs
+        .iter()
+        .enumerate()
+        .skip(ri + 1)
+        .take_while(|(_, r)| r.baseline <= run.baseline + 2.0 * run.size)
+        .find(|(_, r)| r.baseline > run.baseline + 0.5 * run.size && r.x0 <= b && r.x1 >= b);
+    below.is_some_and(|(j, r)| (r.x0 - run.x0).abs() <= run.size && cover[j].covers(a, b) && cover[j].gap_overlapping(a, b, run.size).is_none())
+}
+
+/// Whether the lines within four ems above and below run `ri` show a column gutter at the
+/// gap (a, b): the evidence is lines showing a column edge there, text that starts where the
+/// right-hand piece starts or ends where the left-hand piece ends (within 0.3 em), whether
+/// the line lies to one side or reaches across with a gap of its own, and lines with text on
+/// both sides of a free stretch spanning the gap's middle, 1.5 em or more wide and at most
+/// 4 em wider than the gap (not the wide void of a running head); the counter-evidence
+/// is lines with ink in the middle third (lo, hi) of the gap. The gutter needs two pieces of
+/// evidence and twice as many as against, so wide justified spaces that happen to line up
+/// are not one.
+fn column_edges_at(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f32)) -> bool {
+    let run = &runs[ri];
+    let (lo, hi) = (a + (b - a) / 3.0, b - (b - a) / 3.0);
+    let reach = 4.0 * run.size;
+    let start = runs.partition_point(|r| r.baseline < run.baseline - reach);
+    let (mut evidence, mut against) = (0usize, 0usize);
+    for (j, other) in runs.iter().enumerate().skip(start) {
+        if other.baseline > run.baseline + reach {
+            break;
+        }
+        // Narrow runs (footnote calls, page numbers) are no evidence either way.
+        if j == ri || other.x1 - other.x0 < 4.0 * other.size {
+            continue;
+        }
+        let edge = |l: f32, r: f32| (r - b).abs() < 0.3 * run.size || (l - a).abs() < 0.3 * run.size;
+        if other.x0 < lo && other.x1 > hi {
+            if cover[j].gap_overlapping(a, b, run.size).is_some_and(|(l, r)| edge(l, r)) {
+                evidence += 1;
+            } else if cover[j].covers(lo, hi) {
+                against += 1;
+            } else {
+                // Text on both sides of a free stretch spanning the gap's middle: two
+                // columns side by side, even where ragged or hanging-indented edges differ.
+                let (l, r) = cover[j].free_stretch(hi);
+                let gutter_like = l <= lo && r >= hi && r - l >= 1.5 * run.size && r - l <= (b - a) + 4.0 * run.size;
+                if edge(l, r) || gutter_like {
+                    evidence += 1;
+                }
+            }
+        } else if edge(other.x1, other.x0) {
+            evidence += 1;
+        }
+    }
+    evidence >= 2 && evidence >= 2 * against
+}
