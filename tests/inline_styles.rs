@@ -34,6 +34,19 @@ fn styled_pdf() -> Vec<u8> {
     pdf.finish()
 }
 
+/// Every XHTML document of an EPUB, one after another.
+fn chapters(epub: Vec<u8>) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(epub)).unwrap();
+    let mut chapters = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if f.name().ends_with(".xhtml") {
+            std::io::Read::read_to_string(&mut f, &mut chapters).unwrap();
+        }
+    }
+    chapters
+}
+
 fn spans(inlines: &[Inline], out: &mut Vec<String>) {
     for i in inlines {
         let name = match i {
@@ -85,14 +98,7 @@ fn italic_bold_scripts_a_note_call_and_a_link_become_spans_and_markup_in_every_o
         assert!(jats.contains(want), "JATS lacks {want}");
     }
     let epub = done.output.epub.clone().unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(epub)).unwrap();
-    let mut chapters = String::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        if f.name().ends_with(".xhtml") {
-            std::io::Read::read_to_string(&mut f, &mut chapters).unwrap();
-        }
-    }
+    let chapters = chapters(epub);
     for want in ["<em>The Wealth of Nations</em>", "<strong>market</strong>", "<sup>2</sup>", "<sub>2</sub>", "href=\"https://example.org/report\""] {
         assert!(chapters.contains(want), "EPUB lacks {want}");
     }
@@ -128,14 +134,7 @@ fn a_hangul_name_in_english_text_is_marked_korean_in_every_output() {
     let jats = String::from_utf8(done.output.jats.clone().unwrap()).unwrap();
     assert!(jats.contains("xml:lang=\"ko\">김정은<"), "JATS does not mark the name Korean");
     let epub = done.output.epub.clone().unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(epub)).unwrap();
-    let mut chapters = String::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        if f.name().ends_with(".xhtml") {
-            std::io::Read::read_to_string(&mut f, &mut chapters).unwrap();
-        }
-    }
+    let chapters = chapters(epub);
     assert!(chapters.contains("lang=\"ko\"") && chapters.contains("김정은"), "EPUB does not mark the name Korean");
     let text = quire::extract(&done.output.pdf.clone().unwrap(), &Default::default()).expect("the reflowed PDF reads").output;
     let words: Vec<&str> = text.pages.iter().flat_map(|p| &p.blocks).flat_map(|b| &b.lines).flat_map(|l| &l.words).map(|w| w.text.as_str()).collect();

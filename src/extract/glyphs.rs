@@ -180,7 +180,6 @@ pub(crate) fn read_page(
         ops: 0,
         forms: Vec::new(),
         marked: Vec::new(),
-        artifacts: Vec::new(),
         notes: Notes::default(),
         codes: Vec::new(),
         unmapped: None,
@@ -291,6 +290,19 @@ fn bounds(points: &[(f32, f32)]) -> Rect {
     r
 }
 
+/// An open marked-content span.
+struct Marked {
+    /// Its ActualText and the first glyph it covers, if it has one.
+    actual: Option<(String, usize)>,
+    /// Whether its tag is `/Artifact`: what it draws is page furniture, not content.
+    artifact: bool,
+}
+
+/// Whether a BMC or BDC operator's tag is `/Artifact`.
+fn is_artifact_tag(operands: &[Object]) -> bool {
+    matches!(operands.first(), Some(Object::Name(n)) if n == b"Artifact")
+}
+
 /// A form XObject's /Matrix, the identity when it has none.
 fn form_matrix(doc: &Document, dict: &Dictionary) -> M {
     dict.get(b"Matrix")
@@ -393,10 +405,8 @@ struct Interp<'a, 'b> {
     glyphs: Vec<Glyph>,
     ops: usize,
     forms: Vec<ObjectId>,
-    /// Open marked-content spans: the ActualText and the first glyph of the span, if any.
-    marked: Vec<Option<(String, usize)>>,
-    /// How many of the open marked-content spans are artifacts (`/Artifact BMC`, `/Artifact … BDC`).
-    artifacts: Vec<bool>,
+    /// Open marked-content spans, innermost last.
+    marked: Vec<Marked>,
     notes: Notes,
     /// Scratch list of the codes of the string being shown.
     codes: Vec<Code>,
@@ -428,7 +438,6 @@ impl<'a> Interp<'a, '_> {
                     (self.ops, self.notes, *self.stats) = (saved.1, saved.2, saved.3);
                     self.glyphs.truncate(saved.0);
                     self.marked.truncate(marked_base);
-                    self.artifacts.truncate(marked_base);
                     // lopdf rejects the same streams; its error says why.
                     let why = Content::decode(bytes).err().map_or_else(|| "unreadable content".to_string(), |e| e.to_string());
                     self.notes.bad_content = Some(why);
@@ -573,12 +582,8 @@ impl<'a> Interp<'a, '_> {
                 b"G" => gs.stroke_white = white(a),
                 b"rg" | b"k" | b"sc" | b"scn" => gs.fill_white = white(a),
                 b"RG" | b"K" | b"SC" | b"SCN" => gs.stroke_white = white(a),
-                b"BMC" => {
-                    self.marked.push(None);
-                    self.artifacts.push(matches!(a.first(), Some(Object::Name(n)) if n == b"Artifact"));
-                }
+                b"BMC" => self.marked.push(Marked { actual: None, artifact: is_artifact_tag(a) }),
                 b"BDC" => {
-                    self.artifacts.push(matches!(a.first(), Some(Object::Name(n)) if n == b"Artifact"));
                     let props = match a.get(1) {
                         Some(Object::Name(n)) => res.lookup(self.doc, b"Properties", n).map(|o| deref(self.doc, o)),
                         Some(o) => Some(deref(self.doc, o)),
@@ -588,12 +593,11 @@ impl<'a> Interp<'a, '_> {
                         .and_then(|p| p.as_dict().ok())
                         .and_then(|d| d.get(b"ActualText").ok())
                         .and_then(|o| lopdf::decode_text_string(deref(self.doc, o)).ok());
-                    self.marked.push(actual.map(|t| (t, self.glyphs.len())));
+                    self.marked.push(Marked { actual: actual.map(|t| (t, self.glyphs.len())), artifact: is_artifact_tag(a) });
                 }
                 b"EMC" => {
                     if self.marked.len() > marked_base {
-                        self.artifacts.truncate(self.marked.len() - 1);
-                        if let Some(Some((text, start))) = self.marked.pop() {
+                        if let Some(Marked { actual: Some((text, start)), .. }) = self.marked.pop() {
                             self.replace_with_actual_text(text, start);
                         }
                     }
@@ -602,9 +606,8 @@ impl<'a> Interp<'a, '_> {
             }
         }
         // Spans left open by this stream end with it.
-        self.artifacts.truncate(marked_base);
         while self.marked.len() > marked_base {
-            if let Some(Some((text, start))) = self.marked.pop() {
+            if let Some(Marked { actual: Some((text, start)), .. }) = self.marked.pop() {
                 self.replace_with_actual_text(text, start);
             }
         }
@@ -790,7 +793,7 @@ impl<'a> Interp<'a, '_> {
         let size = if run > 1e-6 { (a * d - b * c).abs() / run } else { (c * c + d * d).sqrt() };
         let upright = !font.vertical && a > 0.0 && b.abs() <= 0.05 * a && d < 0.0;
         let baseline = full.apply(0.0, 0.0).1;
-        let artifact = self.artifacts.contains(&true);
+        let artifact = self.marked.iter().any(|m| m.artifact);
         self.glyphs.push(Glyph { text, bbox, baseline, font: font.index, size, invisible, artifact, upright });
     }
 }

@@ -171,8 +171,15 @@ fn truetype_without_tounicode_reads_through_its_winansi_encoding_and_differences
     }
 }
 
-/// A Type 0 font with Identity-H, no ToUnicode, and the descendant `cid_font`.
-fn identity_h(doc: &mut Document, cid_font: Dictionary) -> Object {
+/// A Type 0 font with Identity-H and no ToUnicode over a descendant CID font of `subtype`
+/// whose program is the stream `file` under the descriptor key `file.0`; `extra` adds entries.
+fn identity_h(doc: &mut Document, subtype: &str, file: (&str, ObjectId), flags: i64, extra: Dictionary) -> Object {
+    let mut cid_font = dictionary! {
+        "Type" => "Font", "Subtype" => subtype, "BaseFont" => "ABCDEF+Embedded",
+        "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+        "FontDescriptor" => dictionary! { "Type" => "FontDescriptor", "FontName" => "ABCDEF+Embedded", "Flags" => flags, file.0 => file.1 },
+    };
+    cid_font.extend(&extra);
     let cid = doc.add_object(cid_font);
     Object::Dictionary(dictionary! {
         "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ABCDEF+Embedded", "Encoding" => "Identity-H",
@@ -186,15 +193,7 @@ fn identity_h_truetype_without_tounicode_reads_through_the_programs_own_cmap() {
     let pdf = one_page_pdf(
         |doc| {
             let program = add_stream(doc, dictionary! { "Length1" => data.len() as i64 }, data.to_vec());
-            vec![identity_h(
-                doc,
-                dictionary! {
-                    "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "ABCDEF+Embedded", "CIDToGIDMap" => "Identity",
-                    "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
-                    "FontDescriptor" => dictionary! { "Type" => "FontDescriptor", "FontName" => "ABCDEF+Embedded", "Flags" => 32, "FontFile2" => program },
-                    "DW" => 600,
-                },
-            )]
+            vec![identity_h(doc, "CIDFontType2", ("FontFile2", program), 32, dictionary! { "CIDToGIDMap" => "Identity", "DW" => 600 })]
         },
         &format!("BT /F1 12 Tf 72 700 Td <{}> Tj ET", gid_codes(data, "Grüße, world")),
         Dictionary::new(),
@@ -210,15 +209,7 @@ fn identity_h_bare_cff_without_tounicode_reads_through_its_glyph_names() {
     let pdf = one_page_pdf(
         |doc| {
             let program = add_stream(doc, dictionary! { "Subtype" => "CIDFontType0C" }, cff);
-            vec![identity_h(
-                doc,
-                dictionary! {
-                    "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "ABCDEF+Embedded",
-                    "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
-                    "FontDescriptor" => dictionary! { "Type" => "FontDescriptor", "FontName" => "ABCDEF+Embedded", "Flags" => 34, "FontFile3" => program },
-                    "DW" => 500,
-                },
-            )]
+            vec![identity_h(doc, "CIDFontType0", ("FontFile3", program), 34, dictionary! { "DW" => 500 })]
         },
         &format!("BT /F1 12 Tf 72 700 Td <{}> Tj ET", gid_codes(face, "Café offices")),
         Dictionary::new(),

@@ -129,18 +129,20 @@ fn year_after(s: &str) -> bool {
     s.is_empty() || s.starts_with(['.', ',', ')'])
 }
 
+/// The digits of an opening "12. " and the text after it: `^([0-9]{1,4})\.\s+`.
+fn number_and_text(t: &str) -> Option<(&str, &str)> {
+    let (n, r) = scan::digits(t, 1, 4)?;
+    Some((n, scan::ws1(r.strip_prefix('.')?)?))
+}
+
 /// Whether `t` opens with "12. " and a capital: `^([0-9]{1,4})\.\s+\p{Lu}`.
 fn num_start(t: &str) -> bool {
-    scan::digits(t, 1, 4)
-        .and_then(|(_, r)| r.strip_prefix('.'))
-        .and_then(scan::ws1)
-        .is_some_and(|r| r.chars().next().is_some_and(|c| UPPER.has(c)))
+    number_and_text(t).is_some_and(|(_, r)| r.chars().next().is_some_and(|c| UPPER.has(c)))
 }
 
 /// The number of an entry opening "12. " and a letter (of either case: "1. de Azambuja").
 fn num_label(t: &str) -> Option<u32> {
-    let (n, r) = scan::digits(t, 1, 4)?;
-    let r = scan::ws1(r.strip_prefix('.')?)?;
+    let (n, r) = number_and_text(t)?;
     r.chars().next().is_some_and(char::is_alphabetic).then(|| n.parse().ok()).flatten()
 }
 

@@ -102,13 +102,11 @@ pub(crate) fn list_mark(text: &str) -> Option<usize> {
 /// half or more, far wider than a word space: the label of a numbered note or item ("1
 /// ITU-T Recommendation T.6 was…"), which prose never opens with.
 pub(super) fn set_apart_number(l: &TLine) -> bool {
-    let [first, second, rest @ ..] = l.words.as_slice() else { return false };
+    let [first, second, ..] = l.words.as_slice() else { return false };
     let t = first.text.trim();
     let label = (1..=3).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit()) && second.bbox.x0 - first.bbox.x1 >= 1.5 * l.size;
     // Prose after it: a word, and no other gap as wide (a table row has several).
-    let prose = second.text.starts_with(char::is_alphabetic)
-        && std::iter::once(second).chain(rest).collect::<Vec<_>>().windows(2).all(|w| w[1].bbox.x0 - w[0].bbox.x1 < 1.5 * l.size);
-    label && prose
+    label && second.text.starts_with(char::is_alphabetic) && l.words[1..].windows(2).all(|w| w[1].bbox.x0 - w[0].bbox.x1 < 1.5 * l.size)
 }
 
 /// Whether a line starts with a bullet that is never ordinary text.
