@@ -11,6 +11,7 @@ mod images;
 mod inline;
 mod layout;
 mod linebreak;
+mod pages;
 mod table;
 mod write;
 
@@ -18,7 +19,8 @@ use crate::error::{Result, Warned};
 use crate::tree::{BlockKind, Document};
 use fonts::{FontData, Fonts, Style};
 use hyphenation::{Language, Load, Standard};
-use layout::{paginate, Line, ParaStyle, Setter, Span};
+use layout::{Line, ParaStyle, Setter, Span};
+use pages::{paginate, Footnotes};
 use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 use write::{FinalPage, Geometry, Meta};
@@ -119,9 +121,9 @@ pub(crate) fn pdf_with(doc: &Document, opts: &PdfOptions, parallel: bool) -> Res
     let hyphenator = if english { Standard::from_embedded(Language::EnglishUS).ok() } else { None };
     let setter = Setter { fonts: &fonts, hyphenator, measure: geo.measure, hyphen_memo: Default::default() };
     let mut displays = floats::Displays::new(geo.height);
-    let lines = compose(doc, &setter, size, &mut displays);
+    let (lines, foot) = compose(doc, &setter, size, &mut displays);
     warnings.append(&mut displays.warnings);
-    let pages = paginate(lines, geo.height);
+    let pages = paginate(lines, &foot, geo.height);
     let total = pages.len();
     let title = doc.display_title().to_string();
     let final_pages: Vec<FinalPage> = pages
@@ -269,8 +271,9 @@ fn push(out: &mut Vec<Line>, mut new: Vec<Line>, tie: bool) {
     out.append(&mut new);
 }
 
-/// The flow of lines for the whole edition, in reading order.
-fn compose(doc: &Document, s: &Setter, size: f32, displays: &mut floats::Displays) -> Vec<Line> {
+/// The flow of lines for the whole edition, in reading order, and the notes set at the
+/// foot of the page that first calls them.
+fn compose(doc: &Document, s: &Setter, size: f32, displays: &mut floats::Displays) -> (Vec<Line>, Footnotes) {
     let st = Styles { size, lead: size * 1.3 };
     let mut out: Vec<Line> = Vec::new();
     let fm = &doc.front;
@@ -323,14 +326,10 @@ fn compose(doc: &Document, s: &Setter, size: f32, displays: &mut floats::Display
         });
     }
 
-    // Body, with each top-level section's notes at its end.
+    // Body; each note goes to the foot of the page of its first call.
     let mut printed_notes: HashSet<usize> = HashSet::new();
-    let mut pending_notes: Vec<usize> = Vec::new();
     let mut first_section = true;
     for sec in &doc.sections {
-        if sec.level <= 1 && !pending_notes.is_empty() {
-            notes(&mut out, s, &st, doc, &std::mem::take(&mut pending_notes));
-        }
         let mut after_heading = true;
         if let Some(t) = sec.title.as_deref().filter(|t| !t.trim().is_empty()) {
             let (mut ps, style) = st.heading(sec.level);
@@ -351,10 +350,8 @@ fn compose(doc: &Document, s: &Setter, size: f32, displays: &mut floats::Display
         let mut tie_next = sec.title.is_some();
         for b in &sec.blocks {
             let spans = inline::spans(&b.content, s.fonts, &mut |n| {
-                if printed_notes.insert(n) {
-                    pending_notes.push(n);
-                }
-                note_call(doc, n)
+                let first = printed_notes.insert(n);
+                Span { note: first.then_some(n), ..note_call(doc, n) }
             });
             if b.is_display() {
                 displays.block(&mut out, s, &st, b, &spans, tie_next);
@@ -403,13 +400,16 @@ fn compose(doc: &Document, s: &Setter, size: f32, displays: &mut floats::Display
             prev_kind = Some(b.kind);
         }
     }
-    if !pending_notes.is_empty() {
-        notes(&mut out, s, &st, doc, &pending_notes);
-    }
-    // Notes never called from the text.
+    let foot = footnotes(s, &st, doc, &printed_notes);
+    // Notes never called from the text follow the body under a heading of their own.
     let uncalled: Vec<usize> = (0..doc.footnotes.len()).filter(|i| !printed_notes.contains(i)).collect();
     if !uncalled.is_empty() {
-        notes(&mut out, s, &st, doc, &uncalled);
+        minor_heading(&mut out, s, &st, "Notes", 2, false);
+        let mut tie = true;
+        for n in uncalled {
+            push(&mut out, note(s, &st, doc, n), tie);
+            tie = false;
+        }
     }
 
     back_matter(&mut out, s, &st, doc);
@@ -419,7 +419,7 @@ fn compose(doc: &Document, s: &Setter, size: f32, displays: &mut floats::Display
             out[i].space_before = out[i].space_before.max(st.lead * 0.5);
         }
     }
-    out
+    (out, foot)
 }
 
 /// A footnote call as a superscript mark.
@@ -440,22 +440,30 @@ fn minor_heading(out: &mut Vec<Line>, s: &Setter, st: &Styles, text: &str, level
     push(out, lines, false);
 }
 
-/// The notes `ids`, in a smaller size with hanging marks.
-fn notes(out: &mut Vec<Line>, s: &Setter, st: &Styles, doc: &Document, ids: &[usize]) {
-    minor_heading(out, s, st, "Notes", 2, false);
-    let mut tie = true;
-    for &n in ids {
-        let Some(f) = doc.footnotes.get(n) else { continue };
-        let label = if f.label.trim().is_empty() { (n + 1).to_string() } else { f.label.trim().to_string() };
-        let ps = ParaStyle {
-            left: st.size * 1.6,
-            marker: Some(Span::new(label, Style::Regular)),
-            space_before: st.size * 0.15,
-            ..st.scaled(0.85, 1.3)
-        };
-        push(out, s.paragraph(&[Span::new(f.text.as_str(), Style::Regular)], &ps), tie);
-        tie = false;
-    }
+/// Note `n` in a smaller size with its mark hanging.
+fn note(s: &Setter, st: &Styles, doc: &Document, n: usize) -> Vec<Line> {
+    let Some(f) = doc.footnotes.get(n) else { return Vec::new() };
+    let label = if f.label.trim().is_empty() { (n + 1).to_string() } else { f.label.trim().to_string() };
+    let ps = ParaStyle {
+        left: st.size * 1.6,
+        marker: Some(Span::new(label, Style::Regular)),
+        space_before: st.size * 0.15,
+        ..st.scaled(0.85, 1.3)
+    };
+    s.paragraph(&[Span::new(f.text.as_str(), Style::Regular)], &ps)
+}
+
+/// The notes called from the text, set for the foot of the page, with the rule above them.
+fn footnotes(s: &Setter, st: &Styles, doc: &Document, called: &HashSet<usize>) -> Footnotes {
+    let notes = (0..doc.footnotes.len()).map(|n| if called.contains(&n) { note(s, st, doc, n) } else { Vec::new() }).collect();
+    let rule = Line {
+        lead: 0.0,
+        size: st.size * 0.85,
+        space_before: st.lead,
+        rule: Some((0.0, s.measure * 0.3)),
+        ..Default::default()
+    };
+    Footnotes { notes, rule }
 }
 
 /// References, bios, disclaimer and colophon.

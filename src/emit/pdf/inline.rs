@@ -97,7 +97,7 @@ impl Out<'_, '_, '_> {
                 Inline::NoteCall(n) => {
                     let span = (self.call)(*n);
                     if self.after_call {
-                        self.spans.push(Span { text: ",".into(), ..span.clone() });
+                        self.spans.push(Span { text: ",".into(), note: None, ..span.clone() });
                     }
                     self.spans.push(span);
                     self.after_call = true;
@@ -136,6 +136,7 @@ impl Out<'_, '_, '_> {
             rise: cx.rise,
             link: cx.link.clone(),
             small_caps,
+            note: None,
         };
         if !cx.small_caps || self.fonts.has_small_caps(style) {
             self.spans.push(span(t.to_string(), cx.scale, cx.small_caps));

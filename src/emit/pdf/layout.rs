@@ -26,12 +26,14 @@ pub(super) struct Span {
     pub link: Option<String>,
     /// Whether the face's small capitals are used (see [`Fonts::has_small_caps`]).
     pub small_caps: bool,
+    /// The note this span first calls: its text goes at the foot of the page the span is set on.
+    pub note: Option<usize>,
 }
 
 impl Span {
     /// Plain text in `style` at the paragraph's size.
     pub fn new(text: impl Into<String>, style: Style) -> Span {
-        Span { text: text.into(), style, scale: 1.0, rise: 0.0, link: None, small_caps: false }
+        Span { text: text.into(), style, scale: 1.0, rise: 0.0, link: None, small_caps: false, note: None }
     }
 }
 
@@ -114,6 +116,8 @@ pub(super) struct Line {
     /// Lines set again at the top of a page that starts with this line: the header of a
     /// table that runs over a page break.
     pub repeat: Option<std::sync::Arc<Vec<Line>>>,
+    /// The notes first called on this line, by number in the tree, set at the foot of its page.
+    pub calls: Vec<usize>,
 }
 
 /// A picture on a line of its own.
@@ -135,6 +139,8 @@ struct Piece {
     size: f32,
     rise: f32,
     link: Option<String>,
+    /// The note this piece first calls.
+    note: Option<usize>,
     /// A hyphen glyph to add when the line breaks after this piece.
     hyphen: Option<Glyph>,
 }
@@ -267,6 +273,7 @@ impl Setter<'_, '_> {
                             line.glyphs.push(Placed { glyph: g.clone(), x, size: p.size, rise: p.rise });
                             x += g.advance * p.size;
                         }
+                        line.calls.extend(p.note);
                         if let Some(u) = &p.link {
                             push_link(&mut line.links, x_start, x, u, last_link == Some(u.as_str()));
                         }
@@ -351,6 +358,7 @@ impl Setter<'_, '_> {
             let space = self.fonts.shape(" ", span.style).first().cloned();
             let hyphen = self.fonts.shape("-", span.style).first().cloned();
             let mut first = true;
+            let mut note = span.note;
             for token in span.text.split(char::is_whitespace) {
                 if !first {
                     if !matches!(out.last(), Some(Elem::Space { .. }) | None) {
@@ -381,6 +389,7 @@ impl Setter<'_, '_> {
                         size,
                         rise,
                         link: span.link.clone(),
+                        note: note.take(),
                         hyphen: if hyph { hyphen.clone() } else { None },
                     }));
                     out.push(Elem::Break { penalty, flagged: hyph });
@@ -391,6 +400,7 @@ impl Setter<'_, '_> {
                     size,
                     rise,
                     link: span.link.clone(),
+                    note: note.take(),
                     hyphen: None,
                 }));
             }
@@ -492,60 +502,6 @@ fn push_link(links: &mut Vec<LineLink>, x0: f32, x1: f32, uri: &str, runs_on: bo
     links.push(LineLink { x0, x1, uri: uri.to_string() });
 }
 
-/// A page of placed lines: each line with its baseline, in points from the top of the text block.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Page {
-    /// Lines and their baselines.
-    pub lines: Vec<(Line, f32)>,
-}
-
-/// Fills pages of `height` points with `lines`, breaking only where lines allow it.
-///
-/// When a page has no allowed break, it breaks at the last line that fits. A page that
-/// starts inside a table first sets the table's header again.
-pub(super) fn paginate(lines: Vec<Line>, height: f32) -> Vec<Page> {
-    let mut pages = Vec::new();
-    let mut i = 0;
-    let n = lines.len();
-    // Baseline of a line at the top of the page: a picture stands on its own height.
-    let top = |l: &Line| if l.image.is_some() { l.lead } else { l.size * 0.9 };
-    while i < n {
-        let start = i;
-        let mut y = 0.0f32;
-        let mut head: Vec<(Line, f32)> = Vec::new();
-        if start > 0 {
-            for l in lines[start].repeat.iter().flat_map(|r| r.iter()) {
-                y = if head.is_empty() { top(l) } else { y + l.space_before + l.lead };
-                head.push((l.clone(), y));
-            }
-        }
-        let mut end = start;
-        let mut baselines = Vec::new();
-        while end < n {
-            let l = &lines[end];
-            let top_of_page = end == start && head.is_empty();
-            let next = if top_of_page { top(l) } else { y + l.space_before + l.lead };
-            if next > height && end > start {
-                break;
-            }
-            y = next;
-            baselines.push(y);
-            end += 1;
-        }
-        if end < n {
-            // Move back to the last line before which a break is allowed.
-            if let Some(b) = (start + 1..=end).rev().find(|&k| !lines[k].keep_with_prev) {
-                end = b;
-            }
-        }
-        let end = end.max(start + 1);
-        head.extend(lines[start..end].iter().cloned().zip(baselines.iter().copied()));
-        pages.push(Page { lines: head });
-        i = end;
-    }
-    pages
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::fonts::{FontData, Fonts};
@@ -644,31 +600,5 @@ mod tests {
             let call_x = lines[0].glyphs.iter().find(|g| g.rise > 0.0).unwrap().x;
             assert!(areas[0].0 == 0.0 && areas[0].1 <= call_x + 0.01 && areas[1].0 > call_x, "{areas:?} call at {call_x}");
         });
-    }
-
-    fn plain(lead: f32, keep: bool) -> Line {
-        Line { lead, size: 10.0, keep_with_prev: keep, ..Default::default() }
-    }
-
-    #[test]
-    fn page_breaks_before_a_heading_not_after_it() {
-        // 8 body lines, then a heading tied to the two lines after it.
-        let mut lines: Vec<Line> = (0..8).map(|_| plain(12.0, false)).collect();
-        lines.push(plain(14.0, false)); // heading
-        lines.push(plain(12.0, true));
-        lines.push(plain(12.0, true));
-        lines.push(plain(12.0, false));
-        let pages = paginate(lines, 110.0);
-        // Page height fits 9 lines; the heading (line 9) must move to page 2.
-        assert_eq!(pages[0].lines.len(), 8);
-        assert_eq!(pages[1].lines.len(), 4);
-    }
-
-    #[test]
-    fn unbreakable_run_longer_than_a_page_is_still_split() {
-        let lines: Vec<Line> = (0..30).map(|k| plain(12.0, k > 0)).collect();
-        let pages = paginate(lines, 110.0);
-        assert_eq!(pages.iter().map(|p| p.lines.len()).sum::<usize>(), 30);
-        assert!(pages.len() >= 3);
     }
 }

@@ -4,7 +4,8 @@
 
 use super::fonts::{FaceId, Fonts};
 use super::images::XImage;
-use super::layout::{Line, Page};
+use super::layout::Line;
+use super::pages::Page;
 use crate::error::{Error, Result, Stage, Warning};
 use flate2::{Compress, Compression, FlushCompress, Status};
 use lopdf_printpdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
