@@ -148,6 +148,7 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
     }
     mark_folios_in_sequence(lines, &mut kinds);
     mark_artifacts(lines, &mut kinds);
+    keep_block_ends(lines, &mut kinds);
     // Furniture sits outside the text: nothing else may be printed further out on its page.
     loop {
         let mut changed = false;
@@ -181,6 +182,18 @@ pub(crate) fn detect(lines: &[TLine]) -> Furn {
         .filter_map(|(i, k)| k.map(|kind| Furniture { kind, text: lines[i].text.clone(), source: lines[i].prov() }))
         .collect();
     Furn { flags, kinds, items }
+}
+
+/// Unmarks repeated lines that go on from a line of their block that is not furniture: the
+/// end of a note or paragraph ("rule.") that happens to repeat on another page's foot.
+fn keep_block_ends(lines: &[TLine], kinds: &mut [Option<FurnitureKind>]) {
+    for i in 1..lines.len() {
+        let (p, l) = (&lines[i - 1], &lines[i]);
+        let repeated = kinds[i].is_some_and(|k| k != FurnitureKind::PageNumber) && !is_artifact(l);
+        if repeated && !l.block_start && p.block == l.block && kinds[i - 1].is_none() {
+            kinds[i] = None;
+        }
+    }
 }
 
 /// Whether a tagged PDF marks every word of the line as an artifact.
@@ -408,6 +421,20 @@ mod tests {
                 assert!(!flag);
             }
         }
+    }
+
+    #[test]
+    fn the_last_line_of_a_note_repeated_at_two_page_feet_is_not_a_foot() {
+        let mut b = Builder::new();
+        for month in ["June", "March", "May"] {
+            b = b.page().para(72.0, 200.0, &["Body text of the page sits here in the middle."]).block(&[
+                (&format!("4 This section draws on a workshop held in {month} 2022 under the Chatham House"), 72.0, 778.0, 8.0, REGULAR),
+                ("rule.", 80.0, 788.0, 8.0, REGULAR),
+            ]);
+        }
+        let lines = collect_lines(&b.build());
+        let f = detect(&lines);
+        assert!(f.items.iter().all(|x| x.text != "rule."), "{:?}", f.items);
     }
 
     #[test]

@@ -248,9 +248,15 @@ fn page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> (Vec<usize>, 
                         // Right after a note line of this page.
                         k > 0 && taken.last() == Some(&on[k - 1])
                     } else {
-                        notes.last().is_some_and(|n| {
-                            n.last_page + 1 == page && !ends_sentence(n.lines.last().map(String::as_str).unwrap_or("."))
-                        })
+                        // Set in the note's own type: a disclaimer in italics below a rule is not it.
+                        let same_type = taken.last().is_some_and(|&t| {
+                            let p = &lines[t];
+                            (p.size - l.size).abs() <= 0.3 && p.italic == l.italic && p.bold == l.bold
+                        });
+                        same_type
+                            && notes.last().is_some_and(|n| {
+                                n.last_page + 1 == page && !ends_sentence(n.lines.last().map(String::as_str).unwrap_or("."))
+                            })
                     };
                     if continues {
                         if let Some(n) = notes.last_mut() {

@@ -212,6 +212,21 @@ fn note_continues_on_next_page() {
 }
 
 #[test]
+fn an_italic_statement_under_the_next_page_text_does_not_continue_a_note() {
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &[FULL, "A claim.^1"])
+        .block(&[("1 A note that runs on to the", 72.0, 770.0, 8.0, REGULAR)])
+        .page()
+        .para(72.0, 100.0, &[FULL, "Another claim."])
+        .block(&[("The institute takes no position on policy issues and", 72.0, 700.0, 8.0, ITALIC)])
+        .build();
+    let b = run(&l);
+    assert_eq!(b.footnotes.len(), 1);
+    assert_eq!(b.footnotes[0].text, "A note that runs on to the");
+}
+
+#[test]
 fn label_lines_never_become_paragraphs() {
     let l = Builder::new()
         .page()
