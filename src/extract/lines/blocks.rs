@@ -155,8 +155,42 @@ pub(super) fn group_blocks(lines: Vec<Line>) -> Vec<TextBlock> {
         };
         open.push(r);
     }
+    let regions: Vec<Region> = regions.into_iter().flat_map(split_at_gaps).collect();
     let measures = borrowed_measures(&regions);
     regions.into_iter().zip(measures).flat_map(|(r, m)| split_region(r.lines, m)).map(to_block).collect()
+}
+
+/// Splits a region where its lines stand clearly further apart than its own leading.
+///
+/// A line joins a region of one line by the page's usual leading; on a page of short
+/// paragraphs set apart by space, that can be the gap between them, and only the region's
+/// later lines show the leading within a paragraph.
+fn split_at_gaps(r: Region) -> Vec<Region> {
+    let Some(lead) = r.lead else { return vec![r] };
+    let mut out: Vec<Region> = Vec::new();
+    let mut cur: Vec<TextLine> = Vec::new();
+    for l in r.lines {
+        let gap = cur.last().is_some_and(|p| {
+            let d = l.line.baseline - p.line.baseline;
+            d >= 1.25 * lead && d > lead + LEAD_SLACK * p.size.max(l.size)
+        });
+        if gap {
+            out.push(Region::of(std::mem::take(&mut cur)));
+        }
+        cur.push(l);
+    }
+    out.push(Region::of(cur));
+    out
+}
+
+impl Region {
+    /// A region of `lines`, which follow one another down the page.
+    fn of(lines: Vec<TextLine>) -> Region {
+        let lead = lines.windows(2).map(|w| w[1].line.baseline - w[0].line.baseline).min_by(f32::total_cmp);
+        let x0 = lines.iter().map(TextLine::x0).fold(f32::INFINITY, f32::min);
+        let x1 = lines.iter().map(TextLine::x1).fold(f32::NEG_INFINITY, f32::max);
+        Region { lines, lead, x0, x1 }
+    }
 }
 
 /// Whether at least two of a region's lines end within half an em of its right edge: it is

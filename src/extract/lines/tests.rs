@@ -459,6 +459,22 @@ fn paragraph_split_by_vertical_space() {
 }
 
 #[test]
+fn short_paragraphs_set_apart_by_space_split_though_their_gaps_outnumber_their_lines() {
+    // One-line and two-line paragraphs with half a line between them: the page has more
+    // gaps (18 pt) than lines within a paragraph (12 pt).
+    let long = "words words words words words";
+    let g = [
+        para(&["A one-line paragraph."], 72.0, 100.0, 10.0, 12.0, 0.0),
+        para(&[long, "and its end."], 72.0, 118.0, 10.0, 12.0, 0.0),
+        para(&["Another one-line paragraph."], 72.0, 148.0, 10.0, 12.0, 0.0),
+        para(&[long, "and its end."], 72.0, 166.0, 10.0, 12.0, 0.0),
+    ]
+    .concat();
+    let p = page(g);
+    assert_eq!(p.blocks.iter().map(|b| b.lines.len()).collect::<Vec<_>>(), [1, 2, 1, 2]);
+}
+
+#[test]
 fn heading_split_by_size() {
     let mut g = text_at("Introduction", 72.0, 100.0, 14.0, 1);
     g.extend(para(&["body text follows the heading", "and goes on."], 72.0, 116.0, 10.0, 12.0, 0.0));
