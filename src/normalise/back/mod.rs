@@ -267,6 +267,12 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     out.date = f.date;
     out.publisher = f.publisher.or_else(|| out.colophon.disclaimer.as_deref().and_then(colophon::disclaimer_subject));
     let values: Vec<&str> = out.colophon.fields().into_iter().map(|(_, v)| v).chain(out.publisher.as_deref()).chain(out.isbn.as_deref()).collect();
+    // The publisher's name (or another field's value) set alone between the statements.
+    for (t, ks) in &unclaimed {
+        if values.iter().any(|v| v.trim() == t.trim()) {
+            ks.iter().for_each(|&k| used[k] = true);
+        }
+    }
     for k in unlabelled {
         // A line broken inside a word was joined without its hyphen.
         let t = lines[k].text.trim().trim_end_matches(['-', '\u{ad}']);
@@ -484,6 +490,19 @@ mod tests {
         assert_eq!(find_start(&lines(&t)), None);
         t.push("Leif-Eric EASLEY is a professor at a university in Seoul.");
         assert_eq!(find_start(&lines(&t)), Some(33));
+    }
+
+    #[test]
+    fn the_publishers_name_set_alone_after_the_disclaimer_is_no_paragraph() {
+        let l = lines(&[
+            "The Policy Institute takes no institutional position on policy issues and has no affiliation with any government.",
+            "The Policy Institute",
+            "Typeset by Ann Lee",
+            "Tel. 82 2 2277 1683",
+        ]);
+        let b = read(&l, &[]);
+        assert_eq!(b.publisher.as_deref(), Some("The Policy Institute"));
+        assert_eq!(b.used, vec![true; 4]);
     }
 
     #[test]
