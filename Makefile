@@ -3,7 +3,7 @@
 #   make test            run the whole test suite
 #   make check           validate every output in $(OUTPUT)/ and fail on invalid outputs or lost text
 #   make bench           time quire against pdftotext (hyperfine) and print the ratios
-#   make eval            score the dev corpus (../shared/corpus/dev), then the real documents (real-dev, JATS)
+#   make eval            score the dev corpus (../shared/corpus/dev), its reflowed editions read back, then the real documents (real-dev, JATS)
 #   make clean           remove build products and outputs
 #   make fuzz            fuzz extract+normalise with cargo-fuzz for $(FUZZTIME) s (see fuzz/README.md)
 # Override the folders: make INPUT=/archive OUTPUT=/converted   (make -j works)
@@ -60,6 +60,10 @@ eval: $(BIN)
 	  rm -rf $(EVALOUT) && mkdir -p $(EVALOUT) && \
 	  $(BIN) convert --force --quiet --out $(EVALOUT) $(DEV); \
 	  python3 $(SHARED)/tools/score.py --truth $(DEV) --out $(EVALOUT) --json $(EVALOUT)/score.json; \
+	  mkdir -p $(EVALOUT)/back && \
+	  $(BIN) convert --force --quiet --to jats --out $(EVALOUT)/back $(EVALOUT)/*.pdf; \
+	  echo; echo "the reflowed editions read back by quire (notes, paragraphs, body survive the round trip):"; \
+	  python3 $(SHARED)/tools/score.py --truth $(DEV) --out $(EVALOUT)/back --formats jats --json $(EVALOUT)/back/score.json; \
 	else echo "no dev corpus at $(DEV): nothing to evaluate"; fi
 	@if [ -d "$(REALDEV)" ]; then \
 	  rm -rf $(EVALOUT)/real && mkdir -p $(EVALOUT)/real && \
