@@ -7,7 +7,8 @@
 //! whose joined form it does not know ("trade-" + "offs") keep their hyphen. Otherwise a
 //! break between two lowercase fragments is taken as the typesetter's.
 
-use super::{lexicon, TLine};
+use super::lexicon;
+use super::lines::TLine;
 use rustc_hash::FxHashSet as HashSet;
 
 /// First elements that English writes with a hyphen, consulted only when the document

@@ -6,7 +6,7 @@
 //! built elsewhere (hyphens joined, note calls found); its characters are then matched
 //! back to the words they came from, in order, so the spans follow the text exactly.
 
-use super::TLine;
+use super::lines::TLine;
 use crate::layout::{Layout, LinkArea, Word};
 use crate::tree::{is_hangul, Inline, LangSpan, Link};
 use std::sync::Arc;
@@ -307,7 +307,7 @@ fn build(items: &[Item], level: usize) -> Vec<Inline> {
 mod tests {
     use super::*;
     use crate::normalise::testkit::*;
-    use crate::normalise::collect_lines;
+    use crate::normalise::lines::collect_lines;
 
     fn content_of(layout: &Layout) -> Vec<Inline> {
         let lines = collect_lines(layout);

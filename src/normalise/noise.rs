@@ -4,7 +4,7 @@
 //! top or bottom band of the page whose text (digits ignored) comes back on other
 //! pages at about the same place, or a lone page-number pattern in those bands.
 
-use super::TLine;
+use super::lines::TLine;
 use crate::tree::{Furniture, FurnitureKind};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -365,7 +365,7 @@ fn band_edge(lines: &[TLine], on_page: &[usize], i: usize, top: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::testkit::*;
-    use super::super::collect_lines;
+    use super::super::lines::collect_lines;
     use super::*;
 
     fn three_pages() -> crate::layout::Layout {

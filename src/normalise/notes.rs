@@ -6,7 +6,7 @@
 //! with the body (`sections`), which links them to these notes by label.
 
 use super::sections::{ends_sentence, is_heading_style};
-use super::{BodyStyle, TLine};
+use super::lines::{BodyStyle, TLine};
 use crate::tree::Provenance;
 
 /// Whether a heading's text names a list of notes ("Notes", "Endnotes", "Footnotes").

@@ -6,7 +6,7 @@
 //! sentence, and the scheme confirmed by a neighbour (a sibling before or after it, or for a
 //! decimal number its parent). Adjacent items of one scheme are a list, not headings.
 
-use super::{BodyStyle, TLine};
+use super::lines::{BodyStyle, TLine};
 
 /// One numbering scheme: how an enumerator is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -197,7 +197,7 @@ fn confirmed(cands: &[Candidate], k: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::testkit::*;
-    use super::super::{collect_lines, BodyStyle};
+    use super::super::lines::{collect_lines, BodyStyle};
     use super::*;
 
     #[test]

@@ -11,7 +11,8 @@ mod captions;
 mod regions;
 mod tables;
 
-use super::{hyphen, to_box, warn, BodyStyle, TLine};
+use super::hyphen;
+use super::lines::{to_box, warn, BodyStyle, TLine};
 use crate::error::Warning;
 use crate::layout::{Layout, Page, Rect};
 use crate::tree::{Block, Figure, Provenance, Section, Table};

@@ -8,7 +8,7 @@
 use super::hyphen::{join_lines, Evidence};
 use super::noise::Furn;
 use super::sections::{ends_sentence, is_heading_style, is_label_word};
-use super::{warn, BodyStyle, TLine};
+use super::lines::{warn, BodyStyle, TLine};
 use crate::error::Warning;
 use crate::tree::{Date, FrontMatter, FurnitureKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -609,11 +609,12 @@ fn paragraphs(lines: &[TLine], idx: &[usize], ev: &Evidence) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::super::testkit::*;
-    use super::super::{collect_lines, noise, BodyStyle};
+    use super::super::lines::{collect_lines, BodyStyle};
+    use super::super::noise;
     use super::*;
 
     /// The layout's lines and what the title-block reader made of them.
-    fn read_layout(l: &crate::layout::Layout) -> (Vec<super::super::TLine>, FrontResult) {
+    fn read_layout(l: &crate::layout::Layout) -> (Vec<super::super::lines::TLine>, FrontResult) {
         let lines = collect_lines(l);
         let body = BodyStyle::of(&lines);
         let furn = noise::detect(&lines);

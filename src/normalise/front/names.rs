@@ -1,6 +1,6 @@
 //! Author lines: names split from a printed list, and the affiliation markers set against them.
 
-use super::super::TLine;
+use super::super::lines::TLine;
 use crate::tree::Author;
 
 /// Characters that mark an affiliation or a note after a name: "Lee1", "Park*".

@@ -8,7 +8,7 @@
 
 use super::hyphen::Evidence;
 use super::notes::{endnotes, PageNotes};
-use super::{warn, BodyStyle, TLine};
+use super::lines::{warn, BodyStyle, TLine};
 use crate::error::Warning;
 use crate::layout::Word;
 use crate::tree::{Block, BlockKind, Footnote, Inline, Provenance, Section};

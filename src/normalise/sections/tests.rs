@@ -2,7 +2,7 @@
 
 use super::super::notes::{find_notes_regions, find_page_notes, note_mark};
 use super::super::testkit::*;
-use super::super::{collect_lines, BodyStyle};
+use super::super::lines::{collect_lines, BodyStyle};
 use super::*;
 
 fn run(layout: &crate::layout::Layout) -> Built {
