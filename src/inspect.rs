@@ -93,9 +93,12 @@ pub fn document_outline(doc: &Document) -> String {
     o
 }
 
-/// Each page's text blocks in reading order, with their column, box, size and first words.
+/// Each page's text blocks in reading order, with their column, box, size and first words,
+/// and under each the role its lines took in the tree and the evidence that decided it.
 pub fn layout_outline(layout: &Layout) -> String {
     let mut o = String::new();
+    let roles = crate::normalise::block_roles(layout);
+    let mut global = 0usize;
     for p in &layout.pages {
         let _ = writeln!(o, "page {} ({:.0} x {:.0} pt), {} block(s)", p.number, p.width, p.height, p.blocks.len());
         if !p.graphics.is_empty() {
@@ -132,6 +135,10 @@ pub fn layout_outline(layout: &Layout) -> String {
                 b.bbox.y1,
                 b.lines.len()
             );
+            if let Some(r) = roles.get(global).filter(|r| !r.is_empty()) {
+                let _ = writeln!(o, "        -> {r}");
+            }
+            global += 1;
         }
     }
     let s = &layout.stats;

@@ -123,12 +123,17 @@ struct ConvertArgs {
 struct InspectArgs {
     /// The PDF to inspect.
     file: PathBuf,
-    /// Show each page's text blocks in reading order instead of the document outline.
+    /// Show each page's text blocks in reading order, each with the role its lines took and
+    /// the evidence that decided it, instead of the document outline.
     #[arg(long)]
     layout: bool,
     /// Show every line as the structure passes see it: page, block, column, size, style, box.
     #[arg(long, conflicts_with = "layout")]
     lines: bool,
+    /// Show every line with the role it took (heading, paragraph, note, reference, furniture,
+    /// …), the pass that claimed it and the evidence.
+    #[arg(long, conflicts_with_all = ["layout", "lines"])]
+    roles: bool,
     /// User password for an encrypted PDF.
     #[arg(long)]
     password: Option<String>,
@@ -591,6 +596,8 @@ fn inspect(args: InspectArgs) -> Result<()> {
         quire::inspect::layout_outline(&layout.output)
     } else if args.lines {
         quire::normalise::lines_outline(&layout.output)
+    } else if args.roles {
+        quire::normalise::roles_outline(&layout.output)
     } else {
         let doc = quire::normalise(&layout.output, &Default::default());
         let mut o = quire::inspect::document_outline(&doc.output);

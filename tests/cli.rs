@@ -113,6 +113,28 @@ fn inspect_layout_lists_blocks_per_page() {
 }
 
 #[test]
+fn inspect_roles_gives_every_line_one_role_and_the_evidence_for_it() {
+    let pdf = support::fixtures().join("dev-03.pdf");
+    let o = quire(&["inspect", "--roles", pdf.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(rows.len() > 100, "one row per line: {}", rows.len());
+    // Every line settled on a role, named with the pass and its evidence.
+    assert!(rows.iter().all(|r| r.contains(": ") && !r.contains(" - ")), "{text}");
+    let role_of = |t: &str| rows.iter().find(|r| r.ends_with(&format!("| {t}"))).copied().unwrap_or_default();
+    assert!(role_of("Extended Deterrence after the Washington Declaration").contains("heading 1"), "{text}");
+    assert!(role_of("The Nuclear Debate in South Korea").contains("front"), "{text}");
+    assert!(rows.iter().any(|r| r.contains("furniture (page number)")), "{text}");
+    assert!(rows.iter().any(|r| r.contains(" note ") && r.contains("notes: ")), "{text}");
+    assert!(rows.iter().any(|r| r.contains(" reference ") && r.contains("back: ")), "{text}");
+
+    let o = quire(&["inspect", "--layout", pdf.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("-> heading 1 (body: set apart by size or weight)"), "{text}");
+}
+
+#[test]
 fn report_lists_every_document_with_status_and_counts() {
     let dir = support::scratch("cli-report");
     let bad = dir.join("bad.pdf");

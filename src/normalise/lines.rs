@@ -22,7 +22,7 @@ pub(crate) struct TLine {
     pub page: u32,
     /// Size of the page, in points.
     pub page_height: f32,
-    /// Index of its layout block over the whole document.
+    /// Index of its layout block over the whole document (the pages' blocks in order).
     pub block: usize,
     /// Column of its block.
     pub column: u16,
@@ -191,8 +191,8 @@ pub(crate) fn collect_lines(layout: &Layout) -> Vec<TLine> {
                 if let Some(last) = out.last_mut() {
                     last.block_end = true;
                 }
-                block_id += 1;
             }
+            block_id += 1;
         }
     }
     attach_orphan_marks(out)

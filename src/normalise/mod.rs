@@ -15,9 +15,11 @@ mod lexicon;
 mod noise;
 mod notes;
 mod numbering;
+mod roles;
 mod sections;
 
 use lines::{collect_lines, line_text, to_box, warn, BodyStyle, TLine};
+use roles::{Pass, Role, RoleTable};
 
 use crate::error::{Warned, Warning};
 use crate::layout::Layout;
@@ -36,6 +38,11 @@ pub fn normalise(layout: &Layout, opts: &NormaliseOptions) -> Warned<Document> {
 /// [`normalise`], reading the back matter on a second thread while the body is built
 /// only when `parallel`.
 pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel: bool) -> Warned<Document> {
+    read(layout, parallel).0
+}
+
+/// The document, the lines it was read from, and the role table that says what each line became.
+fn read(layout: &Layout, parallel: bool) -> (Warned<Document>, Vec<TLine>, RoleTable) {
     let mut warnings = Vec::new();
     let mut doc = Document::new();
     doc.source = SourceInfo { pages: layout.pages.len() as u32, producer: layout.info.producer.clone(), name: None, page_labels: layout.info.page_labels.clone() };
@@ -45,7 +52,7 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
     let lines = collect_lines(layout);
     if lines.is_empty() {
         warnings.push(warn(None, "no text found on any page; the document tree is empty"));
-        return Warned { output: doc, warnings };
+        return (Warned { output: doc, warnings }, lines, RoleTable::new(0));
     }
     let body = BodyStyle::of(&lines);
 
@@ -75,11 +82,13 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
     // Lines left for the body and the back matter, in reading order.
     let mut rest: Vec<usize> = (fr.body_start..lines.len()).filter(|&i| !furn.flags[i] && !fr.consumed[i]).collect();
     let mut fr = fr;
+    let mut verso: Vec<usize> = Vec::new();
     if fr.copyright.is_none() {
         if let Some((statement, taken)) = front::verso_copyright(&lines, &rest, &dict) {
             fr.copyright = Some(statement);
             taken.iter().for_each(|&i| fr.consumed[i] = true);
             rest.retain(|i| !taken.contains(i));
+            verso = taken;
         }
     }
     let page_notes = notes::find_page_notes(&lines, &rest, &body);
@@ -111,23 +120,39 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
         (bm, built)
     });
 
-    // Every line some pass took; whatever is left must still reach the tree.
-    let mut used: Vec<bool> = (0..lines.len()).map(|i| furn.flags[i] || fr.consumed[i]).collect();
-    for &i in page_notes.lines.iter().chain(&body_idx).chain(&note_idx) {
-        used[i] = true;
-    }
-    for &k in &headings {
-        used[rest[k]] = true;
-    }
-    if let Some(bm) = &bm {
-        for (k, &i) in back_idx.iter().enumerate() {
-            used[i] = bm.used.get(k).copied().unwrap_or(false);
+    // Every pass's claims in one table; whatever no pass took must still reach the tree.
+    let mut roles = RoleTable::new(lines.len());
+    for i in 0..lines.len() {
+        if let Some(k) = furn.kinds[i] {
+            roles.propose(i, Role::Furniture(k), Pass::Furniture, furniture_reason(k));
+        } else if floats.taken[i] {
+            roles.propose(i, Role::Float, Pass::Floats, "a caption, or text inside a figure or table");
+        }
+        if fr.consumed[i] {
+            roles.propose(i, Role::Front, Pass::Front, "the title block on the first page");
         }
     }
-    for &i in &built.unused_notes {
-        used[i] = false;
+    for &i in &verso {
+        roles.propose(i, Role::Colophon, Pass::Front, "a copyright statement on the title's verso");
     }
-    let left: Vec<usize> = (0..lines.len()).filter(|&i| !used[i]).collect();
+    for &i in &page_notes.lines {
+        roles.propose(i, Role::Note, Pass::Notes, "small type at the page foot, after a note mark");
+    }
+    for &k in &headings {
+        roles.propose(rest[k], Role::NotesHeading, Pass::Notes, "a notes label over a list of notes");
+    }
+    for &i in note_idx.iter().filter(|i| !built.unused_notes.contains(i)) {
+        roles.propose(i, Role::Note, Pass::Notes, "under a notes heading, after a note mark");
+    }
+    propose_body(&mut roles, &body_idx, &built);
+    if let Some(bm) = &bm {
+        for (k, &i) in back_idx.iter().enumerate() {
+            if let Some(Some((role, why))) = bm.used.get(k) {
+                roles.propose(i, *role, Pass::Back, why);
+            }
+        }
+    }
+    let left: Vec<usize> = (0..lines.len()).filter(|&i| !roles.claimed(i)).collect();
     // Lines before the notes and back matter go back into the body at their place;
     // lines inside that region become paragraphs of the last section.
     let tail_from = note_idx.first().into_iter().chain(back_idx.first()).copied().min().unwrap_or(lines.len());
@@ -136,6 +161,11 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
         let mut idx: Vec<usize> = body_idx.iter().chain(&early).copied().collect();
         idx.sort_unstable();
         built = sections::build(&lines, &idx, &note_idx, page_notes, &body, &dict);
+        roles.withdraw(Pass::Body);
+        propose_body(&mut roles, &idx, &built);
+    }
+    for &i in &late {
+        roles.propose(i, Role::Unclaimed, Pass::Leftover, "no pass took it: a paragraph where it stands");
     }
     warnings.extend(built.warnings);
     doc.sections = built.sections;
@@ -179,11 +209,34 @@ pub(crate) fn normalise_with(layout: &Layout, _opts: &NormaliseOptions, parallel
     if doc.colophon.inquiries.is_none() {
         doc.colophon.inquiries = fr.inquiries.clone().or(noted_contact);
     }
-    Warned { output: doc, warnings }
+    (Warned { output: doc, warnings }, lines, roles)
 }
 
 #[allow(dead_code)]
 mod back;
+
+/// Why furniture of kind `k` was set apart.
+fn furniture_reason(k: FurnitureKind) -> &'static str {
+    match k {
+        FurnitureKind::RunningHead | FurnitureKind::RunningFoot => "repeats at the page edge over pages, or is tagged an artifact",
+        FurnitureKind::PageNumber => "a folio: a number outermost on its page or in the pages' sequence",
+        FurnitureKind::Contents => "an entry of a printed table of contents",
+        FurnitureKind::Masthead => "a header line above the title that no front field took",
+    }
+}
+
+/// Records the body pass's roles for the lines `idx` it was given.
+fn propose_body(roles: &mut RoleTable, idx: &[usize], built: &sections::Built) {
+    let wanted: std::collections::HashSet<usize> = idx.iter().copied().collect();
+    for &(i, role, why) in built.roles.iter().filter(|(i, ..)| wanted.contains(i)) {
+        roles.propose(i, role, Pass::Body, why);
+    }
+    for &i in idx {
+        if !roles.claimed(i) {
+            roles.propose(i, Role::Label, Pass::Body, "read by the body pass, in no block");
+        }
+    }
+}
 
 /// Moves notes set against the authors to the front matter's affiliation lines, and
 /// returns the contact a correspondence note among them gives.
@@ -269,6 +322,46 @@ pub fn lines_outline(layout: &Layout) -> String {
         );
     }
     o
+}
+
+/// Every line with the role it settled on, the pass that claimed it and the evidence:
+/// `p2 b14 heading 2  body: numbered in the headings' sequence | 2.1 Costs`.
+///
+/// For `quire inspect --roles`: what each printed line became, and why.
+pub fn roles_outline(layout: &Layout) -> String {
+    use std::fmt::Write;
+    let (_, lines, roles) = read(layout, false);
+    let mut o = String::new();
+    for (l, c) in lines.iter().zip(roles.settle()) {
+        let (role, why) = match c {
+            Some(c) => (c.role.to_string(), format!("{}: {}", c.pass, c.reason)),
+            None => ("-".to_string(), String::new()),
+        };
+        let at = format!("p{} b{}", l.page, l.block);
+        let _ = writeln!(o, "{at:<10} {role:<26} {why:<70} | {}", l.text);
+    }
+    o
+}
+
+/// The roles of each layout block's lines, by the block's index over the whole document
+/// (pages in order): "heading 1 (body: set apart by size or weight)", distinct roles joined.
+///
+/// For `quire inspect --layout`: which evidence decided each block.
+pub fn block_roles(layout: &Layout) -> Vec<String> {
+    let (_, lines, roles) = read(layout, false);
+    let n = layout.pages.iter().map(|p| p.blocks.len()).sum();
+    let mut out: Vec<Vec<String>> = vec![Vec::new(); n];
+    for (l, c) in lines.iter().zip(roles.settle()) {
+        let Some(slot) = out.get_mut(l.block) else { continue };
+        let s = match c {
+            Some(c) => format!("{} ({}: {})", c.role, c.pass, c.reason),
+            None => "-".to_string(),
+        };
+        if !slot.contains(&s) {
+            slot.push(s);
+        }
+    }
+    out.into_iter().map(|v| v.join("; ")).collect()
 }
 
 /// Paragraphs made of lines no pass claimed: one per run of lines in one layout block.

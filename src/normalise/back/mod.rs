@@ -3,6 +3,7 @@
 //! The body builder hands over the lines that follow the body (furniture already
 //! removed); this module finds where the back matter starts and reads it.
 
+use super::roles::Role;
 use crate::error::{Stage, Warning};
 use crate::layout::Rect;
 use crate::tree::{Author, BoxPt, Colophon, Date, Provenance, Reference};
@@ -45,11 +46,12 @@ pub(crate) struct BackMatter {
     pub publisher: Option<String>,
     /// Warnings for cases that could not be decided.
     pub warnings: Vec<Warning>,
-    /// For each line given, whether its text went into the back matter read (or was a label).
+    /// For each line given, the role its text took in the back matter read (a label
+    /// counts), with the evidence; `None` for a line left out.
     ///
     /// Lines left out here (prose that is neither bio nor disclaimer, body text read out of
     /// order) are the caller's to keep.
-    pub used: Vec<bool>,
+    pub used: Vec<Option<(Role, &'static str)>>,
 }
 
 /// Index of the first line of back matter (reference heading, bio, disclaimer, colophon), if any.
@@ -107,14 +109,14 @@ fn start_within(lines: &[BackLine]) -> Option<usize> {
 
 /// Reads the back matter from its lines; `authors` are those of the front matter, for bios.
 pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
-    let mut out = BackMatter { used: vec![false; lines.len()], ..Default::default() };
+    let mut out = BackMatter { used: vec![None; lines.len()], ..Default::default() };
     let Some(start) = start_within(lines) else { return out };
     let lines = &lines[start..];
-    let mut used = vec![false; lines.len()];
+    let mut used: Vec<Option<(Role, &'static str)>> = vec![None; lines.len()];
     let vocab = Vocab::from_lines(lines.iter().map(|l| l.text.as_str()));
     let i = usize::from(lines.first().is_some_and(|l| references::is_heading(&l.text)));
     if i == 1 {
-        used[0] = true;
+        used[0] = Some((Role::Reference, "the reference list's heading"));
     }
     let mut taken = vec![false; authors.len()];
 
@@ -124,7 +126,7 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     let mut previous: Option<Reference> = None;
     for entry in references::split_entries(&list) {
         for &k in &entry {
-            used[list_idx[k]] = true;
+            used[list_idx[k]] = Some((Role::Reference, "an entry of the reference list"));
         }
         let raw = references::entry_text(&list, &entry, &vocab);
         let mut r = references::parse_reference(&raw, previous.as_ref());
@@ -158,7 +160,7 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
         let l = &lines[k];
         let t = l.text.trim();
         if t.is_empty() || bio::is_about_heading(t) || references::is_heading(t) {
-            used[k] = true;
+            used[k] = Some(if bio::is_about_heading(t) { (Role::Bio, "the bios' heading") } else { (Role::Reference, "the reference list's heading") });
             continue;
         }
         if let Some(a) = bio::bio_author(t, authors, &taken) {
@@ -181,7 +183,7 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
         if field || in_fields && above.is_none() && !opens_disclaimer {
             in_fields = true;
             if field {
-                used[k] = true;
+                used[k] = Some((Role::Colophon, "a colophon field by its label or form"));
             } else {
                 unlabelled.push(k);
             }
@@ -226,22 +228,28 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
             fields.splice(0..0, ls.into_iter().map(String::from));
         }
         for k in para_lines.pop().unwrap_or_default() {
-            used[k] = true;
+            used[k] = Some((Role::Colophon, "a quoted title at the colophon's head"));
         }
     }
     let mut unclaimed: Vec<(String, &[usize])> = Vec::new();
     for ((who, ls), ks) in paras.iter().zip(&para_lines) {
         let text = join_lines(ls, &vocab);
-        match who {
-            Some(a) => out.bios.push((*a, text)),
-            None if colophon::has_disclaimer_cue(&text) && out.colophon.disclaimer.is_none() => out.colophon.disclaimer = Some(text),
+        let role = match who {
+            Some(a) => {
+                out.bios.push((*a, text));
+                (Role::Bio, "opens with an author's name")
+            }
+            None if colophon::has_disclaimer_cue(&text) && out.colophon.disclaimer.is_none() => {
+                out.colophon.disclaimer = Some(text);
+                (Role::Colophon, "a disclaimer's wording")
+            }
             None => {
                 unclaimed.push((text, ks));
                 continue;
             }
-        }
+        };
         for &k in ks {
-            used[k] = true;
+            used[k] = Some(role);
         }
     }
     if out.colophon.disclaimer.is_none() && !fields.is_empty() {
@@ -250,7 +258,7 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
             out.warnings.push(Warning::new(Stage::Normalise, "disclaimer recognised by position only"));
             out.colophon.disclaimer = Some(t);
             for &k in ks {
-                used[k] = true;
+                used[k] = Some((Role::Colophon, "the last prose before the colophon fields"));
             }
         }
     }
@@ -258,7 +266,7 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     let f = colophon::read_fields_paged(&fields, &pages);
     // A labelled line no field took (a contact of a directory, a second phone) stays in the text.
     for (ls, _) in field_lines.iter().zip(&f.taken).filter(|(_, &t)| !t) {
-        ls.iter().filter(|&&k| colophon::is_field_line(lines[k].text.trim())).for_each(|&k| used[k] = false);
+        ls.iter().filter(|&&k| colophon::is_field_line(lines[k].text.trim())).for_each(|&k| used[k] = None);
     }
     let disclaimer = out.colophon.disclaimer.take();
     out.colophon = f.colophon;
@@ -270,13 +278,13 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     // The publisher's name (or another field's value) set alone between the statements.
     for (t, ks) in &unclaimed {
         if values.iter().any(|v| v.trim() == t.trim()) {
-            ks.iter().for_each(|&k| used[k] = true);
+            ks.iter().for_each(|&k| used[k] = Some((Role::Colophon, "the value of a colophon field")));
         }
     }
     for k in unlabelled {
         // A line broken inside a word was joined without its hyphen.
         let t = lines[k].text.trim().trim_end_matches(['-', '\u{ad}']);
-        used[k] = values.iter().any(|v| v.contains(t) || t.contains(v));
+        used[k] = values.iter().any(|v| v.contains(t) || t.contains(v)).then_some((Role::Colophon, "part of a colophon field's value"));
     }
     out.used[start..].copy_from_slice(&used);
     out
@@ -502,7 +510,7 @@ mod tests {
         ]);
         let b = read(&l, &[]);
         assert_eq!(b.publisher.as_deref(), Some("The Policy Institute"));
-        assert_eq!(b.used, vec![true; 4]);
+        assert!(b.used.iter().all(Option::is_some), "{:?}", b.used);
     }
 
     #[test]
@@ -510,6 +518,6 @@ mod tests {
         let l = lines(&["References", "Kim, Jae. 2019. A Study of Things. Seoul: Press.", "Lee, Ann. 2020. Another Study. Busan: Press.", "Appendix", PROSE]);
         let b = read(&l, &[]);
         assert_eq!(b.references.len(), 2);
-        assert_eq!(b.used, vec![true, true, true, false, false]);
+        assert_eq!(b.used.iter().map(Option::is_some).collect::<Vec<_>>(), vec![true, true, true, false, false]);
     }
 }

@@ -9,6 +9,7 @@
 use super::hyphen::Evidence;
 use super::notes::{endnotes, PageNotes};
 use super::lines::{warn, BodyStyle, TLine};
+use super::roles::Role;
 use crate::error::Warning;
 use crate::layout::Word;
 use crate::tree::{Block, BlockKind, Footnote, Inline, Provenance, Section};
@@ -100,6 +101,8 @@ pub(crate) struct Built {
     pub warnings: Vec<Warning>,
     /// Endnote lines that no note took (printed before the first note mark).
     pub unused_notes: Vec<usize>,
+    /// The role of each body line it read, with the evidence.
+    pub roles: Vec<(usize, Role, &'static str)>,
 }
 
 /// Splits a call printed in the body size at the end of a word ("deterrence.1") when its
@@ -178,11 +181,14 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
     // Letter and Roman schemes nest one level under the heading before their first use.
     let mut scheme_level: HashMap<super::numbering::Scheme, u8> = HashMap::default();
     let mut last_level = 0u8;
+    let mut roles: Vec<(usize, Role, &'static str)> = Vec::new();
+    let mut claim = |u: &Unit, role: Role, why: &'static str| roles.extend(u.lines.iter().map(|&i| (i, role, why)));
     for u in &units {
         match u.kind {
             UKind::Heading => {
                 let title = heading_text(lines, &u.lines, ev);
                 if is_label_word(&title) {
+                    claim(u, Role::Label, "a bare label word");
                     continue;
                 }
                 let rank = styles.iter().position(|s| *s == style_of(u)).unwrap_or(0);
@@ -195,11 +201,13 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
                 if current.title.is_some() || !current.blocks.is_empty() {
                     sections.push(std::mem::take(&mut current));
                 }
+                claim(u, Role::Heading(level), u.why);
                 current = Section { level, title: Some(title), blocks: vec![], source: provs(lines, &u.lines) };
             }
             UKind::Para | UKind::List => {
                 let (text, list) = unit_text(lines, &u.lines, u.kind == UKind::List, ev, &mut calls, &mut raised);
                 if text.trim().is_empty() {
+                    claim(u, Role::Label, "no text once note calls are set aside");
                     continue;
                 }
                 let plain: std::borrow::Cow<str> = if !could_be_label(&text) {
@@ -210,13 +218,17 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
                     text.as_str().into()
                 };
                 if is_label_word(&plain) {
+                    claim(u, Role::Label, "a bare label word");
                     continue;
                 }
                 let kind = if list {
+                    claim(u, Role::ListItem, "opens with a list mark");
                     BlockKind::ListItem
                 } else if is_quote(lines, &u.lines, &edges, body) {
+                    claim(u, Role::Quote, "set in from the column's edges");
                     BlockKind::Quote
                 } else {
+                    claim(u, Role::Paragraph, u.why);
                     BlockKind::Paragraph
                 };
                 let call = |c: char| is_call_placeholder(c).then(|| (c as u32 - CALL_BASE) as usize);
@@ -261,7 +273,7 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
         .into_iter()
         .map(|n| Footnote { label: n.label, text: super::hyphen::join_lines(ev, n.lines.iter().map(String::as_str)), source: n.source })
         .collect();
-    Built { sections, footnotes, warnings, unused_notes }
+    Built { sections, footnotes, warnings, unused_notes, roles }
 }
 
 fn push_text(content: &mut Vec<Inline>, t: &str) {

@@ -8,6 +8,8 @@ use super::*;
 pub(super) struct Unit {
     pub kind: UKind,
     pub lines: Vec<usize>,
+    /// The evidence that made the unit what it is, for the role table.
+    pub why: &'static str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -163,7 +165,16 @@ pub(super) fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges:
     for (pos, &i) in idx.iter().enumerate() {
         let l = &lines[i];
         let prev = if pos > 0 { Some(&lines[idx[pos - 1]]) } else { None };
-        let is_head = heading_line(l) || numbered.get(pos).copied().unwrap_or(false) || italic_alone(lines, idx, pos, body, edges);
+        let head_why = if heading_line(l) {
+            Some("set apart by size or weight")
+        } else if numbered.get(pos).copied().unwrap_or(false) {
+            Some("numbered in the headings' sequence")
+        } else if italic_alone(lines, idx, pos, body, edges) {
+            Some("italic, alone, with space above")
+        } else {
+            None
+        };
+        let is_head = head_why.is_some();
         let left = block_left.get(&l.block).copied().unwrap_or(l.bbox.x0);
         let right = block_right.get(&l.block).copied().unwrap_or(l.bbox.x1);
         let col = edges.get(&(l.page, l.column)).copied().unwrap_or(Edges { left, right });
@@ -183,7 +194,7 @@ pub(super) fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges:
                     u.lines.push(i);
                 }
             } else {
-                units.push(Unit { kind: UKind::Heading, lines: vec![i] });
+                units.push(Unit { kind: UKind::Heading, lines: vec![i], why: head_why.unwrap_or_default() });
             }
             continue;
         }
@@ -233,8 +244,8 @@ pub(super) fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges:
             list_x = None;
         }
         if new_unit {
-            let kind = if mark { UKind::List } else { UKind::Para };
-            units.push(Unit { kind, lines: vec![i] });
+            let (kind, why) = if mark { (UKind::List, "opens with a list mark") } else { (UKind::Para, "body text") };
+            units.push(Unit { kind, lines: vec![i], why });
         } else if let Some(u) = units.last_mut() {
             u.lines.push(i);
         }
@@ -252,6 +263,7 @@ pub(super) fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges:
             let lower = super::super::numbering::enumerator(&text).is_none() && starts_lowercase(&text);
             if words > 25 || sentence || lower || inside_display(lines, idx, &u.lines, edges) {
                 u.kind = UKind::Para;
+                u.why = "heading type, but long, a sentence or inside a display";
             }
         }
     }
@@ -268,6 +280,7 @@ pub(super) fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges:
         match out.last_mut() {
             Some(h) if run_in => {
                 h.kind = UKind::Para;
+                h.why = "a bold lead-in running on into its paragraph";
                 h.lines.extend(u.lines);
             }
             _ => out.push(u),

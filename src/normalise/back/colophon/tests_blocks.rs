@@ -94,7 +94,7 @@ fn contact_lines_a_field_did_not_take_stay_with_the_caller() {
     let b = read(&lines, &[]);
     for (l, used) in lines.iter().zip(&b.used) {
         if l.text.contains('@') || l.text.starts_with("fax") || l.text.starts_with("Web") {
-            assert!(!used, "{}", l.text);
+            assert!(used.is_none(), "{}", l.text);
         }
     }
 }
