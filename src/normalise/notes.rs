@@ -10,7 +10,7 @@ use super::lines::{BodyStyle, TLine};
 use crate::tree::Provenance;
 
 /// Whether a heading's text names a list of notes ("Notes", "Endnotes", "Footnotes").
-fn is_notes_label(text: &str) -> bool {
+pub(crate) fn is_notes_label(text: &str) -> bool {
     let t = text.trim().trim_end_matches(':').trim();
     ["notes", "endnotes", "footnotes"].iter().any(|w| w.eq_ignore_ascii_case(t))
 }
@@ -77,8 +77,13 @@ fn reads_as_notes(lines: &[TLine], idx: &[usize]) -> bool {
 
 fn starts_with_number(t: &str) -> bool {
     let first = t.split_whitespace().next().unwrap_or("");
-    let d = first.trim_end_matches(['.', ')']);
+    let d = bracketed(first).unwrap_or(first).trim_end_matches(['.', ')']);
     !d.is_empty() && d.len() <= 3 && d.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The inside of a mark in square brackets: "12" for "[12]".
+fn bracketed(t: &str) -> Option<&str> {
+    t.strip_prefix('[')?.strip_suffix(']')
 }
 
 /// The mark at the start of a note line: its label and the note's text after it.
@@ -91,7 +96,7 @@ pub(super) fn note_mark(l: &TLine, expected: Option<u32>) -> Option<(String, Str
     let t = w0.text.trim();
     let rest = || super::line_text(&l.words[1..]);
     let symbol = !t.is_empty() && t.chars().all(|c| "*†‡§¶‖#".contains(c));
-    let digits = t.trim_end_matches(['.', ')']);
+    let digits = bracketed(t).unwrap_or(t).trim_end_matches(['.', ')']);
     let numeric = !digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit());
     if !symbol && !numeric {
         // A number glued to the first word, in sequence: "3Author's".
@@ -114,7 +119,7 @@ pub(super) fn note_mark(l: &TLine, expected: Option<u32>) -> Option<(String, Str
     let next = l.words.get(1)?;
     let small = w0.size < next.size * 0.85 || w0.bbox.y1 < next.bbox.y1 - next.size * 0.15;
     let label = if symbol { t.to_string() } else { digits.to_string() };
-    let dotted = t.ends_with('.') || t.ends_with(')');
+    let dotted = t.ends_with('.') || t.ends_with(')') || bracketed(t).is_some();
     let in_seq = expected.is_some_and(|e| digits.parse::<u32>().ok() == Some(e));
     if small || symbol || dotted || in_seq {
         Some((label, rest()))

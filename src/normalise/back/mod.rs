@@ -59,17 +59,11 @@ pub(crate) struct BackMatter {
 /// Back matter closes a document, so a cue with most of the document still to come is body
 /// text (a "References" clause of a standard, a heading in capitals that reads like a name):
 /// a reference heading needs a third of the lines before it, other cues half of them.
-/// A "Notes" heading is not back matter here: endnotes belong to the body builder.
+/// A "Notes" heading is not back matter here, nor the numbered entries right under it:
+/// endnotes belong to the body builder.
 pub(crate) fn find_start(lines: &[BackLine]) -> Option<usize> {
     let n = lines.len();
-    let refs = references::find_list_start(lines).filter(|&i| i * 3 >= n).or_else(|| {
-        (n / 3..n).find(|&i| {
-            let t = &lines[i].text;
-            references::looks_like_start(t)
-                && lines[i + 1..].iter().take(6).any(|l| references::looks_like_start(&l.text))
-                && !t.trim_start().starts_with('-')
-        })
-    });
+    let refs = references::find_list_start(lines).filter(|&i| i * 3 >= n).or_else(|| (n / 3..n).find(|&i| references::list_starts_at(lines, i)));
     if refs.is_some() {
         return refs;
     }

@@ -174,11 +174,16 @@ pub(crate) fn find_list_start(lines: &[BackLine]) -> Option<usize> {
     if let Some(i) = lines.iter().rposition(|l| is_heading(&l.text)) {
         return Some(i);
     }
-    (0..lines.len()).find(|&i| {
-        looks_like_start(&lines[i].text)
-            && lines[i + 1..].iter().take(6).any(|l| looks_like_start(&l.text))
-            && !lines[i].text.trim_start().starts_with('-')
-    })
+    (0..lines.len()).find(|&i| list_starts_at(lines, i))
+}
+
+/// Whether an unheaded reference list starts at line `i`: it opens like an entry and so
+/// does one of the next lines. Numbered entries right under a "Notes" heading are notes.
+pub(crate) fn list_starts_at(lines: &[BackLine], i: usize) -> bool {
+    looks_like_start(&lines[i].text)
+        && lines[i + 1..].iter().take(6).any(|l| looks_like_start(&l.text))
+        && !lines[i].text.trim_start().starts_with('-')
+        && !i.checked_sub(1).is_some_and(|p| super::super::notes::is_notes_label(&lines[p].text))
 }
 
 /// Splits the lines of a reference list into entries, as lists of line indices.

@@ -7,7 +7,7 @@
 //! superscript calls in the text point to them.
 
 use super::hyphen::Evidence;
-use super::notes::{endnotes, PageNotes};
+use super::notes::{endnotes, NoteAcc, PageNotes};
 use super::lines::{warn, BodyStyle, TLine};
 use super::roles::Role;
 use crate::error::Warning;
@@ -105,6 +105,42 @@ pub(crate) struct Built {
     pub roles: Vec<(usize, Role, &'static str)>,
 }
 
+/// How a note call was printed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum CallForm {
+    /// A number or symbol set smaller and raised.
+    Raised,
+    /// A number in the body size glued to the end of a word ("deterrence.1").
+    Glued,
+    /// A number in square brackets ("the claim[3]."), as browsers print endnote calls.
+    Bracketed,
+}
+
+/// Splits a bracketed call with the number `expected` out of a word: ("the claim", "3", ".")
+/// for "claim[3].".
+fn bracket_call(word: &str, expected: u32) -> Option<(&str, &str, &str)> {
+    let open = word.find('[')?;
+    let close = open + word[open..].find(']')?;
+    let label = &word[open + 1..close];
+    (label.parse::<u32>().ok()? == expected).then_some((&word[..open], label, &word[close + 1..]))
+}
+
+/// Whether numbers in square brackets in the text call the notes: the notes are a list
+/// under a notes heading, no call in the text is raised, and no list elsewhere opens its
+/// entries with bracketed numbers (as a reference list the brackets would cite does).
+fn brackets_call_notes(lines: &[TLine], text_idx: &[usize], note_idx: &[usize], notes: &[NoteAcc]) -> bool {
+    if note_idx.is_empty() || notes.is_empty() {
+        return false;
+    }
+    let raised_any = text_idx.iter().any(|&i| lines[i].words.iter().enumerate().any(|(j, w)| is_call(w, &lines[i], j == 0)));
+    let opens_bracketed = |i: usize| {
+        let first = lines[i].words.first().map_or("", |w| w.text.as_str());
+        first.strip_prefix('[').and_then(|x| x.split_once(']')).is_some_and(|(d, _)| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+    };
+    let in_notes: std::collections::HashSet<usize> = note_idx.iter().copied().collect();
+    !raised_any && !(0..lines.len()).any(|i| !in_notes.contains(&i) && lines[i].block_start && opens_bracketed(i))
+}
+
 /// Splits a call printed in the body size at the end of a word ("deterrence.1") when its
 /// number is the next one expected: returns the word without it.
 fn text_call(word: &str, expected: u32) -> Option<&str> {
@@ -174,8 +210,9 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
     styles.dedup();
 
     let mut calls: Vec<String> = Vec::new();
-    // Per call: whether it was printed raised and smaller (not a body-size number).
-    let mut raised: Vec<bool> = Vec::new();
+    // Per call: how it was printed.
+    let mut raised: Vec<CallForm> = Vec::new();
+    let brackets = brackets_call_notes(lines, &text_idx, note_idx, &notes);
     let mut sections: Vec<Section> = Vec::new();
     let mut current = Section { level: 1, title: None, blocks: vec![], source: vec![] };
     // Letter and Roman schemes nest one level under the heading before their first use.
@@ -205,7 +242,7 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
                 current = Section { level, title: Some(title), blocks: vec![], source: provs(lines, &u.lines) };
             }
             UKind::Para | UKind::List => {
-                let (text, list) = unit_text(lines, &u.lines, u.kind == UKind::List, ev, &mut calls, &mut raised);
+                let (text, list) = unit_text(lines, &u.lines, u.kind == UKind::List, ev, brackets, &mut calls, &mut raised);
                 if text.trim().is_empty() {
                     claim(u, Role::Label, "no text once note calls are set aside");
                     continue;
@@ -322,7 +359,7 @@ fn heading_text(lines: &[TLine], idx: &[usize], ev: &Evidence) -> String {
 }
 
 /// The text of a unit with note calls as placeholders, and whether it is a list item.
-fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &mut Vec<String>, raised: &mut Vec<bool>) -> (String, bool) {
+fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, brackets: bool, calls: &mut Vec<String>, raised: &mut Vec<CallForm>) -> (String, bool) {
     let mut acc = String::new();
     let mut is_list = false;
     for (k, &i) in idx.iter().enumerate() {
@@ -333,7 +370,7 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &
                 if calls.len() < 0xFFFE {
                     s.push(char::from_u32(CALL_BASE + calls.len() as u32).unwrap_or(' '));
                     calls.push(w.text.trim().to_string());
-                    raised.push(true);
+                    raised.push(CallForm::Raised);
                 }
                 continue;
             }
@@ -342,18 +379,24 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &
             }
             let glued_next = l.words.get(j + 1).is_some_and(|n| !n.space_before);
             // A line may open on the word that carries a call ("2021).5 Harkening").
-            let call = if !glued_next && w.text.ends_with(|c: char| c.is_ascii_digit()) {
-                let expected = calls.last().and_then(|c| c.parse::<u32>().ok()).map_or(1, |n| n + 1);
-                text_call(&w.text, expected)
-            } else {
-                None
-            };
+            let expected = || calls.last().and_then(|c| c.parse::<u32>().ok()).map_or(1, |n| n + 1);
+            if brackets && calls.len() < 0xFFFE {
+                if let Some((head, label, tail)) = bracket_call(&w.text, expected()) {
+                    s.push_str(head);
+                    s.push(char::from_u32(CALL_BASE + calls.len() as u32).unwrap_or(' '));
+                    s.push_str(tail);
+                    calls.push(label.to_string());
+                    raised.push(CallForm::Bracketed);
+                    continue;
+                }
+            }
+            let call = if !glued_next && w.text.ends_with(|c: char| c.is_ascii_digit()) { text_call(&w.text, expected()) } else { None };
             match call {
                 Some(head) if calls.len() < 0xFFFE => {
                     s.push_str(head);
                     s.push(char::from_u32(CALL_BASE + calls.len() as u32).unwrap_or(' '));
                     calls.push(w.text[head.len()..].to_string());
-                    raised.push(false);
+                    raised.push(CallForm::Glued);
                 }
                 _ => s.push_str(&w.text),
             }
@@ -373,7 +416,7 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, calls: &
 
 /// Content with each call placeholder index turned into the note it resolved to, or back
 /// into its printed label when it resolved to none; inside spans too.
-fn resolve_calls(inlines: Vec<Inline>, resolved: &[Option<usize>], calls: &[String], raised: &[bool]) -> Vec<Inline> {
+fn resolve_calls(inlines: Vec<Inline>, resolved: &[Option<usize>], calls: &[String], raised: &[CallForm]) -> Vec<Inline> {
     let mut content = Vec::new();
     for i in inlines {
         match i {
@@ -382,8 +425,11 @@ fn resolve_calls(inlines: Vec<Inline>, resolved: &[Option<usize>], calls: &[Stri
                 // A raised mark that calls no note is a superscript (a unit, an ordinal).
                 None => match calls.get(k).map(String::as_str).unwrap_or("") {
                     "" => {}
-                    label if raised.get(k).copied().unwrap_or(false) => content.push(Inline::Superscript(vec![Inline::Text(label.to_string())])),
-                    label => push_text(&mut content, label),
+                    label => match raised.get(k) {
+                        Some(CallForm::Raised) => content.push(Inline::Superscript(vec![Inline::Text(label.to_string())])),
+                        Some(CallForm::Bracketed) => push_text(&mut content, &format!("[{label}]")),
+                        _ => push_text(&mut content, label),
+                    },
                 },
             },
             Inline::Text(t) => push_text(&mut content, &t),

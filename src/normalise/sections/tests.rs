@@ -469,3 +469,48 @@ fn a_line_hanging_under_the_text_after_a_short_label_goes_on_with_its_entry() {
     assert_eq!(texts.len(), 3, "{t:?}");
     assert!(texts[1].ends_with("(according to the rules of T.62)."), "{t:?}");
 }
+
+/// A browser-made report: text with calls printed `call` ("[1]"), closing with a "Notes"
+/// list whose entries open with `mark` ("1.", "[1]"), and with `refs` after it when given.
+fn browser_report(call: &str, mark: &str, refs: &[&str]) -> crate::tree::Document {
+    use crate::normalise::{normalise, NormaliseOptions};
+    let at = |m: &str, n: &str| m.replace('1', n);
+    let mut b = Builder::new().page().block(&[("A Browser Report", 72.0, 60.0, 16.0, BOLD)]);
+    for k in 0..4 {
+        b = b.para(72.0, 100.0 + 60.0 * k as f32, &[FULL, FULL, "and so the paragraph ends."]);
+    }
+    let claim = format!("The claim is made{} and another one{}, as shown.", at(call, "1"), at(call, "2"));
+    b = b.para(72.0, 400.0, &[FULL, &claim]);
+    b = b.page().para(72.0, 100.0, &[FULL, FULL, "and the text ends here."]).block(&[("Notes", 72.0, 160.0, 12.0, BOLD)]);
+    b = b.block(&[(&format!("{} The first note of the list.", at(mark, "1")), 90.0, 180.0, 10.0, REGULAR)]);
+    b = b.block(&[(&format!("{} The second note, with a source, 2020.", at(mark, "2")), 90.0, 196.0, 10.0, REGULAR)]);
+    if !refs.is_empty() {
+        b = b.block(&[("References", 72.0, 230.0, 12.0, BOLD)]);
+        for (k, r) in refs.iter().enumerate() {
+            b = b.block(&[(r, 72.0, 250.0 + 16.0 * k as f32, 10.0, REGULAR)]);
+        }
+    }
+    normalise(&b.build(), &NormaliseOptions::default()).output
+}
+
+#[test]
+fn bracketed_numbers_call_the_notes_of_a_browser_made_notes_list() {
+    for mark in ["1.", "[1]"] {
+        let d = browser_report("[1]", mark, &[]);
+        let notes: Vec<(&str, &str)> = d.footnotes.iter().map(|f| (f.label.as_str(), f.text.as_str())).collect();
+        assert_eq!(notes, vec![("1", "The first note of the list."), ("2", "The second note, with a source, 2020.")], "{mark}");
+        assert!(d.references.is_empty(), "{mark}: {:?}", d.references);
+        let calls: Vec<usize> = d.sections.iter().flat_map(|s| &s.blocks).flat_map(|b| b.note_calls().collect::<Vec<_>>()).collect();
+        assert_eq!(calls, vec![0, 1], "{mark}");
+        let text: String = d.sections.iter().flat_map(|s| &s.blocks).map(|b| b.text()).collect();
+        assert!(text.contains("made and another one, as shown.") && !text.contains('['), "{text}");
+    }
+}
+
+#[test]
+fn bracketed_numbers_citing_a_numbered_reference_list_stay_text() {
+    let d = browser_report("[1]", "1.", &["[1] Kim, J. (2019). A study of things. Seoul: Press.", "[2] Lee, A. (2020). Another study. Busan: Press."]);
+    assert_eq!(d.references.len(), 2);
+    let text: String = d.sections.iter().flat_map(|s| &s.blocks).map(|b| b.text()).collect();
+    assert!(text.contains("made[1] and another one[2],"), "{text}");
+}
