@@ -57,6 +57,14 @@ fn calls_before(lines: &[TLine], idx: &[usize]) -> bool {
     })
 }
 
+/// Whether a raised "1" stands among the lines: a note call where notes restart per page.
+fn raised_one_above(lines: &[TLine], idx: &[usize]) -> bool {
+    idx.iter().any(|&i| {
+        let l = &lines[i];
+        l.words.iter().zip(&l.styles).any(|(w, s)| s.script == 1 && w.text.trim() == "1")
+    })
+}
+
 /// Whether lines read as a list of numbered notes: marks in sequence (1, 2, 3, … or on
 /// from wherever the list starts) opening a note every few lines on average.
 fn reads_as_notes(lines: &[TLine], idx: &[usize]) -> bool {
@@ -219,7 +227,12 @@ fn page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> (Vec<usize>, 
             if !below_clear {
                 continue;
             }
-            let mark = note_mark(l, Some(expected));
+            // Numbering may start again at 1 on each page, where the page's text calls a
+            // raised 1 above the notes.
+            let mark = note_mark(l, Some(expected)).or_else(|| {
+                let restart = !started_here && expected > 1 && raised_one_above(lines, &on[..k]);
+                restart.then(|| note_mark(l, Some(1))).flatten()
+            });
             // Notes are set below the text, never straight under a heading: a numbered list
             // under "References" at a page foot is no note area.
             // The list ends where a gap or a change of size sets the next lines apart (the notes below it).

@@ -514,3 +514,21 @@ fn bracketed_numbers_citing_a_numbered_reference_list_stay_text() {
     let text: String = d.sections.iter().flat_map(|s| &s.blocks).map(|b| b.text()).collect();
     assert!(text.contains("made[1] and another one[2],"), "{text}");
 }
+
+#[test]
+fn note_numbers_that_start_again_on_each_page_give_every_note_and_link_every_call() {
+    use crate::normalise::{normalise, NormaliseOptions};
+    let mut b = Builder::new();
+    for (p, w) in ["alpha", "beta", "gamma"].iter().enumerate() {
+        b = b.page();
+        b = b.para(72.0, 100.0, &[FULL, &format!("Claim number {p} is made^1 and another^2 here."), FULL, "and so it ends."]);
+        b = b.block(&[(&format!("1 First note about {w} things."), 72.0, 760.0, 8.0, REGULAR)]);
+        b = b.block(&[(&format!("2 Second note about {w} matters."), 72.0, 772.0, 8.0, REGULAR)]);
+    }
+    let d = normalise(&b.build(), &NormaliseOptions::default()).output;
+    let notes: Vec<(&str, &str)> = d.footnotes.iter().map(|f| (f.label.as_str(), f.text.as_str())).collect();
+    assert_eq!(notes.len(), 6, "{notes:?}");
+    assert_eq!(notes[4], ("1", "First note about gamma things."));
+    let calls: Vec<usize> = d.sections.iter().flat_map(|s| &s.blocks).flat_map(|b| b.note_calls().collect::<Vec<_>>()).collect();
+    assert_eq!(calls, vec![0, 1, 2, 3, 4, 5]);
+}
