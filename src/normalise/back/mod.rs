@@ -267,7 +267,8 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     out.colophon.disclaimer = disclaimer;
     out.isbn = f.isbn;
     out.date = f.date;
-    out.publisher = f.publisher.or_else(|| out.colophon.disclaimer.as_deref().and_then(colophon::disclaimer_subject));
+    let disclaimer = out.colophon.disclaimer.as_deref();
+    out.publisher = f.publisher.or_else(|| disclaimer.and_then(colophon::disclaimer_subject)).or_else(|| disclaimer.and_then(colophon::copyright_holder));
     let values: Vec<&str> = out.colophon.fields().into_iter().map(|(_, v)| v).chain(out.publisher.as_deref()).chain(out.isbn.as_deref()).collect();
     // The publisher's name (or another field's value) set alone between the statements.
     for (t, ks) in &unclaimed {
@@ -513,5 +514,14 @@ mod tests {
         let b = read(&l, &[]);
         assert_eq!(b.references.len(), 2);
         assert_eq!(b.used.iter().map(Option::is_some).collect::<Vec<_>>(), vec![true, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_copyright_line_closing_the_colophon_is_its_statement_and_names_the_publisher() {
+        let b = read(&lines(&["© 2024 The Policy Institute. All rights reserved.", "Typesetting and layout: Ann Lee", "E-mail: info@policy.org"]), &[]);
+        assert_eq!(b.colophon.disclaimer.as_deref(), Some("© 2024 The Policy Institute. All rights reserved."));
+        assert_eq!(b.publisher.as_deref(), Some("The Policy Institute"));
+        assert_eq!(b.colophon.typeset_by.as_deref(), Some("Ann Lee"));
+        assert!(b.used.iter().all(Option::is_some), "{:?}", b.used);
     }
 }

@@ -18,7 +18,7 @@ mod masthead;
 mod names;
 
 pub(crate) use dates::parse_date;
-pub(crate) use masthead::correspondence;
+pub(crate) use masthead::{copyright_start, correspondence, names_organisation};
 pub(crate) use names::split_authors;
 use dates::history_date;
 use names::{is_marker_char, name_markers, opens_with_marker, split_marks, strip_markers, without_end_marker};
