@@ -196,34 +196,30 @@ fn numbered_list_under_a_heading_at_the_page_foot_is_not_notes() {
     assert_eq!(taken, vec!["1 A note set under the list, apart from it."]);
 }
 
-#[test]
-fn note_continues_on_next_page() {
+/// The notes read from two pages: a note left open at the first page's foot, and `below`
+/// set under the second page's text.
+fn notes_over_a_page_break(below: L) -> Vec<String> {
     let l = Builder::new()
         .page()
         .para(72.0, 100.0, &[FULL, "A claim.^1"])
         .block(&[("1 A note that runs on to the", 72.0, 770.0, 8.0, REGULAR)])
         .page()
         .para(72.0, 100.0, &[FULL, "Another claim."])
-        .block(&[("next page of the document.", 72.0, 770.0, 8.0, REGULAR)])
+        .block(&[below])
         .build();
-    let b = run(&l);
-    assert_eq!(b.footnotes.len(), 1);
-    assert_eq!(b.footnotes[0].text, "A note that runs on to the next page of the document.");
+    run(&l).footnotes.into_iter().map(|f| f.text).collect()
+}
+
+#[test]
+fn note_continues_on_next_page() {
+    let notes = notes_over_a_page_break(("next page of the document.", 72.0, 770.0, 8.0, REGULAR));
+    assert_eq!(notes, vec!["A note that runs on to the next page of the document."]);
 }
 
 #[test]
 fn an_italic_statement_under_the_next_page_text_does_not_continue_a_note() {
-    let l = Builder::new()
-        .page()
-        .para(72.0, 100.0, &[FULL, "A claim.^1"])
-        .block(&[("1 A note that runs on to the", 72.0, 770.0, 8.0, REGULAR)])
-        .page()
-        .para(72.0, 100.0, &[FULL, "Another claim."])
-        .block(&[("The institute takes no position on policy issues and", 72.0, 700.0, 8.0, ITALIC)])
-        .build();
-    let b = run(&l);
-    assert_eq!(b.footnotes.len(), 1);
-    assert_eq!(b.footnotes[0].text, "A note that runs on to the");
+    let notes = notes_over_a_page_break(("The institute takes no position on policy issues and", 72.0, 700.0, 8.0, ITALIC));
+    assert_eq!(notes, vec!["A note that runs on to the"]);
 }
 
 #[test]
