@@ -80,9 +80,49 @@ pub(crate) fn parse_date(text: &str) -> Option<Date> {
     }
 }
 
+/// A date stamp in figures after a word that says what it dates: "Updated 6/6/01",
+/// "Revised: 12/03/2019". Month first unless the first number cannot be a month; a
+/// two-digit year is of this century up to 50, else of the last.
+///
+/// Read only where a running head or foot repeats it: in figures alone the order of day
+/// and month is a guess, and a fraction or a ratio is no date.
+pub(crate) fn stamped_date(text: &str) -> Option<Date> {
+    const WORDS: &[&str] = &["updated", "revised", "issued", "published", "printed", "date", "dated", "rev", "last"];
+    let lower = text.to_ascii_lowercase();
+    let mut toks = lower.split(|c: char| c.is_whitespace() || c == ':' || c == ',').filter(|t| !t.is_empty());
+    let labelled = toks.clone().any(|t| WORDS.contains(&t.trim_end_matches('.')));
+    let figures = toks.find(|t| t.matches('/').count() == 2)?;
+    let parts: Vec<&str> = figures.trim_end_matches('.').split('/').collect();
+    let [a, b, y] = parts.as_slice() else { return None };
+    let small = |t: &str| (1..=2).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit());
+    if !labelled || !small(a) || !small(b) || !(y.len() == 2 || y.len() == 4) || !y.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (a, b): (u8, u8) = (a.parse().ok()?, b.parse().ok()?);
+    let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+    let y: i32 = y.parse().ok()?;
+    let year = match y {
+        0..=50 => 2000 + y,
+        51..=99 => 1900 + y,
+        _ => y,
+    };
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Date { year, month: Some(month), day: Some(day) })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_labelled_date_stamp_in_figures() {
+        let iso = |t: &str| stamped_date(t).map(|d| d.iso());
+        assert_eq!(iso("Updated 6/6/01").as_deref(), Some("2001-06-06"));
+        assert_eq!(iso("Revised: 12/03/2019").as_deref(), Some("2019-12-03"));
+        assert_eq!(iso("Last revised 25/3/98").as_deref(), Some("1998-03-25"));
+        assert_eq!(iso("Page 3 of 12"), None);
+        assert_eq!(iso("6/6/01"), None, "figures alone say nothing of what they date");
+        assert_eq!(iso("Updated 1/2 of the sample"), None);
+    }
 
     #[test]
     fn dates_in_many_printed_forms() {

@@ -365,10 +365,11 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
         r.warnings.push(warn(Some(first_page), "no author names found in the title block"));
     }
     // Without a date in the title block, a date that a running head or foot prints on
-    // every page ("May 2008 v1.0") is the date of the edition.
+    // every page ("May 2008 v1.0", "Updated 6/6/01") is the date of the edition.
     if r.front.date.is_none() {
         let running = |i: usize| matches!(furn.kinds.get(i).copied().flatten(), Some(FurnitureKind::RunningHead | FurnitureKind::RunningFoot));
-        r.front.date = (0..lines.len()).filter(|&i| running(i)).find_map(|i| parse_date(&lines[i].text));
+        let running_date = |i: usize| parse_date(&lines[i].text).or_else(|| dates::stamped_date(&lines[i].text));
+        r.front.date = (0..lines.len()).filter(|&i| running(i)).find_map(running_date);
     }
     if r.front.date.is_none() {
         r.warnings.push(warn(Some(first_page), "no date of issue found in the title block"));

@@ -252,6 +252,20 @@ fn date_printed_in_every_running_foot_dates_the_edition() {
 }
 
 #[test]
+fn a_date_stamp_in_figures_in_every_running_foot_dates_the_edition() {
+    let body = "Body text of the guide runs on here in long lines across the page";
+    let mut b = Builder::new().page().block(&[("Main Menu and Sub-Menus", 72.0, 100.0, 18.0, BOLD)]);
+    for p in 0..3 {
+        if p > 0 {
+            b = b.page();
+        }
+        b = b.para(72.0, 200.0, &[body, body, "and the paragraph ends here."]).block(&[("Updated 6/6/01", 72.0, 800.0, 9.0, REGULAR)]);
+    }
+    let (_, r) = read_layout(&b.build());
+    assert_eq!(r.front.date.map(|d| d.iso()).as_deref(), Some("2001-06-06"));
+}
+
+#[test]
 fn line_set_well_below_the_title_is_no_subtitle() {
     let l = Builder::new()
         .page()
