@@ -115,6 +115,20 @@ fn italic_bold_scripts_a_note_call_and_a_link_become_spans_and_markup_in_every_o
 }
 
 #[test]
+fn verify_counts_the_styled_words_of_every_output_the_reflowed_pdf_read_back() {
+    let pdf = styled_pdf();
+    let layout = quire::extract(&pdf, &quire::ExtractOptions::default()).unwrap().output;
+    let done = quire::convert(&pdf, &Options::default().with_formats(&[Format::Jats, Format::Epub, Format::Pdf])).expect("converts");
+    let v = quire::verify::round_trip(&layout, &done.output.document, &done.output);
+    assert!(v.tree.styled_words >= 5, "the fixture sets words in italics, bold and scripts: {}", v.tree.styled_words);
+    for c in &v.formats {
+        let n = c.styled_words.unwrap_or_else(|| panic!("{} gives no styled count", c.format));
+        assert!(n >= v.tree.styled_words, "{} sets {n} of the tree's {} styled words", c.format, v.tree.styled_words);
+    }
+    assert_eq!(v.formats.len(), 3);
+}
+
+#[test]
 fn a_hangul_name_in_english_text_is_marked_korean_in_every_output() {
     let mut pdf = Pdf::new();
     let p = pdf.a4();

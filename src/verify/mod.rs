@@ -91,7 +91,8 @@ pub struct FormatCheck {
     /// Whether the comparison ran out of time and recall is a lower bound.
     pub approximate: bool,
     /// Words the output sets in a style (italic, bold, super- or subscript, code) in its
-    /// body, against [`TextCheck::styled_words`]; `None` for the reflowed PDF.
+    /// body, against [`TextCheck::styled_words`]; for the reflowed PDF, those quire finds
+    /// styled when it reads the edition back. `None` when the output could not be read.
     pub styled_words: Option<usize>,
     /// Why the output could not be read back, when it could not (recall is then 0).
     pub error: Option<String>,
@@ -287,10 +288,13 @@ pub fn round_trip(source: &Layout, doc: &Document, outputs: &Outputs) -> Verific
     let mut formats = Vec::new();
     for format in [Format::Jats, Format::Epub, Format::Pdf] {
         let Some(bytes) = outputs.get(format) else { continue };
-        let text = match format {
-            Format::Jats => read::jats_text(bytes),
-            Format::Epub => read::epub_text(bytes),
-            _ => read::pdf_text(bytes, &known),
+        let (text, styled_words) = match format {
+            Format::Jats => (read::jats_text(bytes), read::jats_styled_words(bytes).ok()),
+            Format::Epub => (read::epub_text(bytes), read::epub_styled_words(bytes).ok()),
+            _ => match read::pdf_text(bytes, &known) {
+                Ok((text, styled)) => (Ok(text), Some(styled)),
+                Err(e) => (Err(e), None),
+            },
         };
         let reference_words = streams.iter().map(Vec::len).sum();
         let check = match text {
@@ -308,11 +312,7 @@ pub fn round_trip(source: &Layout, doc: &Document, outputs: &Outputs) -> Verific
                     lost: lost_phrases(&m, &streams, &vocab, LOST_SAMPLES, LOST_PHRASE_WORDS),
                     moved_words: m.moved,
                     approximate: m.approximate,
-                    styled_words: match format {
-                        Format::Jats => read::jats_styled_words(bytes).ok(),
-                        Format::Epub => read::epub_styled_words(bytes).ok(),
-                        _ => None,
-                    },
+                    styled_words,
                     error: None,
                 }
             }
@@ -410,7 +410,7 @@ const NOTE_LABELS: &[&str] = &["notes", "endnotes", "footnotes", "주", "anmerku
 ///   fax or ISBN that the tree did not keep as such.
 /// - `text-lost-jats|epub|pdf`: round-trip recall below [`RECALL_WARN`] (warn) or
 ///   [`RECALL_ERROR`] (error); `unreadable-…` (error) when the output cannot be read back.
-/// - `styling-lost-jats|epub` (warn): the output sets fewer than [`STYLED_WARN`] of the
+/// - `styling-lost-jats|epub|pdf` (warn): the output sets fewer than [`STYLED_WARN`] of the
 ///   tree's italic, bold, raised, lowered or code words in their style.
 /// - `text-added-jats|epub|pdf`: precision below [`PRECISION_INFO`] (info) or
 ///   [`PRECISION_WARN`] (warn).

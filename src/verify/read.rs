@@ -371,12 +371,13 @@ fn broken_word(line: &str, next: &str, known: &dyn Fn(&str) -> bool) -> bool {
 }
 
 /// The text of a reflowed PDF read back through quire's own extractor, running heads and
-/// page numbers (what the normaliser takes for furniture) left out.
-pub fn pdf_text(pdf: &[u8], known: &dyn Fn(&str) -> bool) -> Result<String, String> {
+/// page numbers (what the normaliser takes for furniture) left out, and the number of body
+/// words the tree read back sets in a style (as [`super::styled_words`] counts the source's).
+pub fn pdf_text(pdf: &[u8], known: &dyn Fn(&str) -> bool) -> Result<(String, usize), String> {
     let layout = crate::extract(pdf, &crate::ExtractOptions::default()).map_err(|e| e.to_string())?.output;
     let doc = crate::normalise(&layout, &crate::NormaliseOptions::default()).output;
     let furniture: Vec<Provenance> = doc.furniture.iter().map(|f| f.source).collect();
-    Ok(layout_text(&layout, &furniture, known))
+    Ok((layout_text(&layout, &furniture, known), super::styled_words(&doc)))
 }
 
 #[cfg(test)]
