@@ -129,6 +129,42 @@ fn verify_counts_the_styled_words_of_every_output_the_reflowed_pdf_read_back() {
 }
 
 #[test]
+fn links_to_pages_inside_the_document_go_to_the_epubs_page_markers() {
+    let mut pdf = Pdf::new();
+    for k in 0..2 {
+        let p = pdf.a4();
+        p.text(Font::HelveticaBold, 16.0, 72.0, 770.0, if k == 0 { "Notes on Market Reform" } else { "The Tables" });
+        p.paragraph(Font::Times, 11.0, 13.5, 72.0, 730.0, 450.0, BODY, true);
+        if k == 0 {
+            let before = Font::Times.width("See ", 11.0);
+            p.text(Font::Times, 11.0, 72.0, 600.0, "See the tables on the next page, and the notes at its foot.");
+            p.link(72.0 + before, 597.0, 72.0 + before + Font::Times.width("the tables", 11.0), 609.0, "#goto-2");
+            let at = Font::Times.width("See the tables on the next page, and ", 11.0);
+            p.link(72.0 + at, 597.0, 72.0 + at + Font::Times.width("the notes", 11.0), 609.0, "#named-2");
+        }
+    }
+    let done = quire::convert(&pdf.finish(), &Options::default().with_formats(&[Format::Jats, Format::Epub])).expect("converts");
+    let targets: Vec<(String, String)> = done
+        .output
+        .document
+        .sections
+        .iter()
+        .flat_map(|s| s.blocks.iter())
+        .flat_map(|b| b.content.iter())
+        .filter_map(|i| match i {
+            Inline::Link(Link { target, content }) => Some((target.clone(), content.iter().map(|c| match c { Inline::Text(t) => t.as_str(), _ => "" }).collect())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(targets, vec![("#page-2".to_string(), "the tables".to_string()), ("#page-2".to_string(), "the notes".to_string())]);
+    let chapters = chapters(done.output.epub.unwrap());
+    let at = chapters.find("See ").unwrap_or(0);
+    assert!(chapters.contains("#page-2\">the tables</a>"), "the EPUB links to the page marker: {}", &chapters[at..(at + 400).min(chapters.len())]);
+    let jats = String::from_utf8(done.output.jats.unwrap()).unwrap();
+    assert!(jats.contains("See the tables on the next page") && !jats.contains("#page-2"), "JATS keeps the words, not a link to a source page");
+}
+
+#[test]
 fn a_hangul_name_in_english_text_is_marked_korean_in_every_output() {
     let mut pdf = Pdf::new();
     let p = pdf.a4();

@@ -122,7 +122,10 @@ impl Pdf {
         fonts.set("F6", hangul);
         let fonts_id = doc.add_object(fonts);
         let mut kids = Vec::new();
-        for p in self.pages {
+        // Page objects are numbered first, so that a link may point to a later page.
+        let page_ids: Vec<lopdf::ObjectId> = self.pages.iter().map(|_| doc.new_object_id()).collect();
+        let mut named = lopdf::Dictionary::new();
+        for (p, &page_id) in self.pages.into_iter().zip(&page_ids) {
             let mut xobjects = lopdf::Dictionary::new();
             for (name, data, w, h) in p.images {
                 let img = Stream::new(
@@ -140,27 +143,39 @@ impl Pdf {
                 .links
                 .iter()
                 .map(|(r, uri)| {
-                    doc.add_object(dictionary! {
+                    let mut annot = dictionary! {
                         "Type" => "Annot", "Subtype" => "Link",
                         "Rect" => r.iter().map(|&v| Object::Real(v)).collect::<Vec<_>>(),
-                        "A" => dictionary! { "S" => "URI", "URI" => Object::string_literal(uri.as_str()) },
-                    })
-                    .into()
+                    };
+                    // "#goto-N" goes to page N (from 1) by an explicit destination, "#named-N"
+                    // by a name in the catalogue's /Dests; anything else is a web address.
+                    let page_of = |n: &str| n.parse::<usize>().ok().and_then(|n| page_ids.get(n - 1)).copied();
+                    if let Some(to) = uri.strip_prefix("#goto-").and_then(page_of) {
+                        annot.set("A", dictionary! { "S" => "GoTo", "D" => vec![to.into(), "XYZ".into(), Object::Null, Object::Null, Object::Null] });
+                    } else if let Some(to) = uri.strip_prefix("#named-").and_then(page_of) {
+                        let name = format!("dest{}", named.len());
+                        named.set(name.as_bytes(), vec![Object::from(to), "Fit".into()]);
+                        annot.set("Dest", Object::Name(name.into_bytes()));
+                    } else {
+                        annot.set("A", dictionary! { "S" => "URI", "URI" => Object::string_literal(uri.as_str()) });
+                    }
+                    doc.add_object(annot).into()
                 })
                 .collect();
-            let page = doc.add_object(dictionary! {
+            doc.objects.insert(page_id, Object::Dictionary(dictionary! {
                 "Type" => "Page",
                 "Parent" => pages_id,
                 "MediaBox" => vec![0.into(), 0.into(), Object::Real(p.width), Object::Real(p.height)],
                 "Contents" => content,
                 "Resources" => dictionary! { "Font" => fonts_id, "XObject" => xobjects },
                 "Annots" => annots,
-            });
-            kids.push(page.into());
+            }));
+            kids.push(page_id.into());
         }
         let count = kids.len() as i64;
         doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }));
-        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        let dests = doc.add_object(named);
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id, "Dests" => dests });
         doc.trailer.set("Root", catalog);
         let info = doc.add_object(dictionary! { "Producer" => Object::string_literal("quire test pdfgen") });
         doc.trailer.set("Info", info);
@@ -186,7 +201,8 @@ fn literal(s: &str) -> String {
 }
 
 impl Page {
-    /// A link annotation over the rectangle (`x0`, `y0`)–(`x1`, `y1`) opening `uri`.
+    /// A link annotation over the rectangle (`x0`, `y0`)–(`x1`, `y1`) opening `uri`, or going
+    /// to page N of the document for `#goto-N` (explicit destination) or `#named-N` (named).
     pub fn link(&mut self, x0: f32, y0: f32, x1: f32, y1: f32, uri: &str) {
         self.links.push(([x0, y0, x1, y1], uri.to_string()));
     }

@@ -70,7 +70,39 @@ pub fn book(doc: &Document) -> (Vec<Page>, Vec<Mark>) {
     let mut w = Writer::new(doc);
     let mut pages = w.run();
     let marks = w.finish_marks(&mut pages);
+    for p in &mut pages {
+        link_pages(&mut p.xhtml, &marks);
+    }
     (pages, marks)
+}
+
+/// The characters around a page number in a link's address until [`link_pages`] runs:
+/// noncharacters, which no text of the document brings.
+const PAGE_LINK_OPEN: &str = "\u{FDD0}";
+const PAGE_LINK_CLOSE: &str = "\u{FDD1}";
+
+/// Points each link to a page of the source PDF at that page's marker, in whichever file
+/// it was written (the title page's marker when the page has none).
+fn link_pages(xhtml: &mut String, marks: &[Mark]) {
+    if !xhtml.contains(PAGE_LINK_OPEN) {
+        return;
+    }
+    let mut out = String::with_capacity(xhtml.len());
+    let mut rest = xhtml.as_str();
+    while let Some(at) = rest.find(PAGE_LINK_OPEN) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + PAGE_LINK_OPEN.len()..];
+        let end = after.find(PAGE_LINK_CLOSE).unwrap_or(after.len());
+        let n: u32 = after[..end].parse().unwrap_or(1);
+        let mark = marks.iter().find(|m| m.page == n).or_else(|| marks.iter().find(|m| m.page == 1)).or(marks.first());
+        match mark {
+            Some(m) => out.push_str(&format!("{}#{}", m.file, m.id())),
+            None => out.push('#'),
+        }
+        rest = after.get(end + PAGE_LINK_CLOSE.len()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    *xhtml = out;
 }
 
 /// The language tag written on every document: the tree's, or `und` when it is not a tag.
@@ -628,10 +660,10 @@ impl inline::Host for InlineHost<'_, '_> {
         self.w.note_call(self.file, n)
     }
 
-    /// No page markers yet: the EPUB page list will add `id="page-N"` anchors; until
-    /// then a link to a page of the source PDF keeps only its text.
-    fn page_href(&self, _n: u32) -> Option<String> {
-        None
+    /// A stand-in for the marker of page `n`, whose file is known only once the whole
+    /// book is written (a link may go forward); [`link_pages`] puts in the real address.
+    fn page_href(&self, n: u32) -> Option<String> {
+        Some(format!("{PAGE_LINK_OPEN}{n}{PAGE_LINK_CLOSE}"))
     }
 }
 
