@@ -82,8 +82,9 @@ const PAGE_LINK_OPEN: &str = "\u{FDD0}";
 const PAGE_LINK_CLOSE: &str = "\u{FDD1}";
 
 /// Points each link to a page of the source PDF at that page's marker, in whichever file
-/// it was written (the title page's marker when the page has none).
+/// it was written; a link to a page without a marker keeps only its words.
 fn link_pages(xhtml: &mut String, marks: &[Mark]) {
+    const OPEN_TAG: &str = "<a href=\"";
     if !xhtml.contains(PAGE_LINK_OPEN) {
         return;
     }
@@ -93,13 +94,21 @@ fn link_pages(xhtml: &mut String, marks: &[Mark]) {
         out.push_str(&rest[..at]);
         let after = &rest[at + PAGE_LINK_OPEN.len()..];
         let end = after.find(PAGE_LINK_CLOSE).unwrap_or(after.len());
-        let n: u32 = after[..end].parse().unwrap_or(1);
-        let mark = marks.iter().find(|m| m.page == n).or_else(|| marks.iter().find(|m| m.page == 1)).or(marks.first());
-        match mark {
+        let page = after[..end].parse::<u32>().ok();
+        rest = after.get(end + PAGE_LINK_CLOSE.len()..).unwrap_or("");
+        match marks.iter().find(|m| Some(m.page) == page) {
             Some(m) => out.push_str(&format!("{}#{}", m.file, m.id())),
+            None if out.ends_with(OPEN_TAG) => {
+                // Unwrap the link: its words stay, its tags go (links never nest).
+                out.truncate(out.len() - OPEN_TAG.len());
+                rest = rest.strip_prefix("\">").unwrap_or(rest);
+                if let Some(close) = rest.find("</a>") {
+                    out.push_str(&rest[..close]);
+                    rest = &rest[close + "</a>".len()..];
+                }
+            }
             None => out.push('#'),
         }
-        rest = after.get(end + PAGE_LINK_CLOSE.len()..).unwrap_or("");
     }
     out.push_str(rest);
     *xhtml = out;
