@@ -51,17 +51,19 @@ pub(crate) fn find_notes_regions(
 /// Whether any of the lines carries a raised number, as a note's call is printed: notes in
 /// the first half of a document are notes only when the text before them calls them.
 fn calls_before(lines: &[TLine], idx: &[usize]) -> bool {
-    idx.iter().any(|&i| {
-        let l = &lines[i];
-        l.words.iter().zip(&l.styles).any(|(w, s)| s.script == 1 && w.text.trim().chars().next().is_some_and(|c| c.is_ascii_digit()))
-    })
+    raised_word(lines, idx, |t| t.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether a raised "1" stands among the lines: a note call where notes restart per page.
 fn raised_one_above(lines: &[TLine], idx: &[usize]) -> bool {
+    raised_word(lines, idx, |t| t == "1")
+}
+
+/// Whether one of the lines holds a raised word whose text (trimmed) `is` accepts.
+fn raised_word(lines: &[TLine], idx: &[usize], is: impl Fn(&str) -> bool) -> bool {
     idx.iter().any(|&i| {
         let l = &lines[i];
-        l.words.iter().zip(&l.styles).any(|(w, s)| s.script == 1 && w.text.trim() == "1")
+        l.words.iter().zip(&l.styles).any(|(w, s)| s.script == 1 && is(w.text.trim()))
     })
 }
 

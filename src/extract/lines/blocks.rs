@@ -167,14 +167,18 @@ pub(super) fn group_blocks(lines: Vec<Line>) -> Vec<TextBlock> {
 /// later lines show the leading within a paragraph.
 fn split_at_gaps(r: Region) -> Vec<Region> {
     let Some(lead) = r.lead else { return vec![r] };
+    let gap = |p: &TextLine, l: &TextLine| {
+        let d = l.line.baseline - p.line.baseline;
+        d >= 1.25 * lead && d > lead + LEAD_SLACK * p.size.max(l.size)
+    };
+    // Most regions have no such gap: they stay as they are.
+    if !r.lines.windows(2).any(|w| gap(&w[0], &w[1])) {
+        return vec![r];
+    }
     let mut out: Vec<Region> = Vec::new();
     let mut cur: Vec<TextLine> = Vec::new();
     for l in r.lines {
-        let gap = cur.last().is_some_and(|p| {
-            let d = l.line.baseline - p.line.baseline;
-            d >= 1.25 * lead && d > lead + LEAD_SLACK * p.size.max(l.size)
-        });
-        if gap {
+        if cur.last().is_some_and(|p| gap(p, &l)) {
             out.push(Region::of(std::mem::take(&mut cur)));
         }
         cur.push(l);

@@ -410,6 +410,8 @@ mod colophon;
 mod namelist;
 mod parse;
 mod references;
+
+pub(crate) use references::bracket_label;
 mod scan;
 mod text;
 

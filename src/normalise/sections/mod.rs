@@ -7,6 +7,7 @@
 //! superscript calls in the text point to them.
 
 use super::hyphen::Evidence;
+use super::back::bracket_label;
 use super::notes::{endnotes, NoteAcc, PageNotes};
 use super::lines::{warn, BodyStyle, TLine};
 use super::roles::Role;
@@ -133,12 +134,8 @@ fn brackets_call_notes(lines: &[TLine], text_idx: &[usize], note_idx: &[usize], 
         return false;
     }
     let raised_any = text_idx.iter().any(|&i| lines[i].words.iter().enumerate().any(|(j, w)| is_call(w, &lines[i], j == 0)));
-    let opens_bracketed = |i: usize| {
-        let first = lines[i].words.first().map_or("", |w| w.text.as_str());
-        first.strip_prefix('[').and_then(|x| x.split_once(']')).is_some_and(|(d, _)| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
-    };
     let in_notes: std::collections::HashSet<usize> = note_idx.iter().copied().collect();
-    !raised_any && !(0..lines.len()).any(|i| !in_notes.contains(&i) && lines[i].block_start && opens_bracketed(i))
+    !raised_any && !(0..lines.len()).any(|i| !in_notes.contains(&i) && lines[i].block_start && bracket_label(&lines[i].text).is_some())
 }
 
 /// Splits a call printed in the body size at the end of a word ("deterrence.1") when its
