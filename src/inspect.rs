@@ -37,6 +37,11 @@ pub fn document_outline(doc: &Document) -> String {
                 parts.push(format!("{} {name}", count(k)));
             }
         }
+        let mut boxes: Vec<u32> = s.blocks.iter().filter_map(|b| b.boxed).collect();
+        boxes.dedup();
+        if !boxes.is_empty() {
+            parts.push(format!("{} box(es)", boxes.len()));
+        }
         let page = s.source.first().map(|p| format!(" p.{}", p.page)).unwrap_or_default();
         let _ = writeln!(
             o,

@@ -16,7 +16,7 @@ mod table;
 mod write;
 
 use crate::error::{Result, Warned};
-use crate::tree::{BlockKind, Document};
+use crate::tree::{BlockKind, Document, Inline};
 use fonts::{FontData, Fonts, Style};
 use hyphenation::{Language, Load, Standard};
 use layout::{Line, ParaStyle, Setter, Span};
@@ -348,8 +348,19 @@ fn compose(doc: &Document, s: &Setter, size: f32, displays: &mut floats::Display
         first_section = false;
         let mut prev_kind: Option<BlockKind> = None;
         let mut tie_next = sec.title.is_some();
+        let mut prev_box: Option<u32> = None;
         for b in &sec.blocks {
-            let spans = inline::spans(&b.content, s.fonts, &mut |n| {
+            // A box's edges, where it opens or where the text goes on after it.
+            let box_edge = b.boxed != prev_box;
+            prev_box = b.boxed;
+            let title;
+            let content = if b.kind == BlockKind::BoxTitle {
+                title = [Inline::Strong(b.content.clone())];
+                &title[..]
+            } else {
+                &b.content[..]
+            };
+            let spans = inline::spans(content, s.fonts, &mut |n| {
                 let first = printed_notes.insert(n);
                 Span { note: first.then_some(n), ..note_call(doc, n) }
             });
@@ -362,6 +373,7 @@ fn compose(doc: &Document, s: &Setter, size: f32, displays: &mut floats::Display
             }
             let after_display = matches!(prev_kind, Some(BlockKind::Figure | BlockKind::Table));
             let ps = match b.kind {
+                BlockKind::BoxTitle => st.body(),
                 BlockKind::Paragraph | BlockKind::Figure | BlockKind::Table => ParaStyle {
                     first: if after_heading || prev_kind != Some(BlockKind::Paragraph) { 0.0 } else { size },
                     space_before: if after_display {
@@ -388,11 +400,22 @@ fn compose(doc: &Document, s: &Setter, size: f32, displays: &mut floats::Display
                     ..st.scaled(0.93, 1.3)
                 },
             };
+            // A box's blocks are set in from both sides, on a tint.
+            let ps = match b.boxed {
+                Some(_) => ParaStyle { left: ps.left + size, right: ps.right + size, ..ps },
+                None => ps,
+            };
             let mut lines = s.paragraph(&spans, &ps);
             if prev_kind == Some(BlockKind::Quote) && b.kind != BlockKind::Quote {
                 if let Some(l) = lines.first_mut() {
                     l.space_before = l.space_before.max(st.lead * 0.5);
                 }
+            }
+            for l in lines.iter_mut().filter(|_| b.boxed.is_some()) {
+                l.shade = true;
+            }
+            if let Some(l) = lines.first_mut().filter(|_| box_edge) {
+                l.space_before = l.space_before.max(st.lead * 1.2);
             }
             push(&mut out, lines, tie_next);
             tie_next = false;

@@ -6,6 +6,7 @@
 //! into sections, blocks and notes (`sections`) with line-end hyphens repaired
 //! (`hyphen`). Thresholds are relative to the document's own body font.
 
+mod boxes;
 mod floats;
 mod front;
 mod hyphen;
@@ -182,6 +183,7 @@ fn read(layout: &Layout, parallel: bool) -> (Warned<Document>, Vec<TLine>, RoleT
         warnings.push(kept_warning(&lines, &left));
     }
     floats::place(&mut doc.sections, floats.items);
+    boxes::mark(&mut doc.sections, layout, &body);
 
     if let Some(bm) = bm {
         doc.references = bm.references;

@@ -33,6 +33,12 @@ pub struct Block {
     /// The table itself, for a block of kind [`BlockKind::Table`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<Box<Table>>,
+    /// The box (a sidebar, call-out, tip or summary box) the block is printed in, if any.
+    ///
+    /// Boxes are numbered from 1 in reading order; blocks next to each other with the same
+    /// number form one box, so that a box reads as one aside wherever it stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boxed: Option<u32>,
 }
 
 /// The kinds of body block.
@@ -50,6 +56,8 @@ pub enum BlockKind {
     Figure,
     /// A table: [`Block::table`] holds it, the content is its caption.
     Table,
+    /// The title of a box, printed as a heading inside it; it opens its box's blocks.
+    BoxTitle,
 }
 
 /// A piece of a block's content.
@@ -179,12 +187,12 @@ impl Block {
 
     /// A figure block: the figure with its caption.
     pub fn figure(figure: Figure, caption: &str, source: Vec<Provenance>) -> Block {
-        Block { kind: BlockKind::Figure, content: caption_inlines(caption), source, figure: Some(Box::new(figure)), table: None }
+        Block { kind: BlockKind::Figure, content: caption_inlines(caption), source, figure: Some(Box::new(figure)), table: None, boxed: None }
     }
 
     /// A table block: the table with its caption.
     pub fn table(table: Table, caption: &str, source: Vec<Provenance>) -> Block {
-        Block { kind: BlockKind::Table, content: caption_inlines(caption), source, figure: None, table: Some(Box::new(table)) }
+        Block { kind: BlockKind::Table, content: caption_inlines(caption), source, figure: None, table: Some(Box::new(table)), boxed: None }
     }
 
     /// Whether it is a figure or a table rather than running text.
@@ -205,6 +213,21 @@ impl Block {
         Inline::push_calls(&self.content, &mut calls);
         calls.into_iter()
     }
+}
+
+/// Splits `blocks` into runs in reading order: the blocks of one box, or blocks in no box.
+///
+/// Writers set each box as one aside; its blocks keep their kinds inside it.
+pub fn box_runs(blocks: &[Block]) -> Vec<(Option<u32>, &[Block])> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for i in 1..=blocks.len() {
+        if i == blocks.len() || blocks[i].boxed != blocks[start].boxed {
+            runs.push((blocks[start].boxed, &blocks[start..i]));
+            start = i;
+        }
+    }
+    runs
 }
 
 fn caption_inlines(caption: &str) -> Vec<Inline> {
@@ -229,5 +252,16 @@ mod tests {
         };
         assert_eq!(b.text(), "Seen here. Then");
         assert_eq!(b.note_calls().collect::<Vec<_>>(), vec![0]);
+    }
+
+    #[test]
+    fn box_runs_keep_each_box_whole_and_in_order() {
+        let mut blocks: Vec<Block> = (0..5).map(|i| Block::paragraph(&i.to_string(), vec![])).collect();
+        blocks[1].boxed = Some(1);
+        blocks[2].boxed = Some(1);
+        blocks[3].boxed = Some(2);
+        let runs: Vec<(Option<u32>, usize)> = box_runs(&blocks).into_iter().map(|(b, r)| (b, r.len())).collect();
+        assert_eq!(runs, vec![(None, 1), (Some(1), 2), (Some(2), 1), (None, 1)]);
+        assert!(box_runs(&[]).is_empty());
     }
 }

@@ -11,7 +11,7 @@ mod float;
 mod front;
 
 pub use back::{Colophon, Footnote, Furniture, FurnitureKind, Reference, ReferenceKind};
-pub use body::{Block, BlockKind, Inline, LangSpan, Link, Section};
+pub use body::{box_runs, Block, BlockKind, Inline, LangSpan, Link, Section};
 pub use float::{Cell, Figure, Image, Table};
 pub use front::{Author, Date, FrontMatter, PersonName};
 
@@ -19,7 +19,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Version of the tree's JSON form; bumped whenever a field changes meaning or shape.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// A converted publication: everything quire understood of one PDF.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -52,6 +52,8 @@ p { margin: 0 0 0.75em; }
 .date { margin-top: 1em; }
 .abstract { margin-top: 2em; }
 blockquote { margin: 1em 1.5em; }
+aside.box { margin: 1em 0; padding: 0.5em 0.8em; background: #eeeeee; border-left: 0.25em solid #999999; }
+.box-title { margin-top: 0; }
 ul, ol { margin: 0 0 0.75em; padding-left: 1.5em; }
 sup { font-size: 0.75em; line-height: 0; }
 a[href] { overflow-wrap: break-word; word-wrap: break-word; }

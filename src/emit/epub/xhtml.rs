@@ -7,7 +7,7 @@ use super::floats;
 use super::inline;
 use super::pagelist::{Mark, PageMarks};
 use crate::emit::display::Numbering;
-use crate::tree::{is_hangul, Block, BlockKind, Date, Document, Inline, Reference, Section};
+use crate::tree::{box_runs, is_hangul, Block, BlockKind, Date, Document, Inline, Reference, Section};
 
 /// File name of the notes page, which every note call links to.
 pub const NOTES_FILE: &str = "notes.xhtml";
@@ -405,9 +405,39 @@ impl<'a> Writer<'a> {
         Page { file: file.into(), xhtml: self.document(&title, &b), title, role, children }
     }
 
+    /// Blocks in reading order, each box's blocks in one `aside` (a note to the text, its
+    /// title first when printed).
+    fn blocks(&mut self, file: &str, blocks: &[Block], out: &mut String) {
+        for (boxed, run) in box_runs(blocks) {
+            let Some(n) = boxed else {
+                self.flow(file, run, out);
+                continue;
+            };
+            if run.iter().all(is_blank) {
+                continue;
+            }
+            let (title, rest) = match run.split_first() {
+                Some((t, rest)) if t.kind == BlockKind::BoxTitle => (Some(t), rest),
+                _ => (None, run),
+            };
+            match title {
+                Some(t) => {
+                    let inner = self.inlines(file, &t.content);
+                    let mark = self.marks.before(file, t);
+                    out.push_str(&format!(
+                        "<aside id=\"box-{n}\" class=\"box\" role=\"note\" aria-labelledby=\"box-{n}-title\">\n{mark}<p class=\"box-title\" id=\"box-{n}-title\"><strong>{inner}</strong></p>\n"
+                    ));
+                }
+                None => out.push_str(&format!("<aside id=\"box-{n}\" class=\"box\" role=\"note\">\n")),
+            }
+            self.flow(file, rest, out);
+            out.push_str("</aside>\n");
+        }
+    }
+
     /// Paragraphs as `p`, runs of list items as one `ul`, runs of quotes as one
     /// `blockquote`, figures and tables as `figure` ([`floats`]).
-    fn blocks(&mut self, file: &str, blocks: &[Block], out: &mut String) {
+    fn flow(&mut self, file: &str, blocks: &[Block], out: &mut String) {
         let blocks: Vec<&Block> = blocks.iter().filter(|b| b.is_display() || !is_blank(b)).collect();
         let mut i = 0;
         while i < blocks.len() {
@@ -427,7 +457,7 @@ impl<'a> Writer<'a> {
             }
             let run = blocks[i..].iter().take_while(|b| b.kind == kind).count();
             let (open, close, item) = match kind {
-                BlockKind::Paragraph | BlockKind::Figure | BlockKind::Table => ("", "", "p"),
+                BlockKind::Paragraph | BlockKind::Figure | BlockKind::Table | BlockKind::BoxTitle => ("", "", "p"),
                 BlockKind::ListItem => ("<ul>\n", "</ul>\n", "li"),
                 BlockKind::Quote => ("<blockquote>\n", "</blockquote>\n", "p"),
             };

@@ -12,7 +12,7 @@ mod xml;
 
 use crate::emit::display::Numbering;
 use crate::error::{Error, Result};
-use crate::tree::{Block, BlockKind, Colophon, Document, FrontMatter};
+use crate::tree::{box_runs, Block, BlockKind, Colophon, Document, FrontMatter};
 use xml::El;
 
 /// The DOCTYPE of JATS 1.3 Journal Archiving and Interchange (without MathML 3).
@@ -290,9 +290,34 @@ struct Blocks<'a> {
 }
 
 impl Blocks<'_> {
+    /// Appends blocks in reading order, each box's blocks in one `boxed-text` (its title,
+    /// if printed, as the caption's `title`).
+    fn push(&mut self, parent: &mut El, blocks: &[Block]) {
+        for (boxed, run) in box_runs(blocks) {
+            if boxed.is_none() {
+                self.push_flow(parent, run);
+                continue;
+            }
+            let mut bx = El::new("boxed-text").attr("id", format!("box-{}", boxed.unwrap_or_default()));
+            let (title, rest) = match run.split_first() {
+                Some((t, rest)) if t.kind == BlockKind::BoxTitle => (Some(t), rest),
+                _ => (None, run),
+            };
+            if let Some(t) = title {
+                let mut el = El::new("title");
+                inline::push(&mut el, &t.content, self.notes);
+                bx.push(El::new("caption").child(el));
+            }
+            self.push_flow(&mut bx, rest);
+            if !bx.kids.is_empty() {
+                parent.push(bx);
+            }
+        }
+    }
+
     /// Appends blocks as `p`, `list` (consecutive items grouped), `disp-quote`, `fig` and
     /// `table-wrap`, in reading order.
-    fn push(&mut self, parent: &mut El, blocks: &[Block]) {
+    fn push_flow(&mut self, parent: &mut El, blocks: &[Block]) {
         let mut list: Option<El> = None;
         for b in blocks {
             if b.is_display() {

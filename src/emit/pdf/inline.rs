@@ -57,7 +57,7 @@ pub(super) fn styles(doc: &Document) -> Vec<Style> {
     }
     let mut out = Vec::new();
     for b in doc.sections.iter().flat_map(|s| &s.blocks) {
-        walk(&b.content, false, false, false, &mut out);
+        walk(&b.content, b.kind == crate::tree::BlockKind::BoxTitle, false, false, &mut out);
     }
     out.sort();
     out

@@ -118,6 +118,8 @@ pub(super) struct Line {
     pub repeat: Option<std::sync::Arc<Vec<Line>>>,
     /// The notes first called on this line, by number in the tree, set at the foot of its page.
     pub calls: Vec<usize>,
+    /// Whether the line is set in a box: a tint is laid behind it and the box's other lines.
+    pub shade: bool,
 }
 
 /// A picture on a line of its own.

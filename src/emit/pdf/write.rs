@@ -234,7 +234,8 @@ pub(super) fn write(
     let mut pdf_pages = Vec::new();
     let mut links = Vec::new();
     for (pi, p) in pages.iter().enumerate() {
-        let mut ops = vec![Op::StartTextSection];
+        let mut ops = tints(&p.lines, geo);
+        ops.push(Op::StartTextSection);
         let mut cur_font: Option<(FaceId, f32)> = None;
         for (line, baseline) in &p.lines {
             let y = geo.page_h - geo.top - baseline;
@@ -355,6 +356,41 @@ impl GlyphTable {
 }
 
 /// Six capital letters derived from a glyph set, for a subset font's name.
+/// The tints behind boxed lines, drawn before any text: one light rectangle per run of
+/// shaded lines on the page, across the text block, with half a line of room around it.
+fn tints(lines: &[(Line, f32)], geo: &Geometry) -> Vec<Op> {
+    let mut ops = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        if !lines[k].0.shade {
+            k += 1;
+            continue;
+        }
+        let end = k + lines[k..].iter().take_while(|(l, _)| l.shade).count();
+        let (first, top) = (&lines[k].0, lines[k].1);
+        let (last, bottom) = (&lines[end - 1].0, lines[end - 1].1);
+        let pad = first.size * 0.5;
+        let y_top = top - first.size * 0.8 - pad;
+        let y_bottom = bottom + last.size * 0.3 + pad;
+        ops.push(Op::SetFillColor { col: printpdf::Color::Greyscale(printpdf::Greyscale { percent: 0.93, icc_profile: None }) });
+        ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(geo.left),
+                y: Pt(geo.page_h - geo.top - y_bottom),
+                width: Pt(geo.measure),
+                height: Pt(y_bottom - y_top),
+                mode: Some(printpdf::PaintMode::Fill),
+                winding_order: None,
+            },
+        });
+        k = end;
+    }
+    if !ops.is_empty() {
+        ops.push(Op::SetFillColor { col: printpdf::Color::Greyscale(printpdf::Greyscale { percent: 0.0, icc_profile: None }) });
+    }
+    ops
+}
+
 fn subset_tag(glyphs: &BTreeMap<u16, String>) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for g in glyphs.keys() {
