@@ -34,6 +34,8 @@ fn markdown(doc: &Document) -> String {
                 BlockKind::Paragraph => md += &format!("{}{note_marks}\n\n", b.text()),
                 BlockKind::ListItem => md += &format!("- {}{note_marks}\n", b.text()),
                 BlockKind::Quote => md += &format!("> {}{note_marks}\n\n", b.text()),
+                // A box's title; the box's blocks follow it with their own kinds.
+                BlockKind::BoxTitle => md += &format!("**{}**{note_marks}\n\n", b.text()),
                 BlockKind::Figure => {
                     let label = b.figure.as_ref().and_then(|f| f.label.clone()).unwrap_or_else(|| "Figure".into());
                     md += &format!("*{label}.* {}{note_marks}\n\n", b.text());

@@ -115,6 +115,39 @@ pub struct Word {
     /// head or a page number, not content.
     #[serde(default)]
     pub artifact: bool,
+    /// What a tagged PDF's structure tree says the word is part of, when it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<Tag>,
+}
+
+/// What a tagged PDF's structure tree says a piece of text is, in the standard structure
+/// types (PDF 32000-1, 14.8.4); the outermost block-level element decides.
+///
+/// Evidence, not truth: tags written by conversion tools are often poor, so the structure
+/// passes weigh them against the page's geometry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tag {
+    /// A heading: H1–H6 give the level; a plain H is 0.
+    Heading(u8),
+    /// A paragraph (P).
+    Paragraph,
+    /// A list, a list item, its label or its body (L, LI, Lbl, LBody).
+    ListItem,
+    /// A footnote or endnote (Note).
+    Note,
+    /// An entry of a bibliography (BibEntry).
+    Reference,
+    /// A caption (Caption).
+    Caption,
+    /// Text inside a figure or formula (Figure, Formula).
+    Figure,
+    /// Text inside a table (Table and its rows and cells).
+    Table,
+    /// A block quotation (BlockQuote).
+    Quote,
+    /// A table of contents or one of its entries (TOC, TOCI).
+    Contents,
 }
 
 /// What is known of a font from its dictionary and descriptor.

@@ -4,7 +4,8 @@
 use super::fonts::{Code, Font, FontCache, UNMAPPED};
 use super::{is_blank, Glyph, PageGlyphs};
 use crate::error::{Stage, Warning};
-use crate::layout::{ExtractStats, Graphic, GraphicKind, Rect};
+use crate::layout::{ExtractStats, Graphic, GraphicKind, Rect, Tag};
+use rustc_hash::FxHashMap as HashMap;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
@@ -162,6 +163,7 @@ pub(crate) fn read_page(
     page_id: ObjectId,
     number: u32,
     expected: usize,
+    tags: &HashMap<u32, Tag>,
     fonts: &mut FontCache,
     stats: &mut ExtractStats,
     warnings: &mut Vec<Warning>,
@@ -186,6 +188,7 @@ pub(crate) fn read_page(
         graphics: Vec::new(),
         path: None,
         page_box: Rect { x0: 0.0, y0: 0.0, x1: width, y1: height },
+        tags,
     };
     let res = Res { dicts: page_resources(doc, page_id) };
     match streams::page_content(doc, page_id, MAX_CONTENT_BYTES) {
@@ -365,6 +368,8 @@ struct Marked {
     actual: Option<(String, usize)>,
     /// Whether its tag is `/Artifact`: what it draws is page furniture, not content.
     artifact: bool,
+    /// Its marked-content id in the page's own content (the structure tree's key to it).
+    mcid: Option<u32>,
 }
 
 /// Whether a BMC or BDC operator's tag is `/Artifact`.
@@ -487,6 +492,8 @@ struct Interp<'a, 'b> {
     path: Option<Rect>,
     /// The visible area of the page, in layout coordinates.
     page_box: Rect,
+    /// The structure tree's tag of each marked-content id on the page.
+    tags: &'b HashMap<u32, Tag>,
 }
 
 impl<'a> Interp<'a, '_> {
@@ -651,7 +658,7 @@ impl<'a> Interp<'a, '_> {
                 b"G" => gs.stroke_white = white(a),
                 b"rg" | b"k" | b"sc" | b"scn" => gs.fill_white = white(a),
                 b"RG" | b"K" | b"SC" | b"SCN" => gs.stroke_white = white(a),
-                b"BMC" => self.marked.push(Marked { actual: None, artifact: is_artifact_tag(a) }),
+                b"BMC" => self.marked.push(Marked { actual: None, artifact: is_artifact_tag(a), mcid: None }),
                 b"BDC" => {
                     let props = match a.get(1) {
                         Some(Object::Name(n)) => res.lookup(self.doc, b"Properties", n).map(|o| deref(self.doc, o)),
@@ -662,7 +669,14 @@ impl<'a> Interp<'a, '_> {
                         .and_then(|p| p.as_dict().ok())
                         .and_then(|d| d.get(b"ActualText").ok())
                         .and_then(|o| lopdf::decode_text_string(deref(self.doc, o)).ok());
-                    self.marked.push(Marked { actual: actual.map(|t| (t, self.glyphs.len())), artifact: is_artifact_tag(a) });
+                    // Ids inside a form XObject are the form's own, not the page's.
+                    let mcid = props
+                        .filter(|_| self.forms.is_empty())
+                        .and_then(|p| p.as_dict().ok())
+                        .and_then(|d| d.get(b"MCID").ok())
+                        .and_then(|o| deref(self.doc, o).as_i64().ok())
+                        .and_then(|n| u32::try_from(n).ok());
+                    self.marked.push(Marked { actual: actual.map(|t| (t, self.glyphs.len())), artifact: is_artifact_tag(a), mcid });
                 }
                 b"EMC" => {
                     if self.marked.len() > marked_base {
@@ -863,7 +877,8 @@ impl<'a> Interp<'a, '_> {
         let upright = !font.vertical && a > 0.0 && b.abs() <= 0.05 * a && d < 0.0;
         let baseline = full.apply(0.0, 0.0).1;
         let artifact = self.marked.iter().any(|m| m.artifact);
-        self.glyphs.push(Glyph { text, bbox, baseline, font: font.index, size, invisible, artifact, upright });
+        let tag = if self.tags.is_empty() { None } else { self.marked.iter().rev().find_map(|m| m.mcid).and_then(|id| self.tags.get(&id).copied()) };
+        self.glyphs.push(Glyph { text, bbox, baseline, font: font.index, size, invisible, artifact, upright, tag });
     }
 }
 

@@ -398,6 +398,7 @@ fn make_words(gs: &[G], ids: &[usize], gap: f32) -> Vec<Word> {
                     space_before: j.is_some_and(|(gapped, _)| gapped),
                     invisible: g.invisible,
                     artifact: g.artifact,
+                    tag: g.tag,
                 });
                 spaced.push(pending_space);
             }
@@ -520,6 +521,7 @@ fn make_rotated_words(gs: &[G], ids: &[usize]) -> Vec<Word> {
                     space_before,
                     invisible: g.invisible,
                     artifact: g.artifact,
+                    tag: g.tag,
                 });
             }
         }

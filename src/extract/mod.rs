@@ -13,6 +13,7 @@ mod order;
 mod info;
 mod labels;
 mod load;
+mod tags;
 #[cfg(test)]
 mod recall_tests;
 
@@ -49,6 +50,8 @@ pub(crate) struct Glyph {
     pub artifact: bool,
     /// Whether the text runs upright (left to right along x); false for rotated or vertical text.
     pub upright: bool,
+    /// What a tagged PDF's structure tree says it is part of.
+    pub tag: Option<crate::layout::Tag>,
 }
 
 /// Whether a text is all white space (an explicit space glyph); true for "".
@@ -89,10 +92,11 @@ pub(crate) fn extract_with(pdf: &[u8], opts: &ExtractOptions, parallel: bool) ->
     let mut warnings = Vec::new();
     let doc = load::open(pdf, opts.password.as_deref(), &mut warnings)?;
     let page_ids = load::pages(&doc);
+    let tags = tags::read(&doc, &page_ids);
     let read = (parallel && page_ids.len() > 1)
-        .then(|| read_in_parallel(&doc, &page_ids))
+        .then(|| read_in_parallel(&doc, &page_ids, &tags))
         .flatten()
-        .unwrap_or_else(|| read_in_order(&doc, &page_ids, parallel));
+        .unwrap_or_else(|| read_in_order(&doc, &page_ids, &tags, parallel));
     let Read { mut pages, fonts, unmapped, stats, visible, warnings: page_warnings } = read;
     for line in pages.iter_mut().flat_map(|p| p.blocks.iter_mut()).flat_map(|b| b.lines.iter_mut()) {
         bidi::to_logical(line);
@@ -144,7 +148,7 @@ fn count_visible(page: &PageGlyphs) -> u64 {
 
 /// Reads the pages in order with one font cache; with `parallel`, each page is set into
 /// lines on a second thread as soon as it is read.
-fn read_in_order(doc: &lopdf::Document, page_ids: &[lopdf::ObjectId], parallel: bool) -> Read {
+fn read_in_order(doc: &lopdf::Document, page_ids: &[lopdf::ObjectId], tags: &[tags::TagMap], parallel: bool) -> Read {
     let mut fonts = fonts::FontCache::default();
     let mut stats = ExtractStats::default();
     let mut warnings = Vec::new();
@@ -156,7 +160,7 @@ fn read_in_order(doc: &lopdf::Document, page_ids: &[lopdf::ObjectId], parallel: 
         let mut pages = Vec::new();
         for (number, &page_id) in (1u32..).zip(page_ids) {
             fonts.page = number;
-            let page = glyphs::read_page(doc, page_id, number, expected, &mut fonts, &mut stats, &mut warnings);
+            let page = glyphs::read_page(doc, page_id, number, expected, &tags[number as usize - 1], &mut fonts, &mut stats, &mut warnings);
             expected = page.glyphs.len();
             visible += count_visible(&page);
             if builder.is_none() {
@@ -190,7 +194,7 @@ struct Reader {
 /// would have. `None` where the result could differ from [`read_in_order`]'s: a document
 /// near the glyph limit, or a font read differently by the two (its name taken from the
 /// resource name it was first asked by); the caller then reads in order.
-fn read_in_parallel(doc: &lopdf::Document, page_ids: &[lopdf::ObjectId]) -> Option<Read> {
+fn read_in_parallel(doc: &lopdf::Document, page_ids: &[lopdf::ObjectId], tags: &[tags::TagMap]) -> Option<Read> {
     let next = AtomicUsize::new(0);
     let work = || {
         let mut fonts = fonts::FontCache::default();
@@ -203,7 +207,7 @@ fn read_in_parallel(doc: &lopdf::Document, page_ids: &[lopdf::ObjectId]) -> Opti
             let number = i as u32 + 1;
             fonts.page = number;
             let mut warnings = Vec::new();
-            let page = glyphs::read_page(doc, page_id, number, expected, &mut fonts, &mut stats, &mut warnings);
+            let page = glyphs::read_page(doc, page_id, number, expected, &tags[number as usize - 1], &mut fonts, &mut stats, &mut warnings);
             expected = page.glyphs.len();
             let visible = count_visible(&page);
             done.push((i, lines::build_page(page), warnings, visible));

@@ -4,7 +4,7 @@
 //! box; the body style is the most common size and font. Nothing here depends on a pass.
 
 use super::inline;
-use crate::layout::{Layout, Rect, Word};
+use crate::layout::{Layout, Rect, Tag, Word};
 use crate::tree::{BoxPt, Provenance};
 use rustc_hash::FxHashMap as HashMap;
 use super::back;
@@ -46,6 +46,9 @@ pub(crate) struct TLine {
     pub italic: bool,
     /// The style of each word, against the line's own type.
     pub styles: Vec<inline::WordStyle>,
+    /// What the structure tree of a tagged PDF says most of the line is; `None` when the
+    /// PDF is untagged or its tags are not plausible (see [`trust_tags`]).
+    pub tag: Option<Tag>,
 }
 
 impl TLine {
@@ -151,7 +154,7 @@ pub(crate) fn collect_lines(layout: &Layout) -> Vec<TLine> {
                         continue;
                     }
                     counts.push(t.chars().count());
-                    words.push(Word { text: t, bbox: w.bbox, font: w.font, size: w.size, space_before: w.space_before, invisible: w.invisible, artifact: w.artifact });
+                    words.push(Word { text: t, bbox: w.bbox, font: w.font, size: w.size, space_before: w.space_before, invisible: w.invisible, artifact: w.artifact, tag: w.tag });
                 }
                 if words.iter().all(|w| w.text.trim().is_empty()) {
                     continue;
@@ -167,6 +170,7 @@ pub(crate) fn collect_lines(layout: &Layout) -> Vec<TLine> {
                 let bold = chars(&is_bold) * 2 > total || (fi.is_some_and(|f| f.bold) && chars(&is_bold) * 2 >= total);
                 let italic = chars(&is_italic) * 2 > total;
                 let styles = inline::word_styles(&words, layout, &page.links, size);
+                let tag = words.first().and_then(|w| w.tag).filter(|&t| chars(&|w: &Word| w.tag == Some(t)) * 2 > total);
                 let mut l = TLine {
                     page: page.number,
                     page_height: page.height,
@@ -182,6 +186,7 @@ pub(crate) fn collect_lines(layout: &Layout) -> Vec<TLine> {
                     italic,
                     words,
                     styles,
+                    tag,
                 };
                 l.text = line_text(&l.words);
                 out.push(l);
@@ -195,7 +200,25 @@ pub(crate) fn collect_lines(layout: &Layout) -> Vec<TLine> {
             block_id += 1;
         }
     }
-    attach_orphan_marks(out)
+    let mut out = attach_orphan_marks(out);
+    trust_tags(&mut out);
+    out
+}
+
+/// Keeps the lines' tags only where the structure tree is plausible as a whole: it tags
+/// most lines, and what it calls headings are a minority of short lines. Conversion tools
+/// often tag every line the same or call whole paragraphs headings; such tags say nothing.
+fn trust_tags(lines: &mut [TLine]) {
+    let tagged = lines.iter().filter(|l| l.tag.is_some()).count();
+    if tagged == 0 {
+        return;
+    }
+    let headings: Vec<&TLine> = lines.iter().filter(|l| matches!(l.tag, Some(Tag::Heading(_)))).collect();
+    let long = headings.iter().filter(|l| l.text.split_whitespace().count() > 20).count();
+    let plausible = tagged * 2 >= lines.len() && headings.len() * 4 <= tagged && long * 5 <= headings.len();
+    if !plausible {
+        lines.iter_mut().for_each(|l| l.tag = None);
+    }
 }
 
 /// Puts a list bullet that stands alone back in front of the line it belongs to.

@@ -295,7 +295,8 @@ fn author_notes_to_front(doc: &mut Document, first_page: u32) -> Option<String> 
 }
 
 /// Every line as the passes see it, one per row: page, block, column, block start (S) and
-/// end (E), size, bold (B) and italic (I), left and right edge, baseline and text.
+/// end (E), size, bold (B), italic (I) and artifact (A), left and right edge, baseline, the
+/// structure tree's tag when it is trusted (H2, P, LI …) and text.
 ///
 /// For `quire inspect --lines`: the evidence every structure decision starts from.
 pub fn lines_outline(layout: &Layout) -> String {
@@ -307,7 +308,7 @@ pub fn lines_outline(layout: &Layout) -> String {
     for l in &lines {
         let _ = writeln!(
             o,
-            "p{} b{} c{} {}{} {:5.1} {}{}{} x{:5.1}-{:5.1} y{:5.1} | {}",
+            "p{} b{} c{} {}{} {:5.1} {}{}{} x{:5.1}-{:5.1} y{:5.1} {:<4} | {}",
             l.page,
             l.block,
             l.column,
@@ -320,10 +321,28 @@ pub fn lines_outline(layout: &Layout) -> String {
             l.bbox.x0,
             l.bbox.x1,
             l.baseline,
+            l.tag.map(tag_code).unwrap_or_default(),
             l.text
         );
     }
     o
+}
+
+/// A short name for a structure tree tag, as `quire inspect --lines` shows it.
+fn tag_code(t: crate::layout::Tag) -> String {
+    use crate::layout::Tag;
+    match t {
+        Tag::Heading(n) => format!("H{n}"),
+        Tag::Paragraph => "P".into(),
+        Tag::ListItem => "LI".into(),
+        Tag::Note => "Note".into(),
+        Tag::Reference => "Bib".into(),
+        Tag::Caption => "Cap".into(),
+        Tag::Figure => "Fig".into(),
+        Tag::Table => "Tab".into(),
+        Tag::Quote => "BQ".into(),
+        Tag::Contents => "TOC".into(),
+    }
 }
 
 /// Every line with the role it settled on, the pass that claimed it and the evidence:

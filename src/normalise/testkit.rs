@@ -61,6 +61,15 @@ impl Builder {
         self.block(&ls)
     }
 
+    /// Gives every word of the last block the structure tree's `tag`, as a tagged PDF would.
+    #[allow(dead_code)]
+    pub fn tag(mut self, tag: crate::layout::Tag) -> Builder {
+        if let Some(b) = self.layout.pages.last_mut().and_then(|p| p.blocks.last_mut()) {
+            b.lines.iter_mut().flat_map(|l| l.words.iter_mut()).for_each(|w| w.tag = Some(tag));
+        }
+        self
+    }
+
     /// Draws a graphic on the current page.
     #[allow(dead_code)]
     pub fn graphic(mut self, kind: crate::layout::GraphicKind, x0: f32, y0: f32, x1: f32, y1: f32) -> Builder {
@@ -106,6 +115,7 @@ pub fn line(text: &str, x: f32, y: f32, size: f32, font: u32) -> Line {
                 space_before: i > 0,
                 invisible: false,
                 artifact: false,
+                tag: None,
             });
             cx += w;
         }
@@ -121,6 +131,7 @@ pub fn line(text: &str, x: f32, y: f32, size: f32, font: u32) -> Line {
                 space_before: main.is_empty() && i > 0,
                 invisible: false,
                 artifact: false,
+                tag: None,
             });
             cx += w;
         }

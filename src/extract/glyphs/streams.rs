@@ -167,7 +167,7 @@ mod tests {
         let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
         doc.trailer.set("Root", catalog);
         let (mut fonts, mut stats, mut warnings) = (FontCache::default(), ExtractStats::default(), Vec::new());
-        let page = super::super::read_page(&doc, page, 1, 0, &mut fonts, &mut stats, &mut warnings);
+        let page = super::super::read_page(&doc, page, 1, 0, &Default::default(), &mut fonts, &mut stats, &mut warnings);
         let text = page.glyphs.iter().map(|g| &*g.text).collect();
         (text, warnings.iter().map(|w| w.to_string()).collect())
     }

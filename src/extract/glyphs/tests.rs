@@ -46,7 +46,7 @@ fn glyphs_of(doc: &Document) -> Vec<Glyph> {
     let page_id = *doc.get_pages().get(&1).expect("one page");
     let mut fonts = FontCache::default();
     let mut stats = ExtractStats::default();
-    read_page(doc, page_id, 1, 0, &mut fonts, &mut stats, &mut Vec::new()).glyphs
+    read_page(doc, page_id, 1, 0, &Default::default(), &mut fonts, &mut stats, &mut Vec::new()).glyphs
 }
 
 fn text(gs: &[Glyph]) -> String {
@@ -167,6 +167,22 @@ fn artifact_marked_content_marks_its_glyphs_and_ends_with_its_span() {
 }
 
 #[test]
+fn marked_content_ids_give_glyphs_the_structure_trees_tag() {
+    use crate::layout::Tag;
+    let doc = one_page(
+        vec![helvetica()],
+        "/H2 <</MCID 0>> BDC BT /F1 10 Tf (a) Tj ET EMC /P <</MCID 1>> BDC BT /F1 10 Tf (b) Tj /Span BMC (c) Tj EMC ET EMC BT /F1 10 Tf (d) Tj ET",
+        Dictionary::new(),
+        Dictionary::new(),
+    );
+    let page_id = *doc.get_pages().get(&1).expect("one page");
+    let tags: rustc_hash::FxHashMap<u32, Tag> = [(0, Tag::Heading(2)), (1, Tag::Paragraph)].into_iter().collect();
+    let gs = read_page(&doc, page_id, 1, 0, &tags, &mut FontCache::default(), &mut ExtractStats::default(), &mut Vec::new()).glyphs;
+    let got: Vec<(&str, Option<Tag>)> = gs.iter().map(|g| (&*g.text, g.tag)).collect();
+    assert_eq!(got, vec![("a", Some(Tag::Heading(2))), ("b", Some(Tag::Paragraph)), ("c", Some(Tag::Paragraph)), ("d", None)]);
+}
+
+#[test]
 fn render_mode_three_marks_glyphs_invisible() {
     let doc = one_page(vec![helvetica()], "BT /F1 10 Tf 3 Tr (ab) Tj 0 Tr (c) Tj ET", Dictionary::new(), Dictionary::new());
     let gs = glyphs_of(&doc);
@@ -179,7 +195,7 @@ fn rotated_page_maps_text_to_the_top_left_of_the_turned_page() {
     let doc = one_page(vec![helvetica()], "BT /F1 10 Tf 0 1 -1 0 300 100 Tm (x) Tj ET", extra, Dictionary::new());
     let page_id = *doc.get_pages().get(&1).expect("page");
     let mut fonts = FontCache::default();
-    let pg = read_page(&doc, page_id, 1, 0, &mut fonts, &mut ExtractStats::default(), &mut Vec::new());
+    let pg = read_page(&doc, page_id, 1, 0, &Default::default(), &mut fonts, &mut ExtractStats::default(), &mut Vec::new());
     assert_eq!((pg.width, pg.height), (800.0, 600.0));
     let g = &pg.glyphs[0];
     // Text running up the unrotated page reads left to right once the page is turned.
@@ -215,7 +231,7 @@ fn a_stream_unreadable_part_way_is_discarded_whole_as_lopdf_rejects_it() {
     let res = doc.get_dictionary_mut(page_id).and_then(|p| p.get_mut(b"Resources")).and_then(|r| r.as_dict_mut()).expect("resources");
     res.set("XObject", dictionary! { "X1" => form_id });
     let (mut fonts, mut stats, mut warnings) = (FontCache::default(), ExtractStats::default(), Vec::new());
-    let pg = read_page(&doc, page_id, 1, 0, &mut fonts, &mut stats, &mut warnings);
+    let pg = read_page(&doc, page_id, 1, 0, &Default::default(), &mut fonts, &mut stats, &mut warnings);
     assert!(pg.glyphs.is_empty(), "{:?}", text(&pg.glyphs));
     assert_eq!(stats, ExtractStats::default());
     assert!(warnings.iter().any(|w| w.message.contains("could not be read")), "{warnings:?}");

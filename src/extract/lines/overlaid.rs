@@ -107,7 +107,7 @@ mod tests {
         for c in s.chars() {
             let w = if c == ' ' { 2.5 } else { 5.0 };
             let bbox = Rect { x0: x, y0: baseline - 8.0, x1: x + w, y1: baseline + 2.0 };
-            out.push(Glyph { text: c.to_string().into(), bbox, baseline, font: 0, size, invisible: false, artifact: false, upright: true });
+            out.push(Glyph { text: c.to_string().into(), bbox, baseline, font: 0, size, invisible: false, artifact: false, upright: true, tag: None });
             x += w;
         }
         out

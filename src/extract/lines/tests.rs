@@ -17,6 +17,7 @@ fn text_at(s: &str, x: f32, baseline: f32, size: f32, font: u32) -> Vec<Glyph> {
             size,
             invisible: false,
             artifact: false,
+                tag: None,
             upright: true,
         });
         x += w;

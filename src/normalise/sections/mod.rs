@@ -12,7 +12,7 @@ use super::notes::{endnotes, NoteAcc, PageNotes};
 use super::lines::{warn, BodyStyle, TLine};
 use super::roles::Role;
 use crate::error::Warning;
-use crate::layout::Word;
+use crate::layout::{Tag, Word};
 use crate::tree::{Block, BlockKind, Footnote, Inline, Provenance, Section};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -202,6 +202,12 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
         let l = &lines[u.lines[0]];
         (l.size_key(), l.bold, l.italic)
     };
+    // A tagged PDF's heading levels, counted from the highest level its body headings use.
+    let tag_level = |u: &Unit| match lines[u.lines[0]].tag {
+        Some(Tag::Heading(n)) if n > 0 => Some(n),
+        _ => None,
+    };
+    let tag_top = units.iter().filter(|u| u.kind == UKind::Heading).filter_map(tag_level).min().unwrap_or(1);
     let mut styles: Vec<(i32, bool, bool)> = units.iter().filter(|u| u.kind == UKind::Heading).map(style_of).collect();
     styles.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     styles.dedup();
@@ -228,7 +234,7 @@ pub(crate) fn build(lines: &[TLine], body_idx: &[usize], note_idx: &[usize], not
                 let rank = styles.iter().position(|s| *s == style_of(u)).unwrap_or(0);
                 let level = match super::numbering::enumerator(&title) {
                     Some(e) if e.depth().is_none() => *scheme_level.entry(e.scheme).or_insert(last_level.saturating_add(1)),
-                    _ => numbered_level(&title).unwrap_or(rank as u8 + 1),
+                    _ => numbered_level(&title).or(tag_level(u).map(|n| n + 1 - tag_top)).unwrap_or(rank as u8 + 1),
                 }
                 .clamp(1, 6);
                 last_level = level;

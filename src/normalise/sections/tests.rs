@@ -528,3 +528,45 @@ fn note_numbers_that_start_again_on_each_page_give_every_note_and_link_every_cal
     let calls: Vec<usize> = d.sections.iter().flat_map(|s| &s.blocks).flat_map(|b| b.note_calls().collect::<Vec<_>>()).collect();
     assert_eq!(calls, vec![0, 1, 2, 3, 4, 5]);
 }
+
+/// A page whose two headings are set like the body (same size, same weight), between
+/// paragraphs; tagged H2 and H3 when `tags`, with the paragraphs tagged P.
+fn plain_headings(tags: bool) -> crate::layout::Layout {
+    use crate::layout::Tag;
+    let para = |b: Builder, y: f32| b.para(72.0, y, &[FULL, FULL, "the end of it."]);
+    let mut b = para(Builder::new().page(), 100.0);
+    let t = |b: Builder, tag: Tag| if tags { b.tag(tag) } else { b };
+    b = t(b, Tag::Paragraph);
+    b = t(b.block(&[("Methods and data", 72.0, 150.0, 10.0, REGULAR)]), Tag::Heading(2));
+    b = t(para(b, 170.0), Tag::Paragraph);
+    b = t(b.block(&[("Where the data come from", 72.0, 220.0, 10.0, REGULAR)]), Tag::Heading(3));
+    t(para(b, 240.0), Tag::Paragraph).build()
+}
+
+#[test]
+fn a_tagged_pdfs_headings_are_headings_where_type_does_not_set_them_apart() {
+    let untagged = run(&plain_headings(false));
+    assert!(untagged.sections.iter().all(|s| s.title.is_none()), "{:?}", texts(&untagged));
+    let tagged = run(&plain_headings(true));
+    let heads: Vec<(Option<String>, u8)> = tagged.sections.iter().map(|s| (s.title.clone(), s.level)).collect();
+    assert_eq!(
+        heads,
+        vec![(None, 1), (Some("Methods and data".into()), 1), (Some("Where the data come from".into()), 2)],
+        "levels counted from the highest tag the body uses"
+    );
+    assert!(tagged.roles.iter().any(|(_, r, why)| matches!(r, Role::Heading(1)) && why.contains("structure tree")));
+}
+
+#[test]
+fn tags_calling_every_line_a_heading_are_not_trusted() {
+    use crate::layout::Tag;
+    let mut b = Builder::new().page();
+    for (i, y) in [100.0, 200.0, 300.0].into_iter().enumerate() {
+        b = b.para(72.0, y, &[FULL, FULL, "the end of it."]).tag(Tag::Heading(1));
+        if i == 1 {
+            b = b.block(&[("Methods and data", 72.0, y + 60.0, 10.0, REGULAR)]).tag(Tag::Heading(1));
+        }
+    }
+    let built = run(&b.build());
+    assert!(built.sections.iter().all(|s| s.title.is_none()), "{:?}", texts(&built));
+}

@@ -169,6 +169,8 @@ pub(super) fn cut_units(lines: &[TLine], idx: &[usize], body: &BodyStyle, edges:
             Some("set apart by size or weight")
         } else if numbered.get(pos).copied().unwrap_or(false) {
             Some("numbered in the headings' sequence")
+        } else if matches!(l.tag, Some(Tag::Heading(_))) && l.text.chars().any(char::is_alphabetic) && !strong_bullet(&l.text) {
+            Some("tagged a heading in the PDF's structure tree")
         } else if italic_alone(lines, idx, pos, body, edges) {
             Some("italic, alone, with space above")
         } else {
