@@ -84,7 +84,18 @@ fn read(layout: &Layout, parallel: bool) -> (Warned<Document>, Vec<TLine>, RoleT
     let mut rest: Vec<usize> = (fr.body_start..lines.len()).filter(|&i| !furn.flags[i] && !fr.consumed[i]).collect();
     let mut fr = fr;
     let mut verso: Vec<usize> = Vec::new();
-    if fr.copyright.is_none() {
+    // A colophon on a page of its own right after the title page (the inside cover).
+    let verso_page = lines[0].page + 1;
+    let on_verso: Vec<usize> = rest.iter().copied().filter(|&i| lines[i].page == verso_page).collect();
+    let inside_cover = (lines.last().map_or(0, |l| l.page) > verso_page + 1 && on_verso.len() >= 3)
+        .then(|| back::colophon_page(&on_verso.iter().map(|&i| lines[i].to_back_line()).collect::<Vec<_>>(), &doc.front.authors))
+        .flatten();
+    let mut inside: Vec<usize> = Vec::new();
+    if let Some(m) = &inside_cover {
+        inside = on_verso.iter().zip(&m.used).filter(|(_, u)| u.is_some()).map(|(&i, _)| i).collect();
+        rest.retain(|i| !inside.contains(i));
+    }
+    if fr.copyright.is_none() && inside_cover.is_none() {
         if let Some((statement, taken)) = front::verso_copyright(&lines, &rest, &dict) {
             fr.copyright = Some(statement);
             taken.iter().for_each(|&i| fr.consumed[i] = true);
@@ -135,6 +146,9 @@ fn read(layout: &Layout, parallel: bool) -> (Warned<Document>, Vec<TLine>, RoleT
     }
     for &i in &verso {
         roles.propose(i, Role::Colophon, Pass::Front, "a copyright statement on the title's verso");
+    }
+    for &i in &inside {
+        roles.propose(i, Role::Colophon, Pass::Back, "a page of colophon statements before the body");
     }
     for &i in &page_notes.lines {
         roles.propose(i, Role::Note, Pass::Notes, "small type at the page foot, after a note mark");
@@ -203,6 +217,13 @@ fn read(layout: &Layout, parallel: bool) -> (Warned<Document>, Vec<TLine>, RoleT
             doc.front.publisher = bm.publisher;
         }
         warnings.extend(bm.warnings);
+    }
+    // A colophon on the inside cover fills what the back matter left empty.
+    if let Some(m) = inside_cover {
+        doc.colophon.fill_from(m.colophon);
+        doc.front.isbn = doc.front.isbn.take().or(m.isbn);
+        doc.front.date = doc.front.date.take().or(m.date);
+        doc.front.publisher = doc.front.publisher.take().or(m.publisher);
     }
     // Statements printed on the first page fill colophon fields the back matter left empty.
     if doc.colophon.disclaimer.is_none() {
@@ -467,6 +488,33 @@ mod tests {
             Some("© The Institute 1988, 1993 All rights reserved. No part of this publication may be reproduced without permission.")
         );
         assert!(doc.sections.iter().flat_map(|s| &s.blocks).all(|b| !b.text().contains("rights reserved")));
+    }
+
+    #[test]
+    fn a_colophon_on_the_inside_cover_fills_the_colophon_and_stays_out_of_the_body() {
+        let mut b = Builder::new().page().block(&[("Waiting for the Election", 72.0, 100.0, 20.0, BOLD)]).page();
+        let colophon = [
+            "© 2024 The Policy Institute. All rights reserved.",
+            "The Policy Institute takes no institutional position on policy issues.",
+            "ISBN 979-11-6617-767-5",
+            "Typesetting and layout: Ann Lee",
+            "For inquiries: Ann Lee, Research Associate",
+            "Tel. 82 2 2277 1683 | Fax 82 2 2277 1697",
+            "Email: info@policy.org",
+        ];
+        for (k, line) in colophon.iter().enumerate() {
+            b = b.block(&[(line, 72.0, 500.0 + 14.0 * k as f32, 8.0, REGULAR)]);
+        }
+        for (first, last) in [("Body text of the briefing runs on here and on", "until the paragraph ends."), ("Body text of the second page goes on as well", "and then it stops.")] {
+            b = b.page().para(72.0, 100.0, &[first, last]);
+        }
+        let doc = normalise(&b.build(), &NormaliseOptions::default()).output;
+        let c = &doc.colophon;
+        assert_eq!(c.disclaimer.as_deref(), Some("The Policy Institute takes no institutional position on policy issues."));
+        assert_eq!((c.typeset_by.as_deref(), c.email.as_deref(), c.fax.as_deref()), (Some("Ann Lee"), Some("info@policy.org"), Some("82 2 2277 1697")));
+        assert_eq!((doc.front.isbn.as_deref(), doc.front.publisher.as_deref()), (Some("979-11-6617-767-5"), Some("The Policy Institute")));
+        let body: Vec<String> = doc.sections.iter().flat_map(|s| &s.blocks).map(|b| b.text()).collect();
+        assert!(body.iter().all(|t| t.starts_with("Body text")), "{body:?}");
     }
 
     #[test]

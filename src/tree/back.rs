@@ -111,6 +111,25 @@ impl Colophon {
     pub fn is_empty(&self) -> bool {
         self.fields().is_empty()
     }
+
+    /// Fills each field still empty from `other`: a colophon printed in two places.
+    pub fn fill_from(&mut self, other: Colophon) {
+        let pairs = [
+            (&mut self.disclaimer, other.disclaimer),
+            (&mut self.typeset_by, other.typeset_by),
+            (&mut self.inquiries, other.inquiries),
+            (&mut self.address, other.address),
+            (&mut self.phone, other.phone),
+            (&mut self.fax, other.fax),
+            (&mut self.email, other.email),
+            (&mut self.website, other.website),
+        ];
+        for (mine, theirs) in pairs {
+            if mine.is_none() {
+                *mine = theirs;
+            }
+        }
+    }
 }
 
 /// Text printed on a page that is not part of the content.

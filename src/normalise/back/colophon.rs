@@ -442,6 +442,13 @@ pub(crate) fn has_disclaimer_cue(text: &str) -> bool {
     DISCLAIMER_CUES.iter().any(|p| t.contains(p))
 }
 
+/// Whether `text` disclaims (a cue besides a bare "all rights reserved"): a copyright
+/// line reserves rights, a disclaimer speaks of views and positions.
+pub(crate) fn disclaims(text: &str) -> bool {
+    let t = fold_ascii_case(text);
+    DISCLAIMER_CUES.iter().filter(|&&p| p != "all rights reserved").any(|p| t.contains(p))
+}
+
 /// `t` with every character that Unicode simple case folding pairs with an ASCII letter
 /// written as that lower-case letter: ASCII capitals, long s and the Kelvin sign.
 ///
@@ -595,6 +602,16 @@ pub(crate) fn read_fields_paged(lines: &[String], pages: &[u32]) -> Fields {
             }
         }
         f.taken[i] = taken;
+    }
+    // The contact's own lines give the publication's details that no other line gives.
+    for (i, _) in owner.iter().enumerate().filter(|(_, o)| o.is_some()) {
+        let t = lines[i].trim();
+        let found = [phone(t).map(|v| v.trim().to_string()), fax(t).map(|v| v.trim().to_string()), find_email(t).map(|m| m.trim_end_matches('.').to_string())];
+        for (slot, value) in [&mut c.phone, &mut c.fax, &mut c.email].into_iter().zip(found) {
+            if slot.is_none() {
+                *slot = value;
+            }
+        }
     }
     // The address: an unlabelled line shaped like a postal address (commas and a number).
     let is_address = |t: &str| t.matches(',').count() >= 2 && postal(t) && !t.starts_with(['“', '"', '‘']);

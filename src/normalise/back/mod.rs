@@ -226,6 +226,8 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
         }
     }
     let mut unclaimed: Vec<(String, &[usize])> = Vec::new();
+    // A copyright statement set aside for a disclaimer proper.
+    let mut copyright: Option<String> = None;
     for ((who, ls), ks) in paras.iter().zip(&para_lines) {
         let text = join_lines(ls, &vocab);
         let role = match who {
@@ -233,8 +235,11 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
                 out.bios.push((*a, text));
                 (Role::Bio, "opens with an author's name")
             }
-            None if colophon::has_disclaimer_cue(&text) && out.colophon.disclaimer.is_none() => {
-                out.colophon.disclaimer = Some(text);
+            // A disclaimer's own wording outranks a copyright line's reservation.
+            None if colophon::has_disclaimer_cue(&text)
+                && out.colophon.disclaimer.as_deref().is_none_or(|d| !colophon::disclaims(d) && colophon::disclaims(&text)) =>
+            {
+                copyright = out.colophon.disclaimer.replace(text).or(copyright);
                 (Role::Colophon, "a disclaimer's wording")
             }
             None => {
@@ -268,7 +273,10 @@ pub(crate) fn read(lines: &[BackLine], authors: &[Author]) -> BackMatter {
     out.isbn = f.isbn;
     out.date = f.date;
     let disclaimer = out.colophon.disclaimer.as_deref();
-    out.publisher = f.publisher.or_else(|| disclaimer.and_then(colophon::disclaimer_subject)).or_else(|| disclaimer.and_then(colophon::copyright_holder));
+    out.publisher = f
+        .publisher
+        .or_else(|| disclaimer.and_then(colophon::disclaimer_subject))
+        .or_else(|| disclaimer.or(copyright.as_deref()).and_then(colophon::copyright_holder));
     let values: Vec<&str> = out.colophon.fields().into_iter().map(|(_, v)| v).chain(out.publisher.as_deref()).chain(out.isbn.as_deref()).collect();
     // The publisher's name (or another field's value) set alone between the statements.
     for (t, ks) in &unclaimed {
@@ -405,6 +413,18 @@ fn provenance(lines: &[BackLine], entry: &[usize]) -> Vec<Provenance> {
     out
 }
 
+/// The colophon of a page of its own before the body (the inside cover of a report):
+/// `Some` when `lines`, read as back matter, are nearly all colophon, with at least three
+/// of its fields, and hold no reference or bio.
+pub(crate) fn colophon_page(lines: &[BackLine], authors: &[Author]) -> Option<BackMatter> {
+    let fields = |c: &Colophon| c.fields().len();
+    // Lines of the front page's imprint read as colophon statements too.
+    let m = read(lines, authors);
+    let used = m.used.iter().filter(|u| matches!(u, Some((Role::Colophon, _)))).count();
+    let enough = fields(&m.colophon) + usize::from(m.isbn.is_some()) >= 3 && used * 10 >= lines.len() * 7;
+    (enough && m.references.is_empty() && m.bios.is_empty()).then_some(m)
+}
+
 mod bio;
 mod colophon;
 mod namelist;
@@ -516,6 +536,36 @@ mod tests {
         let b = read(&l, &[]);
         assert_eq!(b.references.len(), 2);
         assert_eq!(b.used.iter().map(Option::is_some).collect::<Vec<_>>(), vec![true, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_disclaimer_outranks_a_copyright_line_which_still_names_the_publisher() {
+        let b = read(
+            &lines(&[
+                "© 2024 The Policy Institute. All rights reserved.",
+                "The Policy Institute takes no institutional position on policy issues.",
+                "Typeset by Ann Lee",
+            ]),
+            &[],
+        );
+        assert_eq!(b.colophon.disclaimer.as_deref(), Some("The Policy Institute takes no institutional position on policy issues."));
+        assert_eq!(b.publisher.as_deref(), Some("The Policy Institute"));
+    }
+
+    #[test]
+    fn a_page_of_colophon_statements_reads_as_a_colophon_page_and_prose_does_not() {
+        let page = lines(&[
+            "© 2024 The Policy Institute. All rights reserved.",
+            "The views expressed are the author's own.",
+            "ISBN 979-11-6617-767-5",
+            "Typesetting and layout: Ann Lee",
+            "Email: info@policy.org",
+            "Website: www.policy.org",
+        ]);
+        let m = colophon_page(&page, &[]).expect("a colophon page");
+        assert_eq!(m.colophon.email.as_deref(), Some("info@policy.org"));
+        assert_eq!(m.isbn.as_deref(), Some("979-11-6617-767-5"));
+        assert!(colophon_page(&lines(&[PROSE, PROSE, "Email: info@policy.org", PROSE]), &[]).is_none());
     }
 
     #[test]

@@ -35,6 +35,20 @@ fn labelled_fields_are_read_and_contact_line_skipped() {
 }
 
 #[test]
+fn contact_lines_under_the_inquiries_are_the_contacts_when_no_others_are_printed() {
+    let f = read_fields(&lines(&[
+        "For inquiries: Jisoo Park, Research Associate",
+        "Tel. 82 2 2277 1683 | Fax 82 2 2277 1697",
+        "Email: eai@eai.or.kr",
+        "Sajik-dong 261, Jongro-gu, Seoul 03028, South Korea",
+    ]));
+    let c = &f.colophon;
+    assert_eq!(c.inquiries.as_deref(), Some("Jisoo Park, Research Associate"));
+    assert_eq!((c.phone.as_deref(), c.fax.as_deref()), (Some("82 2 2277 1683"), Some("82 2 2277 1697")));
+    assert_eq!(c.email.as_deref(), Some("eai@eai.or.kr"));
+}
+
+#[test]
 fn other_label_forms() {
     let f = read_fields(&lines(&[
         "ISBN: 978-3-16-148410-0",
