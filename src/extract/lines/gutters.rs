@@ -55,7 +55,8 @@ impl Coverage {
 
 /// Splits runs at column gutters and other gaps that no word space explains.
 ///
-/// A run splits at a gap of 3 em or more; at a gap of an em or more where the type size
+/// A run splits at a gap of 3 em or more (unless it is a justified line stretched around a
+/// long word of the line below or above: every space alike, prose running through); at a gap of an em or more where the type size
 /// changes (text of another column or a note, not a superscript, which sits close); and at
 /// a gap of 0.6 em or more with at least 4 em of text on each side when the lines around it
 /// show a column edge there ([`column_edges_at`]), or of an em or more where face and size
@@ -89,6 +90,7 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
     let mut piece_x0 = run.x0;
     let mut ink = run.ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g));
     let Some(mut cur) = ink.next() else { return cuts };
+    let stretched = stretched(gs, run);
     let mut reach = f32::NEG_INFINITY;
     // Ink glyphs in the piece so far: a short first piece may be a label hanging before its text.
     let mut piece_glyphs = 0usize;
@@ -111,13 +113,49 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
         let other_size = gap >= sa.max(sb) && sa.min(sb) < 0.85 * sa.max(sb);
         // A change of face and size across a wide gap (a heading beside the other column's line) needs
         // the column edge only, not wide text on both sides.
-        if gap >= 3.0 * em || other_size || ((wide_sides || other_face) && column_edges_at(runs, cover, ri, (a, b))) {
+        // A line justified to its measure around a long word on the line below or above (a
+        // web address) stretches every space alike, some 3 em wide: no gutter.
+        let wide = gap >= 3.0 * em && !(stretched && runs_through(runs, cover, ri, (a, b)));
+        if wide || other_size || ((wide_sides || other_face) && column_edges_at(runs, cover, ri, (a, b))) {
             cuts.push(b);
             piece_x0 = b;
             piece_glyphs = 0;
         }
     }
     cuts
+}
+
+/// Whether all the word spaces of a run are alike and wide: a justified line stretched to
+/// its measure. Two columns on one baseline have ordinary spaces and one wide gutter.
+fn stretched(gs: &[G], run: &Run) -> bool {
+    let em = run.size;
+    let mut spaces: Vec<f32> = Vec::new();
+    let mut prev: Option<&G> = None;
+    for g in run.ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g)) {
+        if let Some(p) = prev {
+            let gap = g.bbox.x0 - p.bbox.x1;
+            if gap >= 0.15 * em {
+                spaces.push(gap);
+            }
+        }
+        prev = Some(g);
+    }
+    let (lo, hi) = spaces.iter().fold((f32::INFINITY, 0.0f32), |(lo, hi), &g| (lo.min(g), hi.max(g)));
+    spaces.len() >= 2 && lo >= 0.7 * hi
+}
+
+/// Whether a line within two ems above or below run `ri` runs through the gap (a, b) as
+/// prose does: ink on both sides and no space of an em or more in it.
+fn runs_through(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f32)) -> bool {
+    let run = &runs[ri];
+    runs.iter().enumerate().any(|(j, r)| {
+        j != ri
+            && (r.baseline - run.baseline).abs() <= 2.0 * run.size
+            && r.x0 < a
+            && r.x1 > b
+            && cover[j].covers(a, b)
+            && cover[j].gap_overlapping(a, b, run.size).is_none()
+    })
 }
 
 /// Whether the text of run `ri` wraps back under its start across the gap (a, b): the next

@@ -17,7 +17,7 @@ fn text_at(s: &str, x: f32, baseline: f32, size: f32, font: u32) -> Vec<Glyph> {
             size,
             invisible: false,
             artifact: false,
-                tag: None,
+            tag: None,
             upright: true,
         });
         x += w;
@@ -185,6 +185,18 @@ fn a_bullet_beside_the_next_columns_line_is_cut_off_from_it() {
     }
     let p = page(g);
     assert!(p.blocks.iter().flat_map(|b| &b.lines).all(|l| !l.text().contains("• right")), "{:?}", block_texts(&p));
+}
+
+#[test]
+fn a_line_stretched_around_a_long_address_below_stays_one_line() {
+    // "Bank of Korea. 2020. Yearbook." justified to the measure: every space 4 em wide, and
+    // the next line an unbroken web address across the whole measure.
+    let mut gs = filler(72.0, 100.0, 6);
+    gs.extend(gapped(&["Bank", "of", "Korea.", "2020.", "Yearbook."], 72.0, 200.0, 10.0, 4.0));
+    gs.extend(text_at("https://www.bok.or.kr/en/publications/2020/statistical-yearbook-2020?page=1", 72.0, 212.0, 10.0, 0));
+    let p = page(gs);
+    let lines: Vec<String> = p.blocks.iter().flat_map(|b| b.lines.iter()).map(|l| l.text()).collect();
+    assert!(lines.iter().any(|l| l == "Bank of Korea. 2020. Yearbook."), "{lines:?}");
 }
 
 #[test]
