@@ -140,10 +140,11 @@ fn num_start(t: &str) -> bool {
     number_and_text(t).is_some_and(|(_, r)| r.chars().next().is_some_and(|c| UPPER.has(c)))
 }
 
-/// The number of an entry opening "12. " and a letter (of either case: "1. de Azambuja").
+/// The number of an entry opening "12. " and a letter (of either case: "1. de Azambuja")
+/// or a repeated-author dash ("3. ———. 2021.").
 fn num_label(t: &str) -> Option<u32> {
     let (n, r) = number_and_text(t)?;
-    r.chars().next().is_some_and(char::is_alphabetic).then(|| n.parse().ok()).flatten()
+    (r.chars().next().is_some_and(char::is_alphabetic) || dash_start(r).is_some()).then(|| n.parse().ok()).flatten()
 }
 
 /// Whether `t` opens with "Surname, Given": `^\p{Lu}[\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?,\s+\p{Lu}`.
@@ -392,6 +393,16 @@ mod tests {
         let t = texts(&lines);
         assert_eq!(t.len(), 2);
         assert_eq!(t[1], "[2] J.-W. Park, “Seoul Weighs,” East Asia Forum, 2015. [Online]. Available: https://eastasiaforum.org/view/seoul-weighs-new-approach?");
+    }
+
+    #[test]
+    fn a_numbered_entry_opening_on_a_repeated_author_dash_is_an_entry() {
+        let l = vec![
+            line("1. Kim, Eun-ji. 2013. \"Coalitions and Credibility.\" Asian Survey.", 50.0, 100.0, true),
+            line("2. ———. 2018. \"Measuring Fertility Policy.\" Asian Survey.", 50.0, 112.0, true),
+            line("3. OECD. 2016. Annual Report on the Care Economy.", 50.0, 124.0, true),
+        ];
+        assert_eq!(split_entries(&l), vec![vec![0], vec![1], vec![2]]);
     }
 
     #[test]
