@@ -14,6 +14,18 @@ pub(super) use names::sentences;
 pub(super) use patterns::{publisher, years};
 
 /// Parses the fields of one printed reference; `previous` resolves a repeated-author dash.
+/// Whether `body` opens with names and then the year, as author-date styles print:
+/// before the year only names, with full stops after initials ("Kim, J.-W.") and after the
+/// last name ("Bank of Korea. 2016."). A numbered list may hold such entries.
+fn names_then_year(body: &str) -> bool {
+    let Some((m, _)) = apa_year(body).or_else(|| chicago_year(body)) else { return false };
+    let before: Vec<&str> = body[..m.start].split_whitespace().collect();
+    let initial = |w: &str| w.trim_end_matches([',', '.']).chars().filter(|c| c.is_alphabetic()).count() <= 2;
+    m.start < 160
+        && !body[..m.start].contains(['“', '"', ':', '(', '['])
+        && before.iter().rev().skip(1).filter(|w| w.ends_with('.')).all(|w| initial(w) || w.eq_ignore_ascii_case("al."))
+}
+
 pub(crate) fn parse_reference(raw: &str, previous: Option<&Reference>) -> Reference {
     let raw = raw.trim().to_string();
     let mut r = Reference { raw: raw.clone(), ..Reference::default() };
@@ -35,10 +47,11 @@ pub(crate) fn parse_reference(raw: &str, previous: Option<&Reference>) -> Refere
 
     // A "Surname, I." list without a quoted title has its own reader (see `namelist`).
     let unquoted = quoted_any(body).is_none() && apa_year(body).is_none();
-    if r.label.is_some() || looks_ieee(body) {
-        if !(unquoted && !r.repeated_authors && super::namelist::parse(body, &mut r)) {
-            parse_ieee(body, &mut r);
-        }
+    let ieee = looks_ieee(body) || r.label.is_some();
+    if ieee && unquoted && !r.repeated_authors && super::namelist::parse(body, &mut r) {
+        // Read by the name-list reader.
+    } else if ieee && !(r.label.is_some() && !looks_ieee(body) && names_then_year(body)) {
+        parse_ieee(body, &mut r);
     } else if let Some((m, y)) = apa_year(body).filter(|(m, _)| m.start < 250) {
         if !r.repeated_authors {
             r.authors = split_authors(&body[..m.start], AuthorOrder::SurnameFirstAll);

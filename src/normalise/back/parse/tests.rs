@@ -392,3 +392,14 @@ fn italic_run_after_the_title_gives_the_source_the_words_left_unread() {
     italic_source(&mut r);
     assert_eq!(r.source.as_deref(), Some("Some Journal of Studies-Pacific"));
 }
+
+#[test]
+fn a_numbered_author_date_entry_is_read_as_author_date_and_a_numbered_ieee_one_as_ieee() {
+    let r = parse_reference("1. Bank of Korea. 2016. Demographic Decline: Trends and Outlook. December. https://www.bok.or.kr/en/2016.", None);
+    assert_eq!((surnames(&r), r.year.as_deref()), (vec!["Bank of Korea"], Some("2016")));
+    assert_eq!(r.title.as_deref(), Some("Demographic Decline: Trends and Outlook"));
+    let r = parse_reference("2. Dupont, Amanda L. 2018. “Rethinking Pension Reform.” Asian Survey, 70(6): 27-56.", None);
+    assert_eq!((surnames(&r), r.volume.as_deref(), r.pages.as_deref()), (vec!["Dupont"], Some("70"), Some("27-56")));
+    let r = parse_reference("[4] Statistics Korea, Assessment of Historical Reconciliation in the Asia-Pacific. Statistics Korea, 2018.", None);
+    assert_eq!(r.title.as_deref(), Some("Assessment of Historical Reconciliation in the Asia-Pacific"), "an IEEE report keeps its title");
+}
