@@ -5,7 +5,8 @@
 //! right; at horizontal gaps it is read band by band, top to bottom. Consecutive bands that
 //! share a gutter (the same columns continuing past an accidental horizontal gap) are kept
 //! together, so a full-width title, then the left column, then the right column, then a
-//! full-width band below come out in that order. Running heads and feet stay ordinary blocks in their band.
+//! full-width band below come out in that order; a short heading under the columns that
+//! introduces a full-width band goes with that band, not at the foot of the left column. Running heads and feet stay ordinary blocks in their band.
 
 use crate::layout::TextBlock;
 
@@ -133,18 +134,33 @@ impl Cut<'_> {
             reach = reach.max(b[i].bbox.y1);
         }
         let mut joined: Vec<Vec<usize>> = Vec::new();
-        for band in bands {
+        for (k, band) in bands.iter().enumerate() {
             if let Some(last) = joined.last_mut() {
                 let mut both = last.clone();
-                both.extend(&band);
-                if self.continues_columns(last, &band, &both) {
+                both.extend(band);
+                if self.continues_columns(last, band, &both) && !self.heads_next(last, band, bands.get(k + 1)) {
                     *last = both;
                     continue;
                 }
             }
-            joined.push(band);
+            joined.push(band.clone());
         }
         joined
+    }
+
+    /// Whether `band`, with no columns of its own, is the heading of the full-width band
+    /// `next` rather than the end of a column of `columns` above: `next` runs across their
+    /// gutter and stands closer to it than the columns do. A "Notes" heading under two
+    /// columns introduces the full-width list below it.
+    fn heads_next(&self, columns: &[usize], band: &[usize], next: Option<&Vec<usize>>) -> bool {
+        let Some(next) = next else { return false };
+        if !self.gutters(band).is_empty() || !self.gutters(next).is_empty() {
+            return false;
+        }
+        let mut all: Vec<usize> = columns.to_vec();
+        all.extend(band);
+        all.extend(next);
+        self.gutters(&all).is_empty() && self.top(next) - self.bottom(band) <= self.top(band) - self.bottom(columns)
     }
 
     /// Whether joining two bands keeps the gutter each already has: the joined blocks leave a

@@ -200,6 +200,23 @@ fn a_line_stretched_around_a_long_address_below_stays_one_line() {
 }
 
 #[test]
+fn a_heading_under_two_columns_goes_with_the_full_width_list_below_it() {
+    let mut g = Vec::new();
+    for k in 0..6 {
+        let y = 100.0 + 12.0 * k as f32;
+        g.extend(gapped(&["left", "column", "text", "runs", "on"], 72.0, y, 10.0, 0.3));
+        g.extend(gapped(&["right", "column", "text", "runs", "on"], 252.0, y, 10.0, 0.3));
+    }
+    g.extend(text_at("Notes", 72.0, 200.0, 12.0, 1));
+    for k in 0..3 {
+        g.extend(gapped(&["a", "note", "set", "across", "the", "whole", "measure", "of", "the", "page", "below", "both"], 72.0, 218.0 + 11.0 * k as f32, 9.0, 0.3));
+    }
+    let texts = block_texts(&page(g));
+    let at = |s: &str| texts.iter().position(|t| t.starts_with(s)).unwrap_or(usize::MAX);
+    assert!(at("left") < at("right") && at("right") < at("Notes") && at("Notes") < at("a note"), "{texts:?}");
+}
+
+#[test]
 fn column_gutter_splits_lines_on_a_shared_baseline() {
     let mut g = Vec::new();
     for k in 0..6 {
