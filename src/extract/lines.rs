@@ -8,6 +8,7 @@
 use super::{order, Glyph, PageGlyphs};
 use crate::layout::{Line, Page, Rect, TextBlock, Word};
 mod blocks;
+mod bullets;
 mod gutters;
 mod overlaid;
 use blocks::group_blocks;
@@ -23,7 +24,8 @@ pub(crate) fn build_page(page: PageGlyphs) -> crate::layout::Page {
     let runs = split_at_gutters(&gs, runs);
     let runs = attach_scripts(&gs, runs);
     let gap = word_gap_threshold(&gs, &runs);
-    let lines: Vec<Line> = runs.iter().filter_map(|r| run_to_line(&gs, r, gap)).collect();
+    let mut lines: Vec<Line> = runs.iter().filter_map(|r| run_to_line(&gs, r, gap)).collect();
+    bullets::attach(&mut lines, &graphics);
     let mut blocks = order::reading_order(group_blocks(lines));
     blocks.extend(rotated_blocks(&gs, &rotated));
     Page { number, width, height, blocks, graphics, links }
