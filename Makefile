@@ -20,7 +20,7 @@ EVALOUT ?= target/eval
 PDFS    := $(wildcard $(INPUT)/*.pdf)
 OUTS    := $(foreach p,$(PDFS),$(addprefix $(OUTPUT)/$(basename $(notdir $(p))),.xml .epub .pdf))
 
-.PHONY: all build test check eval bench clean fuzz FORCE
+.PHONY: all build test check eval eval-variants bench clean fuzz FORCE
 .DELETE_ON_ERROR:
 
 all: $(OUTS) $(OUTPUT)/index.html
@@ -71,6 +71,16 @@ eval: $(BIN)
 	  echo; echo "real documents ($(REALDEV)):"; \
 	  python3 $(SHARED)/tools/score.py --truth $(REALDEV) --out $(EVALOUT)/real --formats jats --json $(EVALOUT)/real/score.json; \
 	else echo "no real-document corpus at $(REALDEV): skipped"; fi
+
+# The dev truths re-typeset by Chromium in four other layouts (tests/variants/retypeset.py),
+# converted and scored: how quire holds on pages it was not tuned on.
+eval-variants: $(BIN)
+	@if [ -d "$(DEV)" ] && command -v chromium >/dev/null; then \
+	  rm -rf $(EVALOUT)/variants && \
+	  python3 tests/variants/retypeset.py $(DEV) $(EVALOUT)/variants/corpus && \
+	  $(BIN) convert --force --quiet --to jats --out $(EVALOUT)/variants/out $(EVALOUT)/variants/corpus/*.pdf; \
+	  python3 $(SHARED)/tools/score.py --truth $(EVALOUT)/variants/corpus --out $(EVALOUT)/variants/out --formats jats --json $(EVALOUT)/variants/score.json; \
+	else echo "needs the dev corpus at $(DEV) and chromium: skipped"; fi
 
 # Times quire against pdftotext on the dev corpus (hyperfine); prints the ratios last.
 bench: $(BIN)
