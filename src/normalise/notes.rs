@@ -187,8 +187,12 @@ fn continues_entries_above(lines: &[TLine], above: &[usize], l: &TLine, label: &
         }
         let first = o.text.split_whitespace().next().unwrap_or("");
         let number = first.trim_end_matches(['.', ')']).trim_start_matches('[').trim_end_matches(']');
-        if (o.bbox.x0 - l.bbox.x0).abs() <= 1.0 && !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) {
-            return number.parse::<u32>().ok() == Some(previous);
+        // A number above the label (a year closing a wrapped entry: "2013.") opens nothing.
+        let opening = number.parse::<u32>().ok().filter(|&n| n <= previous);
+        if (o.bbox.x0 - l.bbox.x0).abs() <= 1.0 && number.chars().all(|c| c.is_ascii_digit()) {
+            if let Some(n) = opening {
+                return n == previous;
+            }
         }
         lower = o;
     }

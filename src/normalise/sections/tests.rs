@@ -196,6 +196,31 @@ fn numbered_list_under_a_heading_at_the_page_foot_is_not_notes() {
     assert_eq!(taken, vec!["1 A note set under the list, apart from it."]);
 }
 
+#[test]
+fn a_reference_list_reaching_the_page_foot_past_a_wrapped_year_is_not_notes() {
+    // Two notes at the first page's foot; on the next, the list starts high on the page, and
+    // its third entry, the first in the page's lower part, follows an entry whose last line
+    // is only its year.
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &[FULL, "A claim.^1 And another.^2"])
+        .block(&[("1 The first note.", 72.0, 760.0, 8.0, REGULAR)])
+        .block(&[("2 The second note.", 72.0, 770.0, 8.0, REGULAR)])
+        .page()
+        .para(72.0, 100.0, &[FULL, FULL, "and the last paragraph of the body ends here."])
+        .block(&[("References", 72.0, 200.0, 12.0, BOLD)])
+        .block(&[("[1] R. Bar-Haim and I. Dagan, “The Second Challenge,” Proc. RTE, 2006.", 72.0, 220.0, 9.0, REGULAR)])
+        .block(&[("[2] J. Nuñez, “The Domestic Sources of Pension Reform,” Asian Survey, vol. 46,", 72.0, 330.0, 9.0, REGULAR), ("2013.", 72.0, 341.0, 9.0, REGULAR)])
+        .block(&[("[3] D. Lin, “Dependency-based Evaluation,” Proc. LREC, 1998.", 72.0, 356.0, 9.0, REGULAR)])
+        .block(&[("[4] Y.-J. Kim, “Coalitions and Credibility,” Korea Observer, 2016.", 72.0, 370.0, 9.0, REGULAR)])
+        .build();
+    let lines = collect_lines(&l);
+    let body = BodyStyle::of(&lines);
+    let idx: Vec<usize> = (0..lines.len()).collect();
+    let taken: Vec<&str> = find_page_notes(&lines, &idx, &body).lines.iter().map(|&i| lines[i].text.as_str()).collect();
+    assert_eq!(taken, vec!["1 The first note.", "2 The second note."]);
+}
+
 /// The notes read from two pages: a note left open at the first page's foot, and `below`
 /// set under the second page's text.
 fn notes_over_a_page_break(below: L) -> Vec<String> {
