@@ -90,7 +90,8 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
     let mut piece_x0 = run.x0;
     let mut ink = run.ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g));
     let Some(mut cur) = ink.next() else { return cuts };
-    let stretched = stretched(gs, run);
+    // Worked out at the first gap of 3 em, if the run has one: most runs have none.
+    let mut is_stretched: Option<bool> = None;
     let mut reach = f32::NEG_INFINITY;
     // Ink glyphs in the piece so far: a short first piece may be a label hanging before its text.
     let mut piece_glyphs = 0usize;
@@ -115,7 +116,7 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
         // the column edge only, not wide text on both sides.
         // A line justified to its measure around a long word on the line below or above (a
         // web address) stretches every space alike, some 3 em wide: no gutter.
-        let wide = gap >= 3.0 * em && !(stretched && runs_through(runs, cover, ri, (a, b)));
+        let wide = gap >= 3.0 * em && !(*is_stretched.get_or_insert_with(|| stretched(gs, run)) && runs_through(runs, cover, ri, (a, b)));
         if wide || other_size || ((wide_sides || other_face) && column_edges_at(runs, cover, ri, (a, b))) {
             cuts.push(b);
             piece_x0 = b;
