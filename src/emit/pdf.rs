@@ -573,6 +573,8 @@ fn back_matter(out: &mut Vec<Line>, s: &Setter, st: &Styles, doc: &Document) {
         details.push(vec![Span { link: Some(uri), ..Span::new(w.as_str(), Style::Regular) }]);
     }
     details.extend(labelled("ISBN", &doc.front.isbn));
+    details.extend(labelled("ISSN", &c.issn));
+    details.extend(labelled("No.", &c.report_number));
     for (i, d) in details.into_iter().enumerate() {
         let ps = ParaStyle { space_before: if i == 0 { st.lead * 0.5 } else { 0.0 }, ..small.clone() };
         add(out, d, &ps);

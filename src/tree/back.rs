@@ -85,6 +85,12 @@ pub struct Colophon {
     pub email: Option<String>,
     /// The publisher's website.
     pub website: Option<String>,
+    /// The series' ISSN as printed ("2765-4410"), print or electronic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issn: Option<String>,
+    /// The publisher's number for the publication ("2024-07" of "Report No. 2024-07").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_number: Option<String>,
 }
 
 impl Colophon {
@@ -101,6 +107,8 @@ impl Colophon {
             ("fax", &self.fax),
             ("email", &self.email),
             ("website", &self.website),
+            ("issn", &self.issn),
+            ("report-number", &self.report_number),
         ]
         .into_iter()
         .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
@@ -123,6 +131,8 @@ impl Colophon {
             (&mut self.fax, other.fax),
             (&mut self.email, other.email),
             (&mut self.website, other.website),
+            (&mut self.issn, other.issn),
+            (&mut self.report_number, other.report_number),
         ];
         for (mine, theirs) in pairs {
             if mine.is_none() {

@@ -145,6 +145,7 @@ pub fn document_from_truth(path: &Path) -> Document {
         fax: s(&c["fax"]),
         email: s(&c["email"]),
         website: s(&c["website"]),
+        ..Default::default()
     };
     d
 }

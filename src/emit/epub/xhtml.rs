@@ -654,7 +654,7 @@ impl<'a> Writer<'a> {
             }
             w => self.text(w),
         });
-        let rows: [(&str, Option<String>); 9] = [
+        let rows: [(&str, Option<String>); 11] = [
             ("Publisher", doc.front.publisher.as_deref().map(|s| self.text(s))),
             ("Typeset by", c.typeset_by.as_deref().map(|s| self.text(s))),
             ("Inquiries", c.inquiries.as_deref().map(|s| self.text(s))),
@@ -664,6 +664,8 @@ impl<'a> Writer<'a> {
             ("Email", email),
             ("Website", website),
             ("ISBN", doc.front.isbn.as_deref().map(|s| self.text(s))),
+            ("ISSN", c.issn.as_deref().map(|s| self.text(s))),
+            ("Number", c.report_number.as_deref().map(|s| self.text(s))),
         ];
         let rows: Vec<_> = rows.into_iter().filter_map(|(k, v)| v.filter(|v| !v.trim().is_empty()).map(|v| (k, v))).collect();
         if !rows.is_empty() {

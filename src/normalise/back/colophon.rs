@@ -422,6 +422,36 @@ fn letter_labelled_number(t: &str) -> bool {
     matches!(cs.next(), Some('T' | 'F')) && matches!(cs.next(), Some(' ' | ':' | '.')) && (phone(t).is_some() || fax(t).is_some())
 }
 
+/// The ISSN of a line that gives one, as `(?i)\b(?:e-?|p-?)?ISSN\b[^0-9]{0,12}([0-9]{4}-?[0-9]{3}[0-9X])`:
+/// "ISSN 2288-1234", "e-ISSN: 2765-4410", "ISSN (online) 1234-567X".
+fn issn(t: &str) -> Option<&str> {
+    // ASCII lower case keeps every byte where it was, so offsets found there hold in `t`.
+    let at = t.to_ascii_lowercase().find("issn")?;
+    if t[..at].chars().last().is_some_and(|c| c.is_alphanumeric() && !matches!(c, 'e' | 'E' | 'p' | 'P')) {
+        return None;
+    }
+    let after = &t[at + 4..];
+    let start = after.find(|c: char| c.is_ascii_digit()).filter(|&k| k <= 12 && !after[..k].contains(|c: char| c.is_ascii_digit()))?;
+    let r = &after[start..];
+    let end = r.find(|c: char| !(c.is_ascii_digit() || c == '-' || c == 'X' || c == 'x')).unwrap_or(r.len());
+    let v = &r[..end];
+    let digits = v.chars().filter(|c| c.is_ascii_alphanumeric()).count();
+    (digits == 8 && v.chars().filter(|&c| c == '-').count() <= 1).then_some(v)
+}
+
+/// The number of a line "Report No. 2024-07" (or "Working Paper No. 12", "Paper Number:
+/// 3"): a series' own numbering, printed in the colophon.
+fn report_number(t: &str) -> Option<&str> {
+    let f = t.to_ascii_lowercase();
+    let kinds = ["report", "working paper", "discussion paper", "policy paper", "research paper", "occasional paper", "paper", "brief"];
+    let kind = kinds.iter().find(|k| f.starts_with(*k))?;
+    let r = t[kind.len()..].trim_start();
+    let fr = r.to_ascii_lowercase();
+    let label = ["no.", "no ", "number", "#"].iter().find(|l| fr.starts_with(*l))?;
+    let v = r[label.len()..].trim_start().trim_start_matches(':').trim();
+    (t.split_whitespace().count() <= 6 && v.starts_with(|c: char| c.is_ascii_alphanumeric()) && v.contains(|c: char| c.is_ascii_digit())).then_some(v)
+}
+
 /// Whether a line holds a colophon field (a label, an ISBN, contact details).
 pub(crate) fn is_field_line(text: &str) -> bool {
     let t = text.trim();
@@ -433,6 +463,8 @@ pub(crate) fn is_field_line(text: &str) -> bool {
         || letter_labelled_number(t)
         || date_issue(t).is_some() && parse_date(t).is_some()
         || isbn(t).is_some()
+        || issn(t).is_some()
+        || report_number(t).is_some()
         || any_label(t) && (phone(t).is_some() || fax(t).is_some() || has_email(t) || website(t).is_some())
 }
 
@@ -551,6 +583,15 @@ pub(crate) fn read_fields_paged(lines: &[String], pages: &[u32]) -> Fields {
         if let Some(m) = isbn(t) {
             f.isbn = Some(m.trim().to_string());
             hold(3, i, &mut f.taken);
+            contact_of = None;
+            continue;
+        }
+        let numbers = [issn(t).map(|v| (v, &mut c.issn)), report_number(t).map(|v| (v, &mut c.report_number))];
+        if let Some((v, slot)) = numbers.into_iter().flatten().next() {
+            if slot.is_none() {
+                *slot = Some(v.to_string());
+                f.taken[i] = true;
+            }
             contact_of = None;
             continue;
         }

@@ -201,3 +201,19 @@ fn publisher_from_a_copyright_statement_or_a_labelled_disclaimer() {
     assert_eq!(copyright_holder("© 2024 Jane Doe. All rights reserved."), None, "a person is no publisher");
     assert_eq!(disclaimer_subject("Disclaimer: The Policy Institute takes no institutional position.").as_deref(), Some("The Policy Institute"));
 }
+
+#[test]
+fn issn_and_report_numbers_are_fields_of_their_own() {
+    for (line, want) in [("ISSN 2288-1234", "2288-1234"), ("e-ISSN: 2765-4410", "2765-4410"), ("ISSN (online) 1234-567X", "1234-567X")] {
+        assert_eq!(issn(line), Some(want), "{line}");
+    }
+    for line in ["MISSN 2288-1234", "ISSN", "ISSN 123-45", "The ISSN was assigned in 1998 and 2001 to 2288"] {
+        assert_eq!(issn(line), None, "{line}");
+    }
+    assert_eq!(report_number("Report No. 2024-07"), Some("2024-07"));
+    assert_eq!(report_number("Working Paper Number: 12"), Some("12"));
+    assert_eq!(report_number("Report on the state of the regional economy in 2024"), None);
+    let f = read_fields(&lines(&["ISBN 979-11-6617-767-5", "e-ISSN 2765-4410", "Report No. 2024-07", "Typeset by Ann Lee"]));
+    assert_eq!((f.colophon.issn.as_deref(), f.colophon.report_number.as_deref()), (Some("2765-4410"), Some("2024-07")));
+    assert!(f.taken.iter().all(|&t| t), "{:?}", f.taken);
+}
