@@ -223,6 +223,22 @@ impl Rect {
     pub fn union(&self, o: &Rect) -> Rect {
         Rect { x0: self.x0.min(o.x0), y0: self.y0.min(o.y0), x1: self.x1.max(o.x1), y1: self.y1.max(o.y1) }
     }
+
+    /// The area covered; 0 for a rectangle turned inside out.
+    pub fn area(&self) -> f32 {
+        self.width().max(0.0) * self.height().max(0.0)
+    }
+
+    /// The area it shares with `o`.
+    pub fn overlap(&self, o: &Rect) -> f32 {
+        let w = self.x1.min(o.x1) - self.x0.max(o.x0);
+        let h = self.y1.min(o.y1) - self.y0.max(o.y0);
+        if w > 0.0 && h > 0.0 {
+            w * h
+        } else {
+            0.0
+        }
+    }
 }
 
 impl Line {
@@ -249,6 +265,15 @@ impl TextBlock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlap_is_the_shared_area() {
+        let a = Rect { x0: 0.0, y0: 0.0, x1: 10.0, y1: 10.0 };
+        let b = Rect { x0: 5.0, y0: 5.0, x1: 20.0, y1: 20.0 };
+        assert_eq!(a.overlap(&b), 25.0);
+        assert_eq!(a.overlap(&Rect { x0: 11.0, y0: 0.0, x1: 12.0, y1: 1.0 }), 0.0);
+        assert_eq!(Rect { x0: 2.0, y0: 0.0, x1: 1.0, y1: 5.0 }.area(), 0.0);
+    }
 
     fn word(t: &str, space_before: bool) -> Word {
         Word { text: t.into(), space_before, ..Default::default() }

@@ -10,15 +10,15 @@ use crate::layout::{GraphicKind, Layout, Rect};
 use crate::tree::{Block, BlockKind, Inline, Provenance, Section};
 
 /// Marks the body blocks printed inside boxes, and turns a heading at a box's top into
-/// the box's title; returns how many boxes were found.
-pub(super) fn mark(sections: &mut Vec<Section>, layout: &Layout, body: &BodyStyle) -> u32 {
+/// the box's title.
+pub(super) fn mark(sections: &mut Vec<Section>, layout: &Layout, body: &BodyStyle) {
     let items = items(sections);
     if panels(layout, body, &items) {
-        return 0;
+        return;
     }
     let frames = frames(layout, body, &items);
     if frames.is_empty() {
-        return 0;
+        return;
     }
     // Which frame holds each item, and a box number per run of items in one frame.
     let mut in_box: Vec<Option<u32>> = vec![None; items.len()];
@@ -59,7 +59,6 @@ pub(super) fn mark(sections: &mut Vec<Section>, layout: &Layout, body: &BodyStyl
     for s in sections.iter_mut() {
         lead_in_titles(&mut s.blocks);
     }
-    next
 }
 
 /// A heading or a block of the body, with where it was printed.
@@ -107,7 +106,7 @@ fn frames(layout: &Layout, body: &BodyStyle, items: &[Item]) -> Vec<Frame> {
         .zip(&drawn)
         .map(|(page, d)| {
             let area = page.width * page.height;
-            d.iter().filter(|r| r.width() >= page.width * 0.25 && r.height() >= body.size * 2.0 && r.width() * r.height() <= area * 0.7).copied().collect()
+            d.iter().filter(|r| r.width() >= page.width * 0.25 && r.height() >= body.size * 2.0 && r.area() <= area * 0.7).copied().collect()
         })
         .collect();
     let mut found: Vec<Frame> = Vec::new();
@@ -125,7 +124,7 @@ fn frames(layout: &Layout, body: &BodyStyle, items: &[Item]) -> Vec<Frame> {
             .map(|r| with_title_band(*r, &drawn[pi], body))
             .collect();
         // Largest first: a box drawn inside another box belongs to it.
-        rects.sort_by(|a, b| (b.width() * b.height()).total_cmp(&(a.width() * a.height())));
+        rects.sort_by(|a, b| b.area().total_cmp(&a.area()));
         rects.dedup_by(|a, b| same(a, b));
         for r in rects {
             let mut holds: Vec<usize> = Vec::new();
@@ -136,7 +135,7 @@ fn frames(layout: &Layout, body: &BodyStyle, items: &[Item]) -> Vec<Frame> {
                     if !holds.contains(&k) {
                         holds.push(k);
                     }
-                } else if overlap(&b, &r) > 0.2 * b.width().max(1.0) * b.height().max(1.0) {
+                } else if b.overlap(&r) > 0.2 * b.width().max(1.0) * b.height().max(1.0) {
                     cut = true;
                 }
             }
@@ -145,7 +144,7 @@ fn frames(layout: &Layout, body: &BodyStyle, items: &[Item]) -> Vec<Frame> {
             let text: Vec<usize> = holds.iter().copied().filter(|&k| matches!(items[k].kind, Some(BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote))).collect();
             let displays = holds.iter().any(|&k| matches!(items[k].kind, Some(BlockKind::Figure | BlockKind::Table)));
             let lines: f32 = text.iter().flat_map(|&k| items[k].source.iter()).map(|p| (p.bbox.y1 - p.bbox.y0) / body.pitch.max(body.size)).sum();
-            let whole_page = on_page.iter().all(|(k, _)| holds.contains(k)) && r.width() * r.height() > area * 0.4;
+            let whole_page = on_page.iter().all(|(k, _)| holds.contains(k)) && r.area() > area * 0.4;
             if cut || displays || text.is_empty() || lines < 1.5 || whole_page {
                 continue;
             }
@@ -213,12 +212,6 @@ fn to_rect(p: &Provenance) -> Rect {
 
 fn inside(b: &Rect, r: &Rect) -> bool {
     b.x0 >= r.x0 - 2.0 && b.x1 <= r.x1 + 2.0 && b.y0 >= r.y0 - 2.0 && b.y1 <= r.y1 + 2.0
-}
-
-fn overlap(a: &Rect, b: &Rect) -> f32 {
-    let w = (a.x1.min(b.x1) - a.x0.max(b.x0)).max(0.0);
-    let h = (a.y1.min(b.y1) - a.y0.max(b.y0)).max(0.0);
-    w * h
 }
 
 /// A box opening with a short paragraph set wholly in bold, before more text, has that

@@ -28,7 +28,7 @@ const MAX_JPEG_PIXELS: u64 = 16_000_000;
 pub(super) fn jpeg(pdf: &Pdf, page: &Page<'_>, lp: &LayoutPage, region: Rect) -> Option<Image> {
     // The layout says which image XObjects were drawn where: a cheap first test.
     let mut candidates = lp.graphics.iter().filter_map(|g| match g.kind {
-        GraphicKind::Image { object } if overlap(&g.bbox, &region) >= COVER * area(&region) => Some(object),
+        GraphicKind::Image { object } if g.bbox.overlap(&region) >= COVER * region.area() => Some(object),
         _ => None,
     });
     let (Some(Some((num, gen))), None) = (candidates.next(), candidates.next()) else {
@@ -48,7 +48,7 @@ pub(super) fn jpeg(pdf: &Pdf, page: &Page<'_>, lp: &LayoutPage, region: Rect) ->
 
     // How the page really draws it: the interpreter's word on orientation, clipping and overdraw.
     let drawn = drawn_alone(page, id, width, height)?;
-    if overlap(&drawn, &region) < COVER * area(&region) || overlap(&drawn, &region) < COVER * area(&drawn) {
+    if drawn.overlap(&region) < COVER * region.area() || drawn.overlap(&region) < COVER * drawn.area() {
         return None;
     }
     // Printed text over the photo (labels on a map) would be lost.
@@ -182,7 +182,7 @@ impl Recorder {
     fn painted(&mut self, area: hayro::kurbo::Rect) {
         if let Some(f) = self.found {
             let r = Rect { x0: area.x0 as f32, y0: area.y0 as f32, x1: area.x1 as f32, y1: area.y1 as f32 };
-            if overlap(&r, &f) > 1.0 {
+            if r.overlap(&f) > 1.0 {
                 self.spoiled = true;
             }
         }
@@ -232,21 +232,6 @@ impl<'a> Device<'a> for Recorder {
 
     fn pop_transparency_group(&mut self) {
         self.groups.pop();
-    }
-}
-
-fn area(r: &Rect) -> f32 {
-    r.width().max(0.0) * r.height().max(0.0)
-}
-
-/// The area two rectangles share.
-fn overlap(a: &Rect, b: &Rect) -> f32 {
-    let w = a.x1.min(b.x1) - a.x0.max(b.x0);
-    let h = a.y1.min(b.y1) - a.y0.max(b.y0);
-    if w > 0.0 && h > 0.0 {
-        w * h
-    } else {
-        0.0
     }
 }
 
@@ -420,11 +405,4 @@ mod tests {
         assert!(!is_srgb(&lying), "a tag offset past the end");
     }
 
-    #[test]
-    fn overlap_is_the_shared_area() {
-        let a = Rect { x0: 0.0, y0: 0.0, x1: 10.0, y1: 10.0 };
-        let b = Rect { x0: 5.0, y0: 5.0, x1: 20.0, y1: 20.0 };
-        assert_eq!(overlap(&a, &b), 25.0);
-        assert_eq!(overlap(&a, &Rect { x0: 11.0, y0: 0.0, x1: 12.0, y1: 1.0 }), 0.0);
-    }
 }

@@ -177,7 +177,7 @@ impl PageFloats<'_> {
         let g = &self.regs[r];
         let (w, h) = (g.bbox.x1 - g.bbox.x0, g.bbox.y1 - g.bbox.y0);
         let page_area = self.page.width * self.page.height;
-        let a = regions::area(&g.bbox);
+        let a = g.bbox.area();
         // A banner or a strip (a masthead, a decorative band) is far wider than tall; an
         // empty frame (a form's field) has nothing inside it.
         if w.max(h) > 5.0 * w.min(h) || (g.inner == 0 && self.inside(&g.bbox).is_empty()) {
@@ -549,7 +549,7 @@ fn is_note_start(t: &str) -> bool {
 fn share_inside(a: &Rect, b: &Rect) -> f32 {
     let w = (a.x1.min(b.x1) - a.x0.max(b.x0)).max(0.0);
     let h = (a.y1.min(b.y1) - a.y0.max(b.y0)).max(0.0);
-    let area = regions::area(a);
+    let area = a.area();
     if area <= 0.0 {
         let inside = a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1;
         return if inside { 1.0 } else { 0.0 };

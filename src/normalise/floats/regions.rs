@@ -42,7 +42,7 @@ impl Region {
     /// frame touching a screenshot is not part of it), else the whole region.
     pub fn picture_box(&self) -> Rect {
         match self.image_box {
-            Some(b) if self.image_area >= 0.5 * area(&self.bbox) => b,
+            Some(b) if self.image_area >= 0.5 * self.bbox.area() => b,
             _ => self.bbox,
         }
     }
@@ -90,7 +90,7 @@ pub(crate) fn repeated(layout: &Layout) -> Vec<Vec<bool>> {
     // text area printed again on several pages (a screenshot, a recurring diagram) is content.
     let marginal = |g: &Graphic, p: &crate::layout::Page| {
         let band = 0.12 * p.height;
-        area(&g.bbox) < 0.03 * p.width * p.height || g.bbox.y1 <= band || g.bbox.y0 >= p.height - band
+        g.bbox.area() < 0.03 * p.width * p.height || g.bbox.y1 <= band || g.bbox.y0 >= p.height - band
     };
     layout.pages.iter().map(|p| p.graphics.iter().map(|g| enough(pages_with[&key(g)]) && marginal(g, p)).collect()).collect()
 }
@@ -99,7 +99,7 @@ pub(crate) fn repeated(layout: &Layout) -> Vec<Vec<bool>> {
 pub(crate) fn regions(graphics: &[Graphic], skip: &[bool], width: f32, height: f32) -> Vec<Region> {
     let page_area = (width * height).max(1.0);
     let keep: Vec<usize> = (0..graphics.len())
-        .filter(|&i| !skip.get(i).copied().unwrap_or(false) && area(&graphics[i].bbox) < 0.5 * page_area)
+        .filter(|&i| !skip.get(i).copied().unwrap_or(false) && graphics[i].bbox.area() < 0.5 * page_area)
         .collect();
     if keep.is_empty() {
         return Vec::new();
@@ -241,7 +241,7 @@ fn add(reg: &mut Region, g: &Graphic) {
     match g.kind {
         GraphicKind::Image { .. } => {
             reg.images += 1;
-            reg.image_area += area(&r);
+            reg.image_area += r.area();
             reg.image_box = Some(reg.image_box.map_or(r, |b| b.union(&r)));
         }
         _ if h <= RULE && w > RULE => reg.hrules.push(((r.y0 + r.y1) / 2.0, r.x0, r.x1)),
@@ -256,11 +256,6 @@ fn add(reg: &mut Region, g: &Graphic) {
         }
         _ => reg.marks += 1,
     }
-}
-
-/// The area of a box.
-pub(crate) fn area(r: &Rect) -> f32 {
-    (r.x1 - r.x0).max(0.0) * (r.y1 - r.y0).max(0.0)
 }
 
 #[cfg(test)]
