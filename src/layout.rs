@@ -32,7 +32,8 @@ pub struct Page {
     /// Images and painted paths, in drawing order: the evidence for figures and tables.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub graphics: Vec<Graphic>,
-    /// Link annotations to web addresses: the box that is clicked and where it leads.
+    /// Link annotations, to web addresses and to places in the document: the box that is
+    /// clicked and where it leads.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<LinkArea>,
 }
@@ -42,8 +43,23 @@ pub struct Page {
 pub struct LinkArea {
     /// The box that is clicked.
     pub bbox: Rect,
-    /// The URI it opens.
+    /// The URI it opens, or `#page-N` for page N of the document.
     pub target: String,
+    /// Where on page N a link inside the document opens, when its destination says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spot: Option<Spot>,
+}
+
+/// A place on a page that a link goes to, in layout space (points from the top-left).
+///
+/// A destination gives the top of the view it opens and often its left edge: the place
+/// just above what the link points at (a figure, a reference, a heading).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Spot {
+    /// The left edge of the view, when the destination gives one.
+    pub x: Option<f32>,
+    /// The top edge of the view.
+    pub y: f32,
 }
 
 /// Something drawn on a page that is not text.

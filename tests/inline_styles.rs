@@ -165,6 +165,42 @@ fn links_to_pages_inside_the_document_go_to_the_epubs_page_markers() {
 }
 
 #[test]
+fn a_citation_linked_to_its_entry_in_the_reference_list_is_an_xref_and_an_epub_link_to_that_entry() {
+    let entries = [
+        "Adams, J. (2001). Trade and growth. Journal of Economics, 12(3), 45-67.",
+        "Baker, M. (2015). Reform of the markets. Policy Review, 8(1), 1-20.",
+        "Clark, S. (2019). Prices and wages. Economic Letters, 30(2), 99-110.",
+    ];
+    let mut pdf = Pdf::new();
+    let p = pdf.a4();
+    p.text(Font::HelveticaBold, 16.0, 72.0, 770.0, "Notes on Market Reform");
+    let y = p.paragraph(Font::Times, 11.0, 13.5, 72.0, 730.0, 450.0, BODY, true) - 13.5;
+    p.text(Font::Times, 11.0, 72.0, y, "As Baker shows [2], the reform of the markets worked well in most regions.");
+    let at = 72.0 + Font::Times.width("As Baker shows ", 11.0);
+    // The view opens a line above the second entry, as hyperref writes a citation's anchor.
+    p.link(at, y - 3.0, at + Font::Times.width("[2],", 11.0), y + 9.0, "#goto-2@72,712");
+    let p2 = pdf.a4();
+    p2.text(Font::HelveticaBold, 13.0, 72.0, 770.0, "References");
+    for (k, e) in entries.iter().enumerate() {
+        p2.text(Font::Times, 10.0, 72.0, 730.0 - 30.0 * k as f32, e);
+    }
+    let done = quire::convert(&pdf.finish(), &Options::default().with_formats(&[Format::Jats, Format::Epub])).expect("converts");
+    let doc = &done.output.document;
+    assert_eq!(doc.references.len(), 3, "{:?}", doc.references);
+    let link = doc.sections.iter().flat_map(|s| &s.blocks).flat_map(|b| &b.content).find_map(|i| match i {
+        Inline::Link(l) => Some(l.clone()),
+        _ => None,
+    });
+    assert_eq!(link, Some(Link { target: "#ref-2".into(), content: vec![Inline::Text("[2]".into())] }), "the stop after it is not linked");
+    let jats = String::from_utf8(done.output.jats.unwrap()).unwrap();
+    assert!(jats.contains("<xref ref-type=\"bibr\" rid=\"ref2\">[2]</xref>, the reform"), "JATS: {jats}");
+    assert!(jats.contains("<ref id=\"ref2\">") && jats.contains("Baker"), "the xref's target is written");
+    let chapters = chapters(done.output.epub.unwrap());
+    assert!(chapters.contains("<a href=\"references.xhtml#ref-2\">[2]</a>"), "EPUB links the citation to the entry");
+    assert!(chapters.contains("<li id=\"ref-2\">"));
+}
+
+#[test]
 fn a_hangul_name_in_english_text_is_marked_korean_in_every_output() {
     let mut pdf = Pdf::new();
     let p = pdf.a4();

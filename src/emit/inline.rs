@@ -13,21 +13,54 @@ pub enum Target<'a> {
     Uri(&'a str),
     /// Page N (from 1) of the source PDF, from a `#page-N` target.
     Page(u32),
+    /// A figure, table or reference of the document, from a `#fig-N`, `#table-N` or
+    /// `#ref-N` target.
+    Anchor(Anchor),
     /// Anything else (`javascript:`, `file:`, a malformed address): the text is kept, the
     /// link is not, since a reader following it could be harmed or sent nowhere.
     Unusable,
 }
 
+/// What a link inside the document points at, each counted from 1 in document order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The Nth figure.
+    Figure(u32),
+    /// The Nth table.
+    Table(u32),
+    /// The Nth entry of the reference list.
+    Reference(u32),
+}
+
+impl Anchor {
+    /// The id both the EPUB and the tree give it (`fig-2`, `table-1`, `ref-12`).
+    pub fn id(self) -> String {
+        match self {
+            Anchor::Figure(n) => format!("fig-{n}"),
+            Anchor::Table(n) => format!("table-{n}"),
+            Anchor::Reference(n) => format!("ref-{n}"),
+        }
+    }
+}
+
 /// Classifies a link target.
 ///
-/// Only `http(s)` and `mailto` pass: those are what a policy paper links to, and a
-/// reading system must never be handed a script or a local file to open.
+/// Of addresses only `http(s)` and `mailto` pass: those are what a policy paper links to,
+/// and a reading system must never be handed a script or a local file to open. Of targets
+/// inside the document, a page and the tree's figures, tables and references pass.
 pub fn target(t: &str) -> Target<'_> {
     let t = t.trim();
-    if let Some(n) = t.strip_prefix("#page-") {
-        let digits = !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
-        return match n.parse::<u32>() {
-            Ok(n) if digits && n > 0 => Target::Page(n),
+    if let Some(id) = t.strip_prefix('#') {
+        let Some((kind, digits)) = id.rsplit_once('-') else { return Target::Unusable };
+        let n = match digits.parse::<u32>() {
+            Ok(n) if n > 0 && digits.bytes().all(|b| b.is_ascii_digit()) => n,
+            _ => return Target::Unusable,
+        };
+        return match kind {
+            "page" => Target::Page(n),
+            "fig" => Target::Anchor(Anchor::Figure(n)),
+            "table" => Target::Anchor(Anchor::Table(n)),
+            "ref" => Target::Anchor(Anchor::Reference(n)),
             _ => Target::Unusable,
         };
     }
@@ -152,7 +185,11 @@ mod tests {
         assert_eq!(target("HTTP://x.org"), Target::Uri("HTTP://x.org"));
         assert_eq!(target("mailto:a@b.org"), Target::Uri("mailto:a@b.org"));
         assert_eq!(target("#page-12"), Target::Page(12));
-        for bad in ["javascript:alert(1)", "JavaScript:x", "file:///etc/passwd", "data:text/html,x", "https://", "https:// x.org", "mailto:", "#page-0", "#page-x", "www.x.org", ""] {
+        assert_eq!(target("#fig-2"), Target::Anchor(Anchor::Figure(2)));
+        assert_eq!(target("#table-1"), Target::Anchor(Anchor::Table(1)));
+        assert_eq!(target("#ref-31"), Target::Anchor(Anchor::Reference(31)));
+        assert_eq!(Anchor::Reference(31).id(), "ref-31");
+        for bad in ["javascript:alert(1)", "JavaScript:x", "file:///etc/passwd", "data:text/html,x", "https://", "https:// x.org", "mailto:", "#page-0", "#page-x", "#page-+3", "#sec-2", "#ref-", "#fig", "www.x.org", ""] {
             assert_eq!(target(bad), Target::Unusable, "{bad}");
         }
     }

@@ -243,7 +243,8 @@ const MAX_LINKS_PER_PAGE: usize = 5_000;
 
 /// The page's link annotations in layout space: those that open a web address (`/A` with
 /// `/S /URI`), and those that go to a page of the document (`/Dest`, or `/A` with
-/// `/S /GoTo`, by an explicit or a named destination) as `#page-N`.
+/// `/S /GoTo`, by an explicit or a named destination) as `#page-N` with the spot the view
+/// opens at.
 fn link_areas(doc: &Document, page: &Dictionary, page_m: &M, width: f32, height: f32) -> Vec<crate::layout::LinkArea> {
     let Some(annots) = page.get(b"Annots").ok().map(|o| deref(doc, o)).and_then(|o| o.as_array().ok()) else { return Vec::new() };
     let mut out = Vec::new();
@@ -256,6 +257,7 @@ fn link_areas(doc: &Document, page: &Dictionary, page_m: &M, width: f32, height:
         }
         let action = d.get(b"A").ok().map(|o| deref(doc, o)).and_then(|o| o.as_dict().ok());
         let kind = action.and_then(|a| a.get(b"S").ok()).and_then(|o| o.as_name().ok());
+        let mut spot = None;
         let target = match (action, kind) {
             (Some(a), Some(b"URI")) => {
                 let Some(uri) = a.get(b"URI").ok().map(|o| deref(doc, o)).and_then(|o| o.as_str().ok()) else { continue };
@@ -267,9 +269,10 @@ fn link_areas(doc: &Document, page: &Dictionary, page_m: &M, width: f32, height:
                     (None, _) => d.get(b"Dest").ok(),
                     _ => None,
                 };
-                let Some(page_id) = dest.and_then(|o| destination_page(doc, o, 0)) else { continue };
+                let Some((page_id, left, top)) = dest.and_then(|o| destination(doc, o, 0)) else { continue };
                 let numbers = numbers.get_or_insert_with(|| doc.get_pages().into_iter().map(|(n, id)| (id, n)).collect());
                 let Some(n) = numbers.get(&page_id) else { continue };
+                spot = spot_on(doc, page_id, left, top);
                 format!("#page-{n}")
             }
         };
@@ -281,7 +284,7 @@ fn link_areas(doc: &Document, page: &Dictionary, page_m: &M, width: f32, height:
         let r = bounds(&corners);
         let r = Rect { x0: r.x0.max(0.0), y0: r.y0.max(0.0), x1: r.x1.min(width), y1: r.y1.min(height) };
         if r.x1 > r.x0 && r.y1 > r.y0 {
-            out.push(crate::layout::LinkArea { bbox: r, target });
+            out.push(crate::layout::LinkArea { bbox: r, target, spot });
         }
     }
     out
@@ -290,16 +293,29 @@ fn link_areas(doc: &Document, page: &Dictionary, page_m: &M, width: f32, height:
 /// How deep a named destination's lookup may go (name trees, indirections).
 const MAX_DEST_DEPTH: usize = 32;
 
-/// The page object a destination goes to: an array whose first element is the page, a
-/// dictionary holding it under `/D`, or a name looked up in the catalogue's `/Dests` or
-/// its `/Names` tree (PDF 32000 §12.3.2).
-fn destination_page(doc: &Document, dest: &Object, depth: usize) -> Option<ObjectId> {
+/// Where a destination goes (PDF 32000 §12.3.2): its page object, and the left and top
+/// of the view it opens in that page's user space, where it gives them.
+///
+/// The destination is an array whose first element is the page, a dictionary holding it
+/// under `/D`, or a name looked up in the catalogue's `/Dests` or its `/Names` tree.
+fn destination(doc: &Document, dest: &Object, depth: usize) -> Option<(ObjectId, Option<f32>, Option<f32>)> {
     if depth > MAX_DEST_DEPTH {
         return None;
     }
     match deref(doc, dest) {
-        Object::Array(a) => a.first()?.as_reference().ok(),
-        Object::Dictionary(d) => destination_page(doc, d.get(b"D").ok()?, depth + 1),
+        Object::Array(a) => {
+            let page = a.first()?.as_reference().ok()?;
+            let at = |i: usize| a.get(i).and_then(|o| num(deref(doc, o)));
+            let (left, top) = match a.get(1).and_then(|o| o.as_name().ok()) {
+                Some(b"XYZ") => (at(2), at(3)),
+                Some(b"FitH" | b"FitBH") => (None, at(2)),
+                Some(b"FitV" | b"FitBV") => (at(2), None),
+                Some(b"FitR") => (at(2), at(5)),
+                _ => (None, None),
+            };
+            Some((page, left, top))
+        }
+        Object::Dictionary(d) => destination(doc, d.get(b"D").ok()?, depth + 1),
         Object::Name(n) | Object::String(n, _) => {
             let root = doc.catalog().ok()?;
             let old_style = root.get(b"Dests").ok().map(|o| deref(doc, o)).and_then(|o| o.as_dict().ok()).and_then(|d| d.get(n).ok());
@@ -310,9 +326,24 @@ fn destination_page(doc: &Document, dest: &Object, depth: usize) -> Option<Objec
                     name_tree_lookup(doc, names.get(b"Dests").ok()?, n, 0)?
                 }
             };
-            destination_page(doc, found, depth + 1)
+            destination(doc, found, depth + 1)
         }
         _ => None,
+    }
+}
+
+/// A destination's view corner (`left`, `top` in the user space of `page_id`) in that
+/// page's layout space; `None` without a top, or on a turned page without both.
+fn spot_on(doc: &Document, page_id: ObjectId, left: Option<f32>, top: Option<f32>) -> Option<crate::layout::Spot> {
+    let top = top?;
+    let page = doc.get_dictionary(page_id).ok()?;
+    let (_, _, m) = page_geometry(doc, page);
+    let upright = m.0[1] == 0.0 && m.0[2] == 0.0;
+    let (x, y) = m.apply(left.unwrap_or(0.0), top);
+    match (upright, left) {
+        (true, _) => Some(crate::layout::Spot { x: left.map(|_| x), y }),
+        (false, Some(_)) => Some(crate::layout::Spot { x: Some(x), y }),
+        (false, None) => None,
     }
 }
 

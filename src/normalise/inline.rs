@@ -24,7 +24,7 @@ pub(crate) struct WordStyle {
     pub small_caps: bool,
     /// Raised (1) or lowered (-1) against the line, in smaller type.
     pub script: i8,
-    /// The web address a link annotation over the word opens.
+    /// Where a link annotation over the word leads: a web address, or a place in the document.
     pub link: Option<Arc<str>>,
 }
 
@@ -56,7 +56,7 @@ pub(crate) fn word_styles(words: &[Word], layout: &Layout, links: &[LinkArea], s
             let link = links
                 .iter()
                 .find(|l| cx >= l.bbox.x0 && cx <= l.bbox.x1 && cy >= l.bbox.y0 - 1.0 && cy <= l.bbox.y1 + 1.0)
-                .map(|l| Arc::from(l.target.as_str()));
+                .map(|l| super::links::at_spot(&l.target, l.spot));
             WordStyle {
                 italic: font.is_some_and(|f| f.italic),
                 bold: font.is_some_and(|f| f.bold),
@@ -354,7 +354,7 @@ mod tests {
     fn words_under_a_link_annotation_are_a_link() {
         let mut layout = Builder::new().page().block(&[("Read the report online today", 72.0, 100.0, 10.0, REGULAR)]).build();
         // "the report" spans x = 97..147 at this size (half an em per character).
-        layout.pages[0].links.push(LinkArea { bbox: crate::layout::Rect { x0: 96.0, y0: 90.0, x1: 148.0, y1: 103.0 }, target: "https://example.org/r".into() });
+        layout.pages[0].links.push(LinkArea { bbox: crate::layout::Rect { x0: 96.0, y0: 90.0, x1: 148.0, y1: 103.0 }, target: "https://example.org/r".into(), spot: None });
         let c = content_of(&layout);
         assert_eq!(
             c,

@@ -18,6 +18,7 @@ mod notes;
 mod numbering;
 mod roles;
 mod sections;
+mod links;
 
 use lines::{collect_lines, line_text, to_box, warn, BodyStyle, TLine};
 use roles::{Pass, Role, RoleTable};
@@ -232,6 +233,7 @@ fn read(layout: &Layout, parallel: bool) -> (Warned<Document>, Vec<TLine>, RoleT
     if doc.colophon.inquiries.is_none() {
         doc.colophon.inquiries = fr.inquiries.clone().or(noted_contact);
     }
+    links::finish(&mut doc);
     (Warned { output: doc, warnings }, lines, roles)
 }
 

@@ -93,8 +93,9 @@ pub enum Inline {
 /// A link over some text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Link {
-    /// Where it points: a URI (`https://…`, `mailto:…`), or `#page-N` for page N of the
-    /// source PDF.
+    /// Where it points: a URI (`https://…`, `mailto:…`); `#ref-N`, `#fig-N` or `#table-N`
+    /// for the Nth reference, figure or table of this tree (from 1, in document order); or
+    /// `#page-N` for page N of the source PDF when the link opens on other text.
     pub target: String,
     /// The linked text.
     pub content: Vec<Inline>,
@@ -138,6 +139,16 @@ impl Inline {
                 Inline::Text(_) => {}
                 span => Inline::each_call_mut(span.children_mut(), f),
             }
+        }
+    }
+
+    /// Calls `f` on the target of every link in `inlines`, inside spans too.
+    pub fn each_link_target_mut(inlines: &mut [Inline], f: &mut dyn FnMut(&mut String)) {
+        for i in inlines {
+            if let Inline::Link(l) = i {
+                f(&mut l.target);
+            }
+            Inline::each_link_target_mut(i.children_mut(), f);
         }
     }
 

@@ -19,7 +19,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Version of the tree's JSON form; bumped whenever a field changes meaning or shape.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// A converted publication: everything quire understood of one PDF.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -128,6 +128,13 @@ impl Document {
         let mut found = false;
         self.visit_text(&mut |s| found = found || s.chars().any(is_hangul));
         found
+    }
+
+    /// Calls `f` on the target of every link in the body's blocks, inside spans too.
+    pub fn each_link_target_mut(&mut self, f: &mut dyn FnMut(&mut String)) {
+        for b in self.sections.iter_mut().flat_map(|s| s.blocks.iter_mut()) {
+            Inline::each_link_target_mut(&mut b.content, f);
+        }
     }
 
     /// Calls `f` on every piece of text in the tree, in reading order.

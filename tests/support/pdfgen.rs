@@ -147,11 +147,17 @@ impl Pdf {
                         "Type" => "Annot", "Subtype" => "Link",
                         "Rect" => r.iter().map(|&v| Object::Real(v)).collect::<Vec<_>>(),
                     };
-                    // "#goto-N" goes to page N (from 1) by an explicit destination, "#named-N"
-                    // by a name in the catalogue's /Dests; anything else is a web address.
-                    let page_of = |n: &str| n.parse::<usize>().ok().and_then(|n| page_ids.get(n - 1)).copied();
+                    // "#goto-N" goes to page N (from 1) by an explicit destination ("#goto-N@X,Y"
+                    // opening its view at X, Y), "#named-N" by a name in the catalogue's /Dests;
+                    // anything else is a web address.
+                    let page_of = |n: &str| n.split('@').next()?.parse::<usize>().ok().and_then(|n| page_ids.get(n - 1)).copied();
+                    let corner: Vec<Object> = match uri.split_once('@').and_then(|(_, at)| at.split_once(',')) {
+                        Some((x, y)) => vec![Object::Real(x.parse().unwrap()), Object::Real(y.parse().unwrap())],
+                        None => vec![Object::Null, Object::Null],
+                    };
                     if let Some(to) = uri.strip_prefix("#goto-").and_then(page_of) {
-                        annot.set("A", dictionary! { "S" => "GoTo", "D" => vec![to.into(), "XYZ".into(), Object::Null, Object::Null, Object::Null] });
+                        let dest = [vec![to.into(), "XYZ".into()], corner, vec![Object::Null]].concat();
+                        annot.set("A", dictionary! { "S" => "GoTo", "D" => dest });
                     } else if let Some(to) = uri.strip_prefix("#named-").and_then(page_of) {
                         let name = format!("dest{}", named.len());
                         named.set(name.as_bytes(), vec![Object::from(to), "Fit".into()]);
@@ -202,7 +208,8 @@ fn literal(s: &str) -> String {
 
 impl Page {
     /// A link annotation over the rectangle (`x0`, `y0`)–(`x1`, `y1`) opening `uri`, or going
-    /// to page N of the document for `#goto-N` (explicit destination) or `#named-N` (named).
+    /// to page N of the document for `#goto-N` (explicit destination; `#goto-N@X,Y` opens
+    /// the view at X, Y) or `#named-N` (named).
     pub fn link(&mut self, x0: f32, y0: f32, x1: f32, y1: f32, uri: &str) {
         self.links.push(([x0, y0, x1, y1], uri.to_string()));
     }

@@ -7,7 +7,7 @@
 //! never holds a note call's link, so calls inside a link cut it in two.
 
 use super::xhtml::{encode_url, escape};
-use crate::emit::inline::{any_span, is_korean_tag, language_tag, split_at_calls, target, Part, Target};
+use crate::emit::inline::{any_span, is_korean_tag, language_tag, split_at_calls, target, Anchor, Part, Target};
 use crate::tree::{Document, Inline};
 
 /// Style rules for the spans, added to the style sheet when the book has spans at all
@@ -33,6 +33,8 @@ pub trait Host {
     fn note_call(&mut self, n: usize) -> Option<String>;
     /// Where page `n` of the source PDF is in the book, when the book marks its pages.
     fn page_href(&self, n: u32) -> Option<String>;
+    /// Where a figure, table or reference is in the book, when the book has it.
+    fn anchor_href(&self, a: Anchor) -> Option<String>;
 }
 
 /// `content` as XHTML.
@@ -76,6 +78,7 @@ fn write(host: &mut dyn Host, content: &[Inline], cx: Cx, out: &mut String) {
                 let href = match target(&l.target) {
                     Target::Uri(uri) => Some(encode_url(uri)),
                     Target::Page(n) => host.page_href(n),
+                    Target::Anchor(a) => host.anchor_href(a),
                     Target::Unusable => None,
                 };
                 let mut text = String::new();
@@ -134,6 +137,9 @@ mod tests {
         }
         fn page_href(&self, n: u32) -> Option<String> {
             (n == 2).then(|| "chapter-01.xhtml#page-2".to_string())
+        }
+        fn anchor_href(&self, a: Anchor) -> Option<String> {
+            (a == Anchor::Reference(1)).then(|| "references.xhtml#ref-1".to_string())
         }
     }
 

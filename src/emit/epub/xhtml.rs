@@ -6,6 +6,7 @@
 use super::floats;
 use super::inline;
 use super::pagelist::{Mark, PageMarks};
+use crate::emit::inline::Anchor;
 use crate::emit::display::Numbering;
 use crate::tree::{box_runs, is_hangul, Block, BlockKind, Date, Document, Inline, Reference, Section};
 
@@ -70,20 +71,40 @@ pub fn book(doc: &Document) -> (Vec<Page>, Vec<Mark>) {
     let mut w = Writer::new(doc);
     let mut pages = w.run();
     let marks = w.finish_marks(&mut pages);
+    let anchors = anchor_files(&pages);
     for p in &mut pages {
-        link_pages(&mut p.xhtml, &marks);
+        link_pages(&mut p.xhtml, &marks, &anchors);
     }
     (pages, marks)
 }
 
-/// The characters around a page number in a link's address until [`link_pages`] runs:
-/// noncharacters, which no text of the document brings.
+/// The file each figure, table and reference was written in, by id; empty when no page
+/// has a link to resolve.
+fn anchor_files(pages: &[Page]) -> std::collections::HashMap<String, String> {
+    let mut out = std::collections::HashMap::new();
+    if !pages.iter().any(|p| p.xhtml.contains(PAGE_LINK_OPEN)) {
+        return out;
+    }
+    for p in pages {
+        for piece in p.xhtml.split(" id=\"").skip(1) {
+            let id = piece.split('"').next().unwrap_or("");
+            if ["fig-", "table-", "ref-"].iter().any(|k| id.strip_prefix(k).is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))) {
+                out.entry(id.to_string()).or_insert_with(|| p.file.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The characters around a page number (or `#` and an element's id) in a link's address
+/// until [`link_pages`] runs: noncharacters, which no text of the document brings.
 const PAGE_LINK_OPEN: &str = "\u{FDD0}";
 const PAGE_LINK_CLOSE: &str = "\u{FDD1}";
 
-/// Points each link to a page of the source PDF at that page's marker, in whichever file
-/// it was written; a link to a page without a marker keeps only its words.
-fn link_pages(xhtml: &mut String, marks: &[Mark]) {
+/// Points each link to a page of the source PDF at that page's marker, and each link to a
+/// figure, table or reference at that element, in whichever file it was written; a link
+/// to something the book does not have keeps only its words.
+fn link_pages(xhtml: &mut String, marks: &[Mark], anchors: &std::collections::HashMap<String, String>) {
     const OPEN_TAG: &str = "<a href=\"";
     if !xhtml.contains(PAGE_LINK_OPEN) {
         return;
@@ -94,10 +115,14 @@ fn link_pages(xhtml: &mut String, marks: &[Mark]) {
         out.push_str(&rest[..at]);
         let after = &rest[at + PAGE_LINK_OPEN.len()..];
         let end = after.find(PAGE_LINK_CLOSE).unwrap_or(after.len());
-        let page = after[..end].parse::<u32>().ok();
+        let key = &after[..end];
+        let href = match key.strip_prefix('#') {
+            Some(id) => anchors.get(id).map(|file| format!("{file}#{id}")),
+            None => key.parse::<u32>().ok().and_then(|page| marks.iter().find(|m| m.page == page)).map(|m| format!("{}#{}", m.file, m.id())),
+        };
         rest = after.get(end + PAGE_LINK_CLOSE.len()..).unwrap_or("");
-        match marks.iter().find(|m| Some(m.page) == page) {
-            Some(m) => out.push_str(&format!("{}#{}", m.file, m.id())),
+        match href {
+            Some(h) => out.push_str(&h),
             None if out.ends_with(OPEN_TAG) => {
                 // Unwrap the link: its words stay, its tags go (links never nest).
                 out.truncate(out.len() - OPEN_TAG.len());
@@ -705,6 +730,11 @@ impl inline::Host for InlineHost<'_, '_> {
     /// book is written (a link may go forward); [`link_pages`] puts in the real address.
     fn page_href(&self, n: u32) -> Option<String> {
         Some(format!("{PAGE_LINK_OPEN}{n}{PAGE_LINK_CLOSE}"))
+    }
+
+    /// A stand-in like [`Self::page_href`]'s, holding the element's id after a `#`.
+    fn anchor_href(&self, a: Anchor) -> Option<String> {
+        Some(format!("{PAGE_LINK_OPEN}#{}{PAGE_LINK_CLOSE}", a.id()))
     }
 }
 

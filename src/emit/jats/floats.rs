@@ -14,6 +14,7 @@
 //!   in `tbody` as `td`, spans as `colspan`/`rowspan` when above 1; its notes become
 //!   paragraphs in `table-wrap-foot`.
 
+use super::inline::Anchors;
 use super::xml::El;
 use super::{leaf, paragraph};
 use crate::emit::display;
@@ -25,10 +26,10 @@ pub const TITLE_MAX: usize = 120;
 /// The `fig` or `table-wrap` for a display block with id `id`.
 ///
 /// `korean`: the document is in Korean, so a Hangul caption needs no language of its own.
-pub fn display(b: &Block, id: String, notes: &[String], asset_dir: &str, korean: bool) -> El {
+pub fn display(b: &Block, id: String, anchors: &Anchors, asset_dir: &str, korean: bool) -> El {
     let mut el = match b.kind {
-        crate::tree::BlockKind::Table => table_wrap(b, id, notes),
-        _ => fig(b, id, notes, asset_dir),
+        crate::tree::BlockKind::Table => table_wrap(b, id, anchors),
+        _ => fig(b, id, anchors, asset_dir),
     };
     if korean {
         for k in el.kids.iter_mut() {
@@ -41,11 +42,11 @@ pub fn display(b: &Block, id: String, notes: &[String], asset_dir: &str, korean:
 }
 
 /// `label` and `caption` of a display, in DTD order, to start its element with.
-fn label_and_caption(el: &mut El, b: &Block, notes: &[String]) {
+fn label_and_caption(el: &mut El, b: &Block, anchors: &Anchors) {
     if let Some(l) = display::label(b) {
         el.push(leaf("label", l));
     }
-    let mut p = paragraph(b, notes);
+    let mut p = paragraph(b, anchors);
     if p.kids.is_empty() {
         return;
     }
@@ -65,10 +66,10 @@ fn is_short(caption: &str) -> bool {
     caption.chars().count() <= TITLE_MAX && !body.contains(". ") && !body.contains("? ") && !body.contains("! ")
 }
 
-fn fig(b: &Block, id: String, notes: &[String], asset_dir: &str) -> El {
+fn fig(b: &Block, id: String, anchors: &Anchors, asset_dir: &str) -> El {
     let f = display::figure(b);
     let mut el = El::new("fig").attr("id", id);
-    label_and_caption(&mut el, b, notes);
+    label_and_caption(&mut el, b, anchors);
     if let Some(img) = f.image.as_ref().filter(|i| !i.file.trim().is_empty()) {
         let (main, sub) = img.media_type.split_once('/').unwrap_or(("image", img.media_type.as_str()));
         let mut g = El::new("graphic").attr("xlink:href", format!("{}/{}", asset_dir, img.file.trim()));
@@ -86,10 +87,10 @@ fn fig(b: &Block, id: String, notes: &[String], asset_dir: &str) -> El {
     el
 }
 
-fn table_wrap(b: &Block, id: String, notes: &[String]) -> El {
+fn table_wrap(b: &Block, id: String, anchors: &Anchors) -> El {
     let t = display::table(b);
     let mut el = El::new("table-wrap").attr("id", id);
-    label_and_caption(&mut el, b, notes);
+    label_and_caption(&mut el, b, anchors);
     let head_n = t.header_rows.min(t.rows.len());
     let mut table = El::new("table");
     let (head, body) = t.rows.split_at(head_n);

@@ -13,6 +13,7 @@ mod xml;
 use crate::emit::display::Numbering;
 use crate::error::{Error, Result};
 use crate::tree::{box_runs, Block, BlockKind, Colophon, Document, FrontMatter};
+use inline::Anchors;
 use xml::El;
 
 /// The DOCTYPE of JATS 1.3 Journal Archiving and Interchange (without MathML 3).
@@ -57,10 +58,12 @@ fn article(doc: &Document, opts: &JatsOptions) -> El {
     }
     a = a.attr("xmlns:xlink", "http://www.w3.org/1999/xlink").attr("xmlns:mml", "http://www.w3.org/1998/Math/MathML");
     a.push(front(doc));
-    if let Some(b) = body(doc) {
+    let cites: Vec<Vec<El>> = doc.references.iter().map(cite::citations).collect();
+    let anchors = Anchors::of(doc, &cites);
+    if let Some(b) = body(doc, &anchors) {
         a.push(b);
     }
-    if let Some(b) = back(doc) {
+    if let Some(b) = back(doc, cites) {
         a.push(b);
     }
     a
@@ -241,9 +244,8 @@ fn custom_meta(col: &Colophon, has_publisher: bool) -> Option<El> {
 // ------------------------------------------------------------------ body
 
 /// The `body`: the untitled opening paragraphs, then nested `sec`s; `None` when empty.
-fn body(doc: &Document) -> Option<El> {
-    let notes: Vec<String> = (0..doc.footnotes.len()).map(|n| fn_label(doc, n)).collect();
-    let mut cx = Blocks { notes: &notes, korean: is_korean(&doc.lang), asset_dir: doc.asset_dir(), numbers: Numbering::default() };
+fn body(doc: &Document, anchors: &Anchors) -> Option<El> {
+    let mut cx = Blocks { anchors, korean: is_korean(&doc.lang), asset_dir: doc.asset_dir(), numbers: Numbering::default() };
     let mut body = El::new("body");
     // Open sections, outermost first, with their levels.
     let mut open: Vec<(u8, El)> = vec![];
@@ -283,7 +285,7 @@ fn close_to(open: &mut Vec<(u8, El)>, body: &mut El, level: u8) {
 /// What writing blocks needs besides the blocks: note labels, language, where pictures
 /// are, and the display count so far.
 struct Blocks<'a> {
-    notes: &'a [String],
+    anchors: &'a Anchors,
     korean: bool,
     asset_dir: &'a str,
     numbers: Numbering,
@@ -305,7 +307,7 @@ impl Blocks<'_> {
             };
             if let Some(t) = title {
                 let mut el = El::new("title");
-                inline::push(&mut el, &t.content, self.notes);
+                inline::push(&mut el, &t.content, self.anchors);
                 bx.push(El::new("caption").child(el));
             }
             self.push_flow(&mut bx, rest);
@@ -325,10 +327,10 @@ impl Blocks<'_> {
                     parent.push(l);
                 }
                 let id = self.numbers.next(b).unwrap_or_default();
-                parent.push(floats::display(b, id, self.notes, self.asset_dir, self.korean));
+                parent.push(floats::display(b, id, self.anchors, self.asset_dir, self.korean));
                 continue;
             }
-            let mut p = paragraph(b, self.notes);
+            let mut p = paragraph(b, self.anchors);
             if self.korean {
                 p.attrs.retain(|(k, _)| *k != "xml:lang");
             }
@@ -357,9 +359,9 @@ impl Blocks<'_> {
 /// showing the notes' labels.
 ///
 /// A call to a note that does not exist is left out: its `rid` would point nowhere.
-fn paragraph(b: &Block, notes: &[String]) -> El {
+fn paragraph(b: &Block, anchors: &Anchors) -> El {
     let mut p = El::new("p");
-    inline::push(&mut p, &b.content, notes);
+    inline::push(&mut p, &b.content, anchors);
     let text = p.text_content();
     if text.trim().is_empty() {
         return El::new("p");
@@ -400,7 +402,7 @@ fn fn_label(doc: &Document, n: usize) -> String {
 // ------------------------------------------------------------------ back
 
 /// The `back`: footnotes, references and the disclaimer; `None` when there are none.
-fn back(doc: &Document) -> Option<El> {
+fn back(doc: &Document, cites: Vec<Vec<El>>) -> Option<El> {
     let mut back = El::new("back");
     if !doc.footnotes.is_empty() {
         let mut g = El::new("fn-group");
@@ -418,8 +420,7 @@ fn back(doc: &Document) -> Option<El> {
         back.push(g);
     }
     let mut rl = El::new("ref-list");
-    for r in &doc.references {
-        let cites = cite::citations(r);
+    for cites in cites {
         if cites.is_empty() {
             continue;
         }
