@@ -199,6 +199,32 @@ fn continues_entries_above(lines: &[TLine], above: &[usize], l: &TLine, label: &
     false
 }
 
+/// How far past the next note number a printed number may run and still open a note
+/// (notes the reader missed before it).
+const MAX_NOTE_SKIP: u32 = 10;
+
+/// Whether `label` is a number other than `expected` and other than 1 (numbering that
+/// starts again).
+fn out_of_sequence(label: &str, expected: u32) -> bool {
+    label.parse::<u32>().is_ok_and(|n| n != expected && n != 1)
+}
+
+/// Whether `label` is a number far past `expected`: the end of a page range ("135–\n157.")
+/// or a year, not a note.
+fn far_ahead(label: &str, expected: u32) -> bool {
+    label.parse::<u32>().is_ok_and(|n| n > expected + MAX_NOTE_SKIP)
+}
+
+/// Whether line `l` carries on the line right above it in its column: the same type, no
+/// gap, and the line above stops where its text cannot end (a dash, a hyphen, a comma).
+fn runs_on_from_above(lines: &[TLine], above: &[usize], l: &TLine) -> bool {
+    let Some(o) = above.iter().rev().map(|&j| &lines[j]).find(|o| o.bbox.x0 < l.bbox.x1 && l.bbox.x0 < o.bbox.x1 && o.bbox.y1 <= l.bbox.y0 + 1.0) else {
+        return false;
+    };
+    let close = l.bbox.y0 - o.bbox.y1 <= 0.6 * l.size && (o.size - l.size).abs() <= 0.3;
+    close && o.text.trim_end().ends_with(['–', '-', '—', ',', ';'])
+}
+
 /// Finds page-bottom notes: smaller lines with nothing but notes below them, starting at a mark.
 fn page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> (Vec<usize>, Vec<NoteAcc>) {
     let mut taken = Vec::new();
@@ -258,6 +284,11 @@ fn page_notes(lines: &[TLine], idx: &[usize], body: &BodyStyle) -> (Vec<usize>, 
             if in_list {
                 continue;
             }
+            // A number out of the notes' sequence that runs far ahead or carries on the line
+            // above is part of the text, not a note's mark.
+            let mark = mark.filter(|(label, _)| {
+                !out_of_sequence(label, expected) || !(far_ahead(label, expected) || runs_on_from_above(lines, &on[..k], l))
+            });
             match mark {
                 Some((label, text)) => {
                     if let Ok(n) = label.parse::<u32>() {

@@ -221,6 +221,29 @@ fn a_reference_list_reaching_the_page_foot_past_a_wrapped_year_is_not_notes() {
     assert_eq!(taken, vec!["1 The first note.", "2 The second note."]);
 }
 
+#[test]
+fn an_author_date_list_at_the_page_foot_whose_page_range_wraps_to_a_number_is_not_notes() {
+    // Two notes on the first page; on the next, an unnumbered list runs to the foot, and a
+    // wrapped page range puts "157." at the start of a line, far past note 3.
+    let l = Builder::new()
+        .page()
+        .para(72.0, 100.0, &[FULL, "A claim.^1 And another.^2"])
+        .block(&[("1 The first note.", 72.0, 760.0, 8.0, REGULAR)])
+        .block(&[("2 The second note.", 72.0, 770.0, 8.0, REGULAR)])
+        .page()
+        .para(72.0, 100.0, &[FULL, FULL, "and the last paragraph of the body ends here."])
+        .block(&[("References", 72.0, 200.0, 12.0, BOLD)])
+        .block(&[("Ahn, H. 2016. “From Crisis to Cooperation.” Asian Survey 46 (2): 130–", 72.0, 600.0, 9.0, REGULAR), ("157. New York: Columbia University Press.", 72.0, 611.0, 9.0, REGULAR)])
+        .block(&[("Baker, M. 2015. “Reform of the Markets.” Policy Review, 8(1): 1–", 72.0, 626.0, 9.0, REGULAR), ("20. London: Routledge.", 72.0, 637.0, 9.0, REGULAR)])
+        .block(&[("Clark, S. 2019. “Prices and Wages.” Economic Letters, 30(2): 99–110.", 72.0, 652.0, 9.0, REGULAR)])
+        .build();
+    let lines = collect_lines(&l);
+    let body = BodyStyle::of(&lines);
+    let idx: Vec<usize> = (0..lines.len()).collect();
+    let taken: Vec<&str> = find_page_notes(&lines, &idx, &body).lines.iter().map(|&i| lines[i].text.as_str()).collect();
+    assert_eq!(taken, vec!["1 The first note.", "2 The second note."]);
+}
+
 /// The notes read from two pages: a note left open at the first page's foot, and `below`
 /// set under the second page's text.
 fn notes_over_a_page_break(below: L) -> Vec<String> {
