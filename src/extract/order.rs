@@ -6,7 +6,9 @@
 //! share a gutter (the same columns continuing past an accidental horizontal gap) are kept
 //! together, so a full-width title, then the left column, then the right column, then a
 //! full-width band below come out in that order; a short heading under the columns that
-//! introduces a full-width band goes with that band, not at the foot of the left column. Running heads and feet stay ordinary blocks in their band.
+//! introduces a full-width band goes with that band, not at the foot of the left column,
+//! and one left alone under balanced columns at the page foot is read after them. Running
+//! heads and feet stay ordinary blocks in their band.
 
 use crate::layout::TextBlock;
 
@@ -57,6 +59,13 @@ impl Cut<'_> {
             return;
         }
         let gutters = self.gutters(&ids);
+        if let Some(k) = self.closing_line(&ids) {
+            let last = ids[k];
+            let rest: Vec<usize> = ids.into_iter().filter(|&i| i != last).collect();
+            self.cut(rest, col, depth + 1, out);
+            out.push((last, col));
+            return;
+        }
         let bands = self.bands(ids.clone());
         // Cut along the widest gap first: a footer far below two columns is a band of its own
         // even when it sits beside the gutter.
@@ -161,6 +170,40 @@ impl Cut<'_> {
         all.extend(band);
         all.extend(next);
         self.gutters(&all).is_empty() && self.top(next) - self.bottom(band) <= self.top(band) - self.bottom(columns)
+    }
+
+    /// The position in `ids` of a single line at the page foot (at most two single lines,
+    /// such as a folio, below it on the page) that stands under columns ending level with
+    /// each other: a heading left at the foot of the page, whose text begins on the next,
+    /// read after the columns.
+    ///
+    /// Balanced columns end together and what lies under both comes after both; a column
+    /// that runs on below a shorter one ends lower than it, so its last line never qualifies.
+    fn closing_line(&self, ids: &[usize]) -> Option<usize> {
+        let b = self.blocks;
+        let (k, &last) = ids.iter().enumerate().max_by(|x, y| b[*x.1].bbox.y0.total_cmp(&b[*y.1].bbox.y0))?;
+        let line = &b[last];
+        if line.lines.len() != 1 {
+            return None;
+        }
+        let mut below = b.iter().filter(|o| o.bbox.y0 > line.bbox.y0);
+        if below.by_ref().take(2).any(|o| o.lines.len() != 1) || below.next().is_some() {
+            return None;
+        }
+        let columns: Vec<usize> = ids.iter().copied().filter(|&i| i != last).collect();
+        let gutters = self.gutters(&columns);
+        if gutters.is_empty() {
+            return None;
+        }
+        let mut bottoms = vec![f32::NEG_INFINITY; gutters.len() + 1];
+        for &i in &columns {
+            let r = &b[i].bbox;
+            let c = gutters.partition_point(|g| g.1 <= r.x0);
+            bottoms[c] = bottoms[c].max(r.y1);
+        }
+        let pitch = self.min_gutter / 0.8;
+        let (low, high) = bottoms.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(a, z), &y| (a.min(y), z.max(y)));
+        (low.is_finite() && high - low <= 3.0 * pitch && line.bbox.y0 >= high).then_some(k)
     }
 
     /// Whether joining two bands keeps the gutter each already has: the joined blocks leave a

@@ -216,6 +216,36 @@ fn a_heading_under_two_columns_goes_with_the_full_width_list_below_it() {
     assert!(at("left") < at("right") && at("right") < at("Notes") && at("Notes") < at("a note"), "{texts:?}");
 }
 
+/// Two columns of `left` and `right` lines, then a "References" heading at `heading_y`
+/// under the left column: the blocks' texts in reading order.
+fn columns_then_a_heading(left: usize, right: usize, heading_y: f32) -> Vec<String> {
+    let mut g = Vec::new();
+    for k in 0..left {
+        g.extend(gapped(&["left", "column", "text", "runs", "on"], 72.0, 100.0 + 12.0 * k as f32, 10.0, 0.3));
+    }
+    for k in 0..right {
+        g.extend(gapped(&["right", "column", "text", "runs", "on"], 252.0, 100.0 + 12.0 * k as f32, 10.0, 0.3));
+    }
+    g.extend(text_at("References", 72.0, heading_y, 12.0, 1));
+    block_texts(&page(g))
+}
+
+#[test]
+fn a_heading_left_under_balanced_columns_at_the_page_foot_comes_after_both() {
+    // The columns end a line apart; the heading's list starts on the next page.
+    let texts = columns_then_a_heading(40, 39, 600.0);
+    let at = |s: &str| texts.iter().position(|t| t.starts_with(s)).unwrap_or(usize::MAX);
+    assert!(at("left") < at("right") && at("right") < at("References"), "{texts:?}");
+}
+
+#[test]
+fn a_heading_at_the_foot_of_a_column_longer_than_the_next_stays_in_it() {
+    // The last page of a body: the left column runs on far below the right one.
+    let texts = columns_then_a_heading(40, 12, 600.0);
+    let at = |s: &str| texts.iter().position(|t| t.starts_with(s)).unwrap_or(usize::MAX);
+    assert!(at("left") < at("References") && at("References") < at("right"), "{texts:?}");
+}
+
 #[test]
 fn column_gutter_splits_lines_on_a_shared_baseline() {
     let mut g = Vec::new();
