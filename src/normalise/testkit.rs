@@ -89,7 +89,8 @@ impl Builder {
 }
 
 /// A line of words at (x, baseline y), each character half the size wide; each space
-/// after the first between two words widens their gap by half an em.
+/// after the first between two words widens their gap by half an em. `word^1` raises `1`
+/// after its word; `^†~word` raises `†` before its word, glued to it.
 pub fn line(text: &str, x: f32, y: f32, size: f32, font: u32) -> Line {
     let mut words = Vec::new();
     let mut cx = x;
@@ -103,6 +104,27 @@ pub fn line(text: &str, x: f32, y: f32, size: f32, font: u32) -> Line {
         }
         i += 1;
         let i = i - 1;
+        // A mark raised before its word: the mark as a word of its own, then the word glued.
+        let (before, tok) = match tok.strip_prefix('^').and_then(|t| t.split_once('~')) {
+            Some((mark, word)) => (Some(mark), word),
+            None => (None, tok),
+        };
+        if let Some(mark) = before {
+            let s = size * 0.6;
+            let w = mark.chars().count() as f32 * s * 0.5;
+            let raise = size * 0.35;
+            words.push(Word {
+                text: mark.into(),
+                bbox: Rect { x0: cx, y0: y - raise - s * 0.8, x1: cx + w, y1: y - raise + s * 0.2 },
+                font: 0,
+                size: s,
+                space_before: i > 0,
+                invisible: false,
+                artifact: false,
+                tag: None,
+            });
+            cx += w;
+        }
         let mut parts = tok.split('^');
         let main = parts.next().unwrap_or("");
         if !main.is_empty() {
@@ -112,7 +134,7 @@ pub fn line(text: &str, x: f32, y: f32, size: f32, font: u32) -> Line {
                 bbox: Rect { x0: cx, y0: y - size * 0.8, x1: cx + w, y1: y + size * 0.2 },
                 font,
                 size,
-                space_before: i > 0,
+                space_before: i > 0 && before.is_none(),
                 invisible: false,
                 artifact: false,
                 tag: None,

@@ -95,11 +95,17 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
     let mut reach = f32::NEG_INFINITY;
     // Ink glyphs in the piece so far: a short first piece may be a label hanging before its text.
     let mut piece_glyphs = 0usize;
-    for next in ink {
+    // The last word space before the gap in question.
+    let mut last_space: Option<f32> = None;
+    while let Some(next) = ink.next() {
         reach = reach.max(cur.bbox.x1);
         piece_glyphs += 1;
         let (a, b) = (reach, next.bbox.x0);
         let gap = b - a;
+        let space_before = last_space;
+        if gap >= 0.15 * em {
+            last_space = Some(gap);
+        }
         let (sa, sb) = (cur.size, next.size);
         let other_face = cur.font != next.font && gap >= em && sa.min(sb) < 0.95 * sa.max(sb);
         cur = next;
@@ -109,7 +115,8 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
         if piece_x0 == run.x0 && piece_glyphs <= 3 && sa == sb && wraps_under(runs, cover, ri, (a, b)) {
             continue;
         }
-        let wide_sides = a - piece_x0 >= 4.0 * em && run.x1 - b >= 4.0 * em;
+        let sides = |n: f32| a - piece_x0 >= n * em && run.x1 - b >= n * em;
+        let wide_sides = sides(4.0);
         // A superscript sits close to its word; across a wide gap a change of size is another text.
         let other_size = gap >= sa.max(sb) && sa.min(sb) < 0.85 * sa.max(sb);
         // A change of face and size across a wide gap (a heading beside the other column's line) needs
@@ -117,7 +124,20 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
         // A line justified to its measure around a long word on the line below or above (a
         // web address) stretches every space alike, some 3 em wide: no gutter.
         let wide = gap >= 3.0 * em && !(*is_stretched.get_or_insert_with(|| stretched(gs, run)) && runs_through(runs, cover, ri, (a, b)));
-        if wide || other_size || ((wide_sides || other_face) && column_edges_at(runs, cover, ri, (a, b))) {
+        // A gap no wider than the word spaces beside it in its line is one of them (a narrow
+        // justified column); it is a gutter only between pieces as wide as columns, where other
+        // lines start exactly at its right edge, as a column's lines do (not where the same
+        // last word of a justified line starts).
+        let space_like = || {
+            let after = next_space(ink.clone(), cur, em);
+            let beside = space_before.into_iter().chain(after).fold(0.0f32, f32::max);
+            gap <= 1.25 * beside
+        };
+        let edges = || match space_like() {
+            true => sides(COLUMN_EMS) && column_edges_at(runs, cover, ri, (a, b), EXACT_EDGE),
+            false => column_edges_at(runs, cover, ri, (a, b), LOOSE_EDGE),
+        };
+        if wide || other_size || ((wide_sides || other_face) && edges()) {
             cuts.push(b);
             piece_x0 = b;
             piece_glyphs = 0;
@@ -125,6 +145,31 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
     }
     cuts
 }
+
+/// The first word space (a gap of 0.15 em or more) after glyph `from`, among the ink glyphs
+/// `rest` that follow it.
+fn next_space<'a>(rest: impl Iterator<Item = &'a G>, from: &'a G, em: f32) -> Option<f32> {
+    let mut reach = from.bbox.x1;
+    for g in rest {
+        let gap = g.bbox.x0 - reach;
+        if gap >= 0.15 * em {
+            return Some(gap);
+        }
+        reach = reach.max(g.bbox.x1);
+    }
+    None
+}
+
+/// How close, in ems, another line's edge must come to a gap's edge to show a column edge
+/// there: ragged edges and hanging indents wander a little.
+const LOOSE_EDGE: f32 = 0.3;
+
+/// The same, where the gap is as narrow as a word space: a column's lines start at one x to
+/// a hair, word boundaries that happen to line up do not.
+const EXACT_EDGE: f32 = 0.05;
+
+/// The narrowest column, in ems, on either side of a gap as narrow as a word space.
+const COLUMN_EMS: f32 = 8.0;
 
 /// Whether all the word spaces of a run are alike and wide: a justified line stretched to
 /// its measure. Two columns on one baseline have ordinary spaces and one wide gutter.
@@ -178,14 +223,15 @@ fn wraps_under(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f32)) 
 
 /// Whether the lines within four ems above and below run `ri` show a column gutter at the
 /// gap (a, b): the evidence is lines showing a column edge there, text that starts where the
-/// right-hand piece starts or ends where the left-hand piece ends (within 0.3 em), whether
+/// right-hand piece starts or ends where the left-hand piece ends (within `tolerance` em;
+/// with [`EXACT_EDGE`] only where it starts, and free stretches count for nothing), whether
 /// the line lies to one side or reaches across with a gap of its own, and lines with text on
 /// both sides of a free stretch spanning the gap's middle, 1.5 em or more wide and at most
 /// 4 em wider than the gap (not the wide void of a running head); the counter-evidence
 /// is lines with ink in the middle third (lo, hi) of the gap. The gutter needs two pieces of
 /// evidence and twice as many as against, so wide justified spaces that happen to line up
 /// are not one.
-fn column_edges_at(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f32)) -> bool {
+fn column_edges_at(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f32), tolerance: f32) -> bool {
     let run = &runs[ri];
     let (lo, hi) = (a + (b - a) / 3.0, b - (b - a) / 3.0);
     let reach = 4.0 * run.size;
@@ -199,7 +245,8 @@ fn column_edges_at(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f3
         if j == ri || other.x1 - other.x0 < 4.0 * other.size {
             continue;
         }
-        let edge = |l: f32, r: f32| (r - b).abs() < 0.3 * run.size || (l - a).abs() < 0.3 * run.size;
+        let tol = tolerance * run.size;
+        let edge = |l: f32, r: f32| (r - b).abs() < tol || (tolerance >= LOOSE_EDGE && (l - a).abs() < tol);
         if other.x0 < lo && other.x1 > hi {
             if cover[j].gap_overlapping(a, b, run.size).is_some_and(|(l, r)| edge(l, r)) {
                 evidence += 1;
@@ -210,7 +257,7 @@ fn column_edges_at(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f3
                 // columns side by side, even where ragged or hanging-indented edges differ.
                 let (l, r) = cover[j].free_stretch(hi);
                 let gutter_like = l <= lo && r >= hi && r - l >= 1.5 * run.size && r - l <= (b - a) + 4.0 * run.size;
-                if edge(l, r) || gutter_like {
+                if edge(l, r) || (tolerance >= LOOSE_EDGE && gutter_like) {
                     evidence += 1;
                 }
             }

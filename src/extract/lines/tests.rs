@@ -216,6 +216,30 @@ fn a_heading_under_two_columns_goes_with_the_full_width_list_below_it() {
     assert!(at("left") < at("right") && at("right") < at("Notes") && at("Notes") < at("a note"), "{texts:?}");
 }
 
+#[test]
+fn word_spaces_of_a_narrow_justified_column_that_nearly_line_up_do_not_cut_its_lines() {
+    // Two columns; the right one justified, its spaces 0.65 to 0.75 em. On three lines the
+    // spaces between the first four words fall within one or two points of the same places;
+    // the lines around them end short of them (last lines of paragraphs).
+    let mut g = Vec::new();
+    let rows: [(&[&str], f32); 5] = [
+        (&["in", "turn."], 7.0),
+        (&["defence", "aids", "support", "border", "trade", "to", "all"], 7.5),
+        (&["economic", "and", "foreign", "policy", "goals", "of", "the"], 7.0),
+        (&["nationals", "go", "program", "reform", "would", "be", "new"], 6.5),
+        (&["as", "they", "said", "so", "far."], 7.0),
+    ];
+    for (k, (words, gap)) in rows.iter().enumerate() {
+        let y = 100.0 + 12.0 * k as f32;
+        g.extend(gapped(&["left", "column", "text", "runs", "on"], 72.0, y, 10.0, 0.3));
+        g.extend(gapped(words, 202.0, y, 10.0, gap / 10.0));
+    }
+    let p = page(g);
+    let lines: Vec<String> = p.blocks.iter().flat_map(|b| b.lines.iter()).map(|l| l.text()).collect();
+    assert!(lines.iter().any(|l| l == "economic and foreign policy goals of the"), "{lines:?}");
+    assert!(lines.iter().all(|l| !l.starts_with("left") || l == "left column text runs on"), "the gutter still cuts: {lines:?}");
+}
+
 /// Two columns of `left` and `right` lines, then a "References" heading at `heading_y`
 /// under the left column: the blocks' texts in reading order.
 fn columns_then_a_heading(left: usize, right: usize, heading_y: f32) -> Vec<String> {

@@ -370,6 +370,10 @@ fn unit_text(lines: &[TLine], idx: &[usize], list: bool, ev: &Evidence, brackets
         let mut s = String::new();
         for (j, w) in l.words.iter().enumerate() {
             if is_call(w, l, j == 0) {
+                // A mark set before its word ("AI †University") keeps the space before it.
+                if j > 0 && w.space_before && l.words.get(j + 1).is_some_and(|n| !n.space_before) {
+                    s.push(' ');
+                }
                 if calls.len() < 0xFFFE {
                     s.push(char::from_u32(CALL_BASE + calls.len() as u32).unwrap_or(' '));
                     calls.push(w.text.trim().to_string());

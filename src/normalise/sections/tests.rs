@@ -222,6 +222,14 @@ fn a_reference_list_reaching_the_page_foot_past_a_wrapped_year_is_not_notes() {
 }
 
 #[test]
+fn a_mark_raised_before_its_word_keeps_the_space_before_it() {
+    let l = Builder::new().page().para(72.0, 100.0, &[FULL, "Facebook AI ^†~University of Washington and others."]).build();
+    let b = run(&l);
+    let text = b.sections[0].blocks[0].text();
+    assert!(text.ends_with("Facebook AI †University of Washington and others."), "an uncalled mark stays as printed: {text}");
+}
+
+#[test]
 fn an_author_date_list_at_the_page_foot_whose_page_range_wraps_to_a_number_is_not_notes() {
     // Two notes on the first page; on the next, an unnumbered list runs to the foot, and a
     // wrapped page range puts "157." at the start of a line, far past note 3.
