@@ -39,6 +39,37 @@ impl Coverage {
         (left, right)
     }
 
+    /// Where the word whose ink starts at `x` (within `tol`) ends: the ink runs on while no
+    /// gap of `space` or more breaks it; `None` when no ink starts there.
+    fn word_end_from(&self, x: f32, tol: f32, space: f32) -> Option<f32> {
+        let p = self.x0s.partition_point(|&g| g < x - tol);
+        if self.x0s.get(p).is_none_or(|&g| g > x + tol) {
+            return None;
+        }
+        let mut reach = self.max_x1[p];
+        for k in p + 1..self.x0s.len() {
+            if self.x0s[k] - reach >= space {
+                break;
+            }
+            reach = self.max_x1[k];
+        }
+        Some(reach)
+    }
+
+    /// Where the word whose ink ends at `x` (within `tol`) starts: the ink runs back while no
+    /// gap of `space` or more breaks it; `None` when no ink ends there.
+    fn word_start_to(&self, x: f32, tol: f32, space: f32) -> Option<f32> {
+        let q = self.x0s.partition_point(|&g| g < x).checked_sub(1)?;
+        if (self.max_x1[q] - x).abs() > tol {
+            return None;
+        }
+        let mut k = q;
+        while k > 0 && self.x0s[k] - self.max_x1[k - 1] < space {
+            k -= 1;
+        }
+        Some(self.x0s[k])
+    }
+
     /// An ink-free stretch at least `min_w` wide between two ink glyphs that overlaps (a, b).
     ///
     /// A line with a gap of its own beside a gutter (an indented first line across the
@@ -164,8 +195,8 @@ fn next_space<'a>(rest: impl Iterator<Item = &'a G>, from: &'a G, em: f32) -> Op
 /// there: ragged edges and hanging indents wander a little.
 const LOOSE_EDGE: f32 = 0.3;
 
-/// The same, where the gap is as narrow as a word space: a column's lines start at one x to
-/// a hair, word boundaries that happen to line up do not.
+/// The same, where the gap is as narrow as a word space: a column's lines start and end at
+/// one x to a hair, word boundaries that happen to line up do not.
 const EXACT_EDGE: f32 = 0.05;
 
 /// The narrowest column, in ems, on either side of a gap as narrow as a word space.
@@ -224,7 +255,8 @@ fn wraps_under(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f32)) 
 /// Whether the lines within four ems above and below run `ri` show a column gutter at the
 /// gap (a, b): the evidence is lines showing a column edge there, text that starts where the
 /// right-hand piece starts or ends where the left-hand piece ends (within `tolerance` em;
-/// with [`EXACT_EDGE`] only where it starts, and free stretches count for nothing), whether
+/// with [`EXACT_EDGE`] not where the same word stands at that edge, and free stretches count
+/// for nothing), whether
 /// the line lies to one side or reaches across with a gap of its own, and lines with text on
 /// both sides of a free stretch spanning the gap's middle, 1.5 em or more wide and at most
 /// 4 em wider than the gap (not the wide void of a running head); the counter-evidence
@@ -237,6 +269,23 @@ fn column_edges_at(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f3
     let reach = 4.0 * run.size;
     let start = runs.partition_point(|r| r.baseline < run.baseline - reach);
     let (mut evidence, mut against) = (0usize, 0usize);
+    let tol = tolerance * run.size;
+    let tight = tolerance < LOOSE_EDGE;
+    // Justified lines set their first words from one x and their last words to another: where
+    // another line has the same word at the gap's edge (its start or end lines up too), the
+    // edge lines up by that alone.
+    let space = 0.15 * run.size;
+    let (own_start, own_end) = match tight {
+        true => (cover[ri].word_start_to(a, tol, space), cover[ri].word_end_from(b, tol, space)),
+        false => (None, None),
+    };
+    let same = |mine: Option<f32>, theirs: Option<f32>| matches!((mine, theirs), (Some(m), Some(t)) if (m - t).abs() < tol);
+    // Whether line `j` shows the left edge `l` or the right edge `r` of the gap.
+    let edge = |j: usize, l: f32, r: f32| {
+        let at_b = (r - b).abs() < tol && !(tight && same(own_end, cover[j].word_end_from(b, tol, space)));
+        let at_a = (l - a).abs() < tol && !(tight && same(own_start, cover[j].word_start_to(a, tol, space)));
+        at_b || at_a
+    };
     for (j, other) in runs.iter().enumerate().skip(start) {
         if other.baseline > run.baseline + reach {
             break;
@@ -245,10 +294,8 @@ fn column_edges_at(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f3
         if j == ri || other.x1 - other.x0 < 4.0 * other.size {
             continue;
         }
-        let tol = tolerance * run.size;
-        let edge = |l: f32, r: f32| (r - b).abs() < tol || (tolerance >= LOOSE_EDGE && (l - a).abs() < tol);
         if other.x0 < lo && other.x1 > hi {
-            if cover[j].gap_overlapping(a, b, run.size).is_some_and(|(l, r)| edge(l, r)) {
+            if cover[j].gap_overlapping(a, b, run.size).is_some_and(|(l, r)| edge(j, l, r)) {
                 evidence += 1;
             } else if cover[j].covers(lo, hi) {
                 against += 1;
@@ -257,11 +304,11 @@ fn column_edges_at(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f3
                 // columns side by side, even where ragged or hanging-indented edges differ.
                 let (l, r) = cover[j].free_stretch(hi);
                 let gutter_like = l <= lo && r >= hi && r - l >= 1.5 * run.size && r - l <= (b - a) + 4.0 * run.size;
-                if edge(l, r) || (tolerance >= LOOSE_EDGE && gutter_like) {
+                if edge(j, l, r) || (!tight && gutter_like) {
                     evidence += 1;
                 }
             }
-        } else if edge(other.x1, other.x0) {
+        } else if edge(j, other.x1, other.x0) {
             evidence += 1;
         }
     }

@@ -240,6 +240,31 @@ fn word_spaces_of_a_narrow_justified_column_that_nearly_line_up_do_not_cut_its_l
     assert!(lines.iter().all(|l| !l.starts_with("left") || l == "left column text runs on"), "the gutter still cuts: {lines:?}");
 }
 
+#[test]
+fn the_same_last_word_of_justified_lines_does_not_make_a_gutter_before_it() {
+    // A justified left column whose lines all end on "the", set flush to its right margin,
+    // so that the space before it ends at one x on every line; a right column beside it.
+    let left: [&[&str]; 5] = [
+        &["alliance.", "As", "DPRK", "styles", "as", "the"],
+        &["Korean", "Peninsula,", "about", "the"],
+        &["economic", "success", "and", "so", "the"],
+        &["regime", "would", "face", "all", "the"],
+        &["it", "is", "important", "to", "see", "the"],
+    ];
+    let mut g = Vec::new();
+    for (k, words) in left.iter().enumerate() {
+        let y = 100.0 + 12.0 * k as f32;
+        let ink: usize = words.iter().map(|w| w.len()).sum();
+        let gap = (160.0 - 5.0 * ink as f32) / (words.len() - 1) as f32;
+        g.extend(gapped(words, 72.0, y, 10.0, gap / 10.0));
+        g.extend(gapped(&["right", "column", "text", "runs", "on", "here"], 250.0, y, 10.0, 0.3));
+    }
+    let p = page(g);
+    let lines: Vec<String> = p.blocks.iter().flat_map(|b| b.lines.iter()).map(|l| l.text()).collect();
+    assert!(lines.iter().any(|l| l == "alliance. As DPRK styles as the"), "{lines:?}");
+    assert!(lines.iter().all(|l| !l.starts_with("the")), "{lines:?}");
+}
+
 /// Two columns of `left` and `right` lines, then a "References" heading at `heading_y`
 /// under the left column: the blocks' texts in reading order.
 fn columns_then_a_heading(left: usize, right: usize, heading_y: f32) -> Vec<String> {
