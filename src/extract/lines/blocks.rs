@@ -37,6 +37,21 @@ impl TextLine {
         self.line.bbox.x0
     }
 
+    /// How far a raised word in smaller type (a note call, an exponent) reaches above the
+    /// line's own type, at most half an em.
+    ///
+    /// Browsers make such a line taller and set its baseline lower by about that much.
+    fn raised_overhang(&self) -> f32 {
+        let own = |w: &&Word| similar_size(w.size, self.size);
+        let top = self.line.words.iter().filter(own).map(|w| w.bbox.y0).fold(f32::INFINITY, f32::min);
+        let raised = self.line.words.iter().filter(|w| w.size < 0.9 * self.size).map(|w| w.bbox.y0).fold(f32::INFINITY, f32::min);
+        if top.is_finite() && raised.is_finite() {
+            (top - raised).clamp(0.0, 0.5 * self.size)
+        } else {
+            0.0
+        }
+    }
+
     fn x1(&self) -> f32 {
         self.line.bbox.x1
     }
@@ -255,6 +270,7 @@ fn joins_region(r: &Region, l: &TextLine, leading: &Leading) -> bool {
     if d < 0.5 * size || !similar_size(p.size, l.size) {
         return false;
     }
+    let d = d - l.raised_overhang();
     let limit = match r.lead {
         Some(lead) => lead + LEAD_SLACK * size,
         None => leading.modal(l.size).map_or(1.5 * l.size, |m| m + LEAD_SLACK * l.size),

@@ -265,6 +265,23 @@ fn the_same_last_word_of_justified_lines_does_not_make_a_gutter_before_it() {
     assert!(lines.iter().all(|l| !l.starts_with("the")), "{lines:?}");
 }
 
+#[test]
+fn a_line_set_lower_by_the_call_raised_in_it_stays_in_its_paragraph() {
+    // A browser makes the line with a raised call taller: its baseline drops by about as
+    // much as the call reaches above the type.
+    let mut g = Vec::new();
+    for k in 0..4 {
+        g.extend(gapped(&["the", "paragraph", "runs", "on", "across", "the", "column"], 72.0, 100.0 + 14.0 * k as f32, 10.0, 0.3));
+    }
+    let y = 100.0 + 14.0 * 4.0 + 2.0;
+    let line = gapped(&["and", "ends", "here:"], 72.0, y, 10.0, 0.3);
+    let end = line.last().map_or(0.0, |g| g.bbox.x1);
+    g.extend(line);
+    g.extend(text_at("2", end + 0.5, y - 4.5, 6.5, 0));
+    let p = page(g);
+    assert_eq!(p.blocks.len(), 1, "{:?}", block_texts(&p));
+}
+
 /// Two columns of `left` and `right` lines, then a "References" heading at `heading_y`
 /// under the left column: the blocks' texts in reading order.
 fn columns_then_a_heading(left: usize, right: usize, heading_y: f32) -> Vec<String> {
