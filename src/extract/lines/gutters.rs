@@ -91,8 +91,9 @@ impl Coverage {
 /// changes (text of another column or a note, not a superscript, which sits close); and at
 /// a gap of 0.6 em or more with at least 4 em of text on each side when the lines around it
 /// show a column edge there ([`column_edges_at`]), or of an em or more where face and size
-/// change and the column edge shows. A wide justified space in one-column
-/// text has ink above and below it, so it does not split its line.
+/// change and the column edge shows, or beside a column-wide piece where the edge shows
+/// beyond doubt. A wide justified space in one-column text has ink above and below it, so
+/// it does not split its line.
 pub(super) fn split_at_gutters(gs: &[G], runs: Vec<Run>) -> Vec<Run> {
     let cover: Vec<Coverage> = runs.iter().map(|r| Coverage::new(gs, r)).collect();
     let cuts: Vec<Vec<f32>> = (0..runs.len()).map(|ri| gutter_cuts(gs, &runs, &cover, ri)).collect();
@@ -122,7 +123,7 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
     let mut ink = run.ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g));
     let Some(mut cur) = ink.next() else { return cuts };
     // Worked out at the first gap of 3 em, if the run has one: most runs have none.
-    let mut is_stretched: Option<bool> = None;
+    let mut is_stretched: Option<(f32, bool)> = None;
     let mut reach = f32::NEG_INFINITY;
     // Ink glyphs in the piece so far: a short first piece may be a label hanging before its text.
     let mut piece_glyphs = 0usize;
@@ -154,7 +155,7 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
         // the column edge only, not wide text on both sides.
         // A line justified to its measure around a long word on the line below or above (a
         // web address) stretches every space alike, some 3 em wide: no gutter.
-        let wide = gap >= 3.0 * em && !(*is_stretched.get_or_insert_with(|| stretched(gs, run)) && runs_through(runs, cover, ri, (a, b)));
+        let wide = gap >= 3.0 * em && !(piece_stretched(&mut is_stretched, gs, run, piece_x0) && runs_through(runs, cover, ri, (a, b)));
         // A gap no wider than the word spaces beside it in its line is one of them (a narrow
         // justified column); it is a gutter only between pieces as wide as columns, where other
         // lines start exactly at its right edge, as a column's lines do (not where the same
@@ -165,10 +166,20 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
             gap <= 1.25 * beside
         };
         let edges = || match space_like() {
-            true => sides(COLUMN_EMS) && column_edges_at(runs, cover, ri, (a, b), EXACT_EDGE),
-            false => column_edges_at(runs, cover, ri, (a, b), LOOSE_EDGE),
+            true => sides(COLUMN_EMS) && column_edges_at(runs, cover, ri, (a, b), EXACT_EDGE).shows_gutter(),
+            false => column_edges_at(runs, cover, ri, (a, b), LOOSE_EDGE).shows_gutter(),
         };
-        if wide || other_size || ((wide_sides || other_face) && edges()) {
+        // The last words of a paragraph across a gutter from a full line of the other column
+        // ("exploit." beside "…leaving it with only 43"): a short piece, where the lines
+        // around show the gutter without doubt.
+        let short_end = || {
+            !wide_sides
+                && gap >= 1.5 * em
+                && a - piece_x0 >= COLUMN_EMS * em
+                && !space_like()
+                && column_edges_at(runs, cover, ri, (a, b), LOOSE_EDGE).beyond_doubt()
+        };
+        if wide || other_size || ((wide_sides || other_face) && edges()) || short_end() {
             cuts.push(b);
             piece_x0 = b;
             piece_glyphs = 0;
@@ -202,13 +213,28 @@ const EXACT_EDGE: f32 = 0.05;
 /// The narrowest column, in ems, on either side of a gap as narrow as a word space.
 const COLUMN_EMS: f32 = 8.0;
 
-/// Whether all the word spaces of a run are alike and wide: a justified line stretched to
-/// its measure. Two columns on one baseline have ordinary spaces and one wide gutter.
-fn stretched(gs: &[G], run: &Run) -> bool {
+/// [`stretched`] for the piece of `run` from `from`, worked out once per piece (`cache`
+/// holds the piece's start and the answer).
+fn piece_stretched(cache: &mut Option<(f32, bool)>, gs: &[G], run: &Run, from: f32) -> bool {
+    match *cache {
+        Some((at, answer)) if at == from => answer,
+        _ => {
+            let answer = stretched(gs, run, from);
+            *cache = Some((from, answer));
+            answer
+        }
+    }
+}
+
+/// Whether all the word spaces of a run from `from` on are alike and wide: a justified line
+/// stretched to its measure (the piece right of a column gutter already cut, when the other
+/// column shares the baseline). Two columns on one baseline have ordinary spaces and one
+/// wide gutter.
+fn stretched(gs: &[G], run: &Run, from: f32) -> bool {
     let em = run.size;
     let mut spaces: Vec<f32> = Vec::new();
     let mut prev: Option<&G> = None;
-    for g in run.ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g)) {
+    for g in run.ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g) && g.bbox.x0 >= from) {
         if let Some(p) = prev {
             let gap = g.bbox.x0 - p.bbox.x1;
             if gap >= 0.15 * em {
@@ -260,10 +286,8 @@ fn wraps_under(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f32)) 
 /// the line lies to one side or reaches across with a gap of its own, and lines with text on
 /// both sides of a free stretch spanning the gap's middle, 1.5 em or more wide and at most
 /// 4 em wider than the gap (not the wide void of a running head); the counter-evidence
-/// is lines with ink in the middle third (lo, hi) of the gap. The gutter needs two pieces of
-/// evidence and twice as many as against, so wide justified spaces that happen to line up
-/// are not one.
-fn column_edges_at(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f32), tolerance: f32) -> bool {
+/// is lines with ink in the middle third (lo, hi) of the gap.
+fn column_edges_at(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f32), tolerance: f32) -> Votes {
     let run = &runs[ri];
     let (lo, hi) = (a + (b - a) / 3.0, b - (b - a) / 3.0);
     let reach = 4.0 * run.size;
@@ -312,5 +336,26 @@ fn column_edges_at(runs: &[Run], cover: &[Coverage], ri: usize, (a, b): (f32, f3
             evidence += 1;
         }
     }
-    evidence >= 2 && evidence >= 2 * against
+    Votes { evidence, against }
+}
+
+/// What the lines around a gap say of it: how many show a column edge there, how many run
+/// ink through it.
+#[derive(Debug, Clone, Copy)]
+struct Votes {
+    evidence: usize,
+    against: usize,
+}
+
+impl Votes {
+    /// A gutter: two pieces of evidence and twice as many as against, so wide justified
+    /// spaces that happen to line up are not one.
+    fn shows_gutter(self) -> bool {
+        self.evidence >= 2 && self.evidence >= 2 * self.against
+    }
+
+    /// A gutter beyond doubt: lines show it and none runs through it.
+    fn beyond_doubt(self) -> bool {
+        self.evidence >= 2 && self.against == 0
+    }
 }

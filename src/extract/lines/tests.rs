@@ -282,6 +282,36 @@ fn a_line_set_lower_by_the_call_raised_in_it_stays_in_its_paragraph() {
     assert_eq!(p.blocks.len(), 1, "{:?}", block_texts(&p));
 }
 
+#[test]
+fn a_right_column_line_stretched_to_its_measure_beside_the_left_column_stays_whole() {
+    // The right column's line has three words justified 3.5 em apart; the left column shares
+    // its baseline, so only the piece right of the gutter tells that its spaces are alike.
+    let mut g = Vec::new();
+    for k in 0..5 {
+        let y = 100.0 + 12.0 * k as f32;
+        g.extend(gapped(&["left", "column", "text", "runs", "on"], 72.0, y, 10.0, 0.3));
+        let right: &[&str] = if k == 3 { &["increasingly", "acknowledge.", "With"] } else { &["right", "column", "text", "runs", "on", "here", "too", "now", "and", "then"] };
+        let gap = if k == 3 { 3.5 } else { 0.3 };
+        g.extend(gapped(right, 200.0, y, 10.0, gap));
+    }
+    let lines: Vec<String> = page(g).blocks.iter().flat_map(|b| b.lines.iter()).map(|l| l.text()).collect();
+    assert!(lines.iter().any(|l| l == "increasingly acknowledge. With"), "{lines:?}");
+}
+
+#[test]
+fn the_last_word_of_a_right_column_paragraph_is_cut_from_the_full_left_line_beside_it() {
+    let mut g = Vec::new();
+    for k in 0..4 {
+        let y = 100.0 + 12.0 * k as f32;
+        g.extend(gapped(&["left", "column", "text", "runs", "on"], 72.0, y, 10.0, 0.3));
+        let right: &[&str] = if k == 3 { &["ends."] } else { &["right", "column", "text", "runs", "on"] };
+        g.extend(gapped(right, 200.0, y, 10.0, 0.3));
+    }
+    let texts = block_texts(&page(g));
+    assert!(texts.iter().all(|t| !t.contains("on ends.")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.ends_with("runs on\nends.")), "{texts:?}");
+}
+
 /// Two columns of `left` and `right` lines, then a "References" heading at `heading_y`
 /// under the left column: the blocks' texts in reading order.
 fn columns_then_a_heading(left: usize, right: usize, heading_y: f32) -> Vec<String> {
