@@ -143,8 +143,22 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
     if let Some(&top) = named.first().filter(|&&i| masthead::names_organisation(&lines[i].text)) {
         let same: Vec<usize> = named.iter().copied().take_while(|&i| lines[i].block == lines[top].block && masthead::names_organisation(&lines[i].text)).collect();
         r.front.publisher = Some(join_lines(ev, same.iter().map(|&i| lines[i].text.as_str())));
-        for i in same {
+        for &i in &same {
             r.consumed[i] = true;
+        }
+        // A letterhead's line under the organisation's name, in its type, names the series
+        // ("ANIMAL CARE AND USE GUIDELINES") when no smaller line above the title did.
+        if r.front.series.is_none() {
+            let last = same.last().copied().unwrap_or(top);
+            let rest: Vec<usize> = named.iter().copied().filter(|&i| i > last).take_while(|&i| lines[i].block == lines[top].block).collect();
+            let alike = |i: usize| (lines[i].size - lines[top].size).abs() <= 0.3 && lines[i].bold == lines[top].bold;
+            let names = |i: usize| reads_as_name(&lines[i].text) && lines[i].text.split_whitespace().count() <= 10 && !masthead::is_locator(&lines[i].text);
+            if (1..=2).contains(&rest.len()) && rest.iter().all(|&i| alike(i) && names(i)) {
+                r.front.series = Some(join_lines(ev, rest.iter().map(|&i| lines[i].text.as_str())));
+                for &i in &rest {
+                    r.consumed[i] = true;
+                }
+            }
         }
     }
 

@@ -237,6 +237,30 @@ fn cover_title_is_the_largest_worded_block_and_the_top_organisation_the_publishe
     assert_eq!(r.front.publisher.as_deref(), Some("INTERNATIONAL TELECOMMUNICATION UNION"));
 }
 
+#[test]
+fn a_letterhead_line_under_the_organisation_in_its_type_is_the_series() {
+    let l = Builder::new()
+        .page()
+        .block(&[
+            ("NORTHFIELD RESEARCH INSTITUTE", 150.0, 62.0, 12.0, BOLD),
+            ("COMMITTEE ON FIELD SAFETY", 150.0, 76.0, 12.0, BOLD),
+            ("FIELD SAFETY GUIDELINES", 150.0, 90.0, 12.0, BOLD),
+        ])
+        .block(&[("CHECK ONE:", 108.0, 127.0, 10.0, BOLD)])
+        .block(&[("I agree to comply with the following guidelines.", 108.0, 151.0, 10.0, REGULAR)])
+        .block(&[("GUIDELINES FOR THE HANDLING OF SOLVENTS IN TEACHING LABORATORIES", 98.0, 233.0, 12.0, BOLD)])
+        .block(&[
+            ("Background. The body of the guideline runs on here in long lines of", 72.0, 260.0, 11.0, REGULAR),
+            ("eleven point type across the page and ends with a full stop at last.", 72.0, 272.6, 11.0, REGULAR),
+            ("More of the body text in the same type as the lines above it here.", 72.0, 285.2, 11.0, REGULAR),
+        ])
+        .build();
+    let (_, r) = read_layout(&l);
+    assert_eq!(r.front.title.as_deref(), Some("GUIDELINES FOR THE HANDLING OF SOLVENTS IN TEACHING LABORATORIES"));
+    assert_eq!(r.front.publisher.as_deref(), Some("NORTHFIELD RESEARCH INSTITUTE COMMITTEE ON FIELD SAFETY"));
+    assert_eq!(r.front.series.as_deref(), Some("FIELD SAFETY GUIDELINES"));
+}
+
 /// The edition date read from three pages whose every foot prints `foot`.
 fn date_from_feet(foot: &str) -> Option<String> {
     let body = "Body text of the guide runs on here in long lines across the page";
