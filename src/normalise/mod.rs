@@ -231,7 +231,7 @@ fn read(layout: &Layout, parallel: bool) -> (Warned<Document>, Vec<TLine>, RoleT
         doc.colophon.disclaimer = fr.copyright.clone();
     }
     if doc.colophon.inquiries.is_none() {
-        doc.colophon.inquiries = fr.inquiries.clone().or(noted_contact);
+        doc.colophon.inquiries = fr.inquiries.clone().or(noted_contact).or_else(|| closing_invitation(&doc));
     }
     links::finish(&mut doc);
     (Warned { output: doc, warnings }, lines, roles)
@@ -239,6 +239,14 @@ fn read(layout: &Layout, parallel: bool) -> (Warned<Document>, Vec<TLine>, RoleT
 
 #[allow(dead_code)]
 mod back;
+
+/// The address the body's closing paragraphs invite questions to, when one of the last three
+/// does (a guide that ends "Please send questions … to x@y.org.").
+fn closing_invitation(doc: &Document) -> Option<String> {
+    let last = doc.sections.last()?;
+    let paragraphs = last.blocks.iter().rev().filter(|b| b.kind == crate::tree::BlockKind::Paragraph).take(3);
+    paragraphs.map(|b| b.text()).find_map(|t| back::invited_contact(&t).map(str::to_string))
+}
 
 /// Why furniture of kind `k` was set apart.
 fn furniture_reason(k: FurnitureKind) -> &'static str {

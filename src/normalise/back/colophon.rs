@@ -409,6 +409,19 @@ fn inquiries_worded(t: &str) -> Option<&str> {
     (word.chars().all(char::is_alphabetic) && !word.eq_ignore_ascii_case("for")).then(|| inquiries(rest)).flatten()
 }
 
+/// The address a closing invitation sends questions to ("Please send questions, comments,
+/// or requests … to x@y.org."): the publication's inquiries contact. Only a short
+/// paragraph asks so; a longer one mentions an address among other things.
+pub(crate) fn invited_contact(t: &str) -> Option<&str> {
+    if t.split_whitespace().count() > 60 {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let asks = ["questions", "comments", "inquiries", "enquiries", "feedback", "requests"].iter().any(|w| lower.contains(w));
+    let directs = lower.contains(" to ") || lower.contains("contact");
+    (asks && directs).then(|| find_email(t)).flatten()
+}
+
 /// The publisher a "Published by …" or "Publisher: …" line names.
 pub(crate) fn published_by(t: &str) -> Option<&str> {
     let r = scan::strip_ci(t.trim(), "published by ").or_else(|| scan::strip_ci(t.trim(), "publisher").and_then(|r| colon(scan::skip_ws(r))))?;

@@ -107,6 +107,17 @@ fn email_is_found_as_the_pattern_found_it() {
 }
 
 #[test]
+fn a_closing_invitation_to_send_questions_gives_the_inquiries_address() {
+    let asked = "Please send questions, comments, or requests for more information on this course to the training office (training@agency.gov).";
+    assert_eq!(invited_contact(asked), Some("training@agency.gov"));
+    assert_eq!(invited_contact("For questions about the data, contact stats@office.org."), Some("stats@office.org"));
+    // An address mentioned without asking for anything, or a long paragraph that mentions one.
+    assert_eq!(invited_contact("The survey was sent to survey@office.org in May."), None);
+    let long = format!("{} Send comments to a@b.org.", "The programme ran for three years in twelve regions. ".repeat(8));
+    assert_eq!(invited_contact(&long), None);
+}
+
+#[test]
 fn field_lines_are_recognised() {
     assert!(is_field_line("Typeset by: Jisoo Park"));
     assert!(is_field_line("Date of Issue: 4 May 2022"));
