@@ -83,20 +83,10 @@ fn trim_ends(content: &mut Vec<Inline>) {
                 _ => content.insert(i + 1, Inline::Text(tail)),
             }
         }
-        if let Some(kids) = span_children(&mut content[i]) {
+        if let Some(kids) = content[i].span_mut() {
             trim_ends(kids);
         }
         i += 1;
-    }
-}
-
-/// The children of a span, to change; `None` for text and note calls.
-fn span_children(i: &mut Inline) -> Option<&mut Vec<Inline>> {
-    match i {
-        Inline::Text(_) | Inline::NoteCall(_) => None,
-        Inline::Emphasis(c) | Inline::Strong(c) | Inline::SmallCaps(c) | Inline::Superscript(c) | Inline::Subscript(c) | Inline::Monospace(c) => Some(c),
-        Inline::Link(l) => Some(&mut l.content),
-        Inline::Lang(l) => Some(&mut l.content),
     }
 }
 

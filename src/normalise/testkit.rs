@@ -110,20 +110,7 @@ pub fn line(text: &str, x: f32, y: f32, size: f32, font: u32) -> Line {
             None => (None, tok),
         };
         if let Some(mark) = before {
-            let s = size * 0.6;
-            let w = mark.chars().count() as f32 * s * 0.5;
-            let raise = size * 0.35;
-            words.push(Word {
-                text: mark.into(),
-                bbox: Rect { x0: cx, y0: y - raise - s * 0.8, x1: cx + w, y1: y - raise + s * 0.2 },
-                font: 0,
-                size: s,
-                space_before: i > 0,
-                invisible: false,
-                artifact: false,
-                tag: None,
-            });
-            cx += w;
+            words.push(raised(mark, &mut cx, y, size, i > 0));
         }
         let mut parts = tok.split('^');
         let main = parts.next().unwrap_or("");
@@ -142,23 +129,29 @@ pub fn line(text: &str, x: f32, y: f32, size: f32, font: u32) -> Line {
             cx += w;
         }
         for sup in parts {
-            let s = size * 0.6;
-            let w = sup.chars().count() as f32 * s * 0.5;
-            let raise = size * 0.35;
-            words.push(Word {
-                text: sup.into(),
-                bbox: Rect { x0: cx, y0: y - raise - s * 0.8, x1: cx + w, y1: y - raise + s * 0.2 },
-                font: 0,
-                size: s,
-                space_before: main.is_empty() && i > 0,
-                invisible: false,
-                artifact: false,
-                tag: None,
-            });
-            cx += w;
+            words.push(raised(sup, &mut cx, y, size, main.is_empty() && i > 0));
         }
         cx += size * 0.3;
     }
     let bbox = words.iter().skip(1).fold(words.first().map(|w| w.bbox).unwrap_or_default(), |r, w| r.union(&w.bbox));
     Line { bbox, baseline: y, words }
+}
+
+/// `text` set raised in smaller type at `cx` on a line of `size` at baseline `y`; moves `cx` past it.
+fn raised(text: &str, cx: &mut f32, y: f32, size: f32, space_before: bool) -> Word {
+    let s = size * 0.6;
+    let w = text.chars().count() as f32 * s * 0.5;
+    let raise = size * 0.35;
+    let word = Word {
+        text: text.into(),
+        bbox: Rect { x0: *cx, y0: y - raise - s * 0.8, x1: *cx + w, y1: y - raise + s * 0.2 },
+        font: 0,
+        size: s,
+        space_before,
+        invisible: false,
+        artifact: false,
+        tag: None,
+    };
+    *cx += w;
+    word
 }

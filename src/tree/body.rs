@@ -123,11 +123,16 @@ impl Inline {
 
     /// The inlines a span holds, to change; empty for text and note calls.
     pub fn children_mut(&mut self) -> &mut [Inline] {
+        self.span_mut().map_or(&mut [], |c| c.as_mut_slice())
+    }
+
+    /// The list of inlines a span holds, to change or add to; `None` for text and note calls.
+    pub fn span_mut(&mut self) -> Option<&mut Vec<Inline>> {
         match self {
-            Inline::Text(_) | Inline::NoteCall(_) => &mut [],
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::SmallCaps(c) | Inline::Superscript(c) | Inline::Subscript(c) | Inline::Monospace(c) => c,
-            Inline::Link(l) => &mut l.content,
-            Inline::Lang(l) => &mut l.content,
+            Inline::Text(_) | Inline::NoteCall(_) => None,
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::SmallCaps(c) | Inline::Superscript(c) | Inline::Subscript(c) | Inline::Monospace(c) => Some(c),
+            Inline::Link(l) => Some(&mut l.content),
+            Inline::Lang(l) => Some(&mut l.content),
         }
     }
 

@@ -196,28 +196,36 @@ fn numbered_list_under_a_heading_at_the_page_foot_is_not_notes() {
     assert_eq!(taken, vec!["1 A note set under the list, apart from it."]);
 }
 
-#[test]
-fn a_reference_list_reaching_the_page_foot_past_a_wrapped_year_is_not_notes() {
-    // Two notes at the first page's foot; on the next, the list starts high on the page, and
-    // its third entry, the first in the page's lower part, follows an entry whose last line
-    // is only its year.
-    let l = Builder::new()
+/// The lines taken as page-foot notes from two pages: two notes at the first page's foot,
+/// then body text, a "References" heading and the `list` entries on the second.
+fn notes_before_a_list(list: &[&[L]]) -> Vec<String> {
+    let mut b = Builder::new()
         .page()
         .para(72.0, 100.0, &[FULL, "A claim.^1 And another.^2"])
         .block(&[("1 The first note.", 72.0, 760.0, 8.0, REGULAR)])
         .block(&[("2 The second note.", 72.0, 770.0, 8.0, REGULAR)])
         .page()
         .para(72.0, 100.0, &[FULL, FULL, "and the last paragraph of the body ends here."])
-        .block(&[("References", 72.0, 200.0, 12.0, BOLD)])
-        .block(&[("[1] R. Bar-Haim and I. Dagan, “The Second Challenge,” Proc. RTE, 2006.", 72.0, 220.0, 9.0, REGULAR)])
-        .block(&[("[2] J. Nuñez, “The Domestic Sources of Pension Reform,” Asian Survey, vol. 46,", 72.0, 330.0, 9.0, REGULAR), ("2013.", 72.0, 341.0, 9.0, REGULAR)])
-        .block(&[("[3] D. Lin, “Dependency-based Evaluation,” Proc. LREC, 1998.", 72.0, 356.0, 9.0, REGULAR)])
-        .block(&[("[4] Y.-J. Kim, “Coalitions and Credibility,” Korea Observer, 2016.", 72.0, 370.0, 9.0, REGULAR)])
-        .build();
-    let lines = collect_lines(&l);
+        .block(&[("References", 72.0, 200.0, 12.0, BOLD)]);
+    for entry in list {
+        b = b.block(entry);
+    }
+    let lines = collect_lines(&b.build());
     let body = BodyStyle::of(&lines);
     let idx: Vec<usize> = (0..lines.len()).collect();
-    let taken: Vec<&str> = find_page_notes(&lines, &idx, &body).lines.iter().map(|&i| lines[i].text.as_str()).collect();
+    find_page_notes(&lines, &idx, &body).lines.iter().map(|&i| lines[i].text.clone()).collect()
+}
+
+#[test]
+fn a_reference_list_reaching_the_page_foot_past_a_wrapped_year_is_not_notes() {
+    // The list starts high on the page, and its third entry, the first in the page's lower
+    // part, follows an entry whose last line is only its year.
+    let taken = notes_before_a_list(&[
+        &[("[1] R. Bar-Haim and I. Dagan, “The Second Challenge,” Proc. RTE, 2006.", 72.0, 220.0, 9.0, REGULAR)],
+        &[("[2] J. Nuñez, “The Domestic Sources of Pension Reform,” Asian Survey, vol. 46,", 72.0, 330.0, 9.0, REGULAR), ("2013.", 72.0, 341.0, 9.0, REGULAR)],
+        &[("[3] D. Lin, “Dependency-based Evaluation,” Proc. LREC, 1998.", 72.0, 356.0, 9.0, REGULAR)],
+        &[("[4] Y.-J. Kim, “Coalitions and Credibility,” Korea Observer, 2016.", 72.0, 370.0, 9.0, REGULAR)],
+    ]);
     assert_eq!(taken, vec!["1 The first note.", "2 The second note."]);
 }
 
@@ -231,24 +239,13 @@ fn a_mark_raised_before_its_word_keeps_the_space_before_it() {
 
 #[test]
 fn an_author_date_list_at_the_page_foot_whose_page_range_wraps_to_a_number_is_not_notes() {
-    // Two notes on the first page; on the next, an unnumbered list runs to the foot, and a
-    // wrapped page range puts "157." at the start of a line, far past note 3.
-    let l = Builder::new()
-        .page()
-        .para(72.0, 100.0, &[FULL, "A claim.^1 And another.^2"])
-        .block(&[("1 The first note.", 72.0, 760.0, 8.0, REGULAR)])
-        .block(&[("2 The second note.", 72.0, 770.0, 8.0, REGULAR)])
-        .page()
-        .para(72.0, 100.0, &[FULL, FULL, "and the last paragraph of the body ends here."])
-        .block(&[("References", 72.0, 200.0, 12.0, BOLD)])
-        .block(&[("Ahn, H. 2016. “From Crisis to Cooperation.” Asian Survey 46 (2): 130–", 72.0, 600.0, 9.0, REGULAR), ("157. New York: Columbia University Press.", 72.0, 611.0, 9.0, REGULAR)])
-        .block(&[("Baker, M. 2015. “Reform of the Markets.” Policy Review, 8(1): 1–", 72.0, 626.0, 9.0, REGULAR), ("20. London: Routledge.", 72.0, 637.0, 9.0, REGULAR)])
-        .block(&[("Clark, S. 2019. “Prices and Wages.” Economic Letters, 30(2): 99–110.", 72.0, 652.0, 9.0, REGULAR)])
-        .build();
-    let lines = collect_lines(&l);
-    let body = BodyStyle::of(&lines);
-    let idx: Vec<usize> = (0..lines.len()).collect();
-    let taken: Vec<&str> = find_page_notes(&lines, &idx, &body).lines.iter().map(|&i| lines[i].text.as_str()).collect();
+    // An unnumbered list runs to the foot, and a wrapped page range puts "157." at the start
+    // of a line, far past note 3.
+    let taken = notes_before_a_list(&[
+        &[("Ahn, H. 2016. “From Crisis to Cooperation.” Asian Survey 46 (2): 130–", 72.0, 600.0, 9.0, REGULAR), ("157. New York: Columbia University Press.", 72.0, 611.0, 9.0, REGULAR)],
+        &[("Baker, M. 2015. “Reform of the Markets.” Policy Review, 8(1): 1–", 72.0, 626.0, 9.0, REGULAR), ("20. London: Routledge.", 72.0, 637.0, 9.0, REGULAR)],
+        &[("Clark, S. 2019. “Prices and Wages.” Economic Letters, 30(2): 99–110.", 72.0, 652.0, 9.0, REGULAR)],
+    ]);
     assert_eq!(taken, vec!["1 The first note.", "2 The second note."]);
 }
 
