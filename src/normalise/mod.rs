@@ -233,6 +233,9 @@ fn read(layout: &Layout, parallel: bool) -> (Warned<Document>, Vec<TLine>, RoleT
     if doc.colophon.inquiries.is_none() {
         doc.colophon.inquiries = fr.inquiries.clone().or(noted_contact).or_else(|| closing_invitation(&doc));
     }
+    if doc.colophon.issn.is_none() {
+        doc.colophon.issn = fr.issn.clone();
+    }
     links::finish(&mut doc);
     (Warned { output: doc, warnings }, lines, roles)
 }

@@ -437,7 +437,7 @@ fn letter_labelled_number(t: &str) -> bool {
 
 /// The ISSN of a line that gives one, as `(?i)\b(?:e-?|p-?)?ISSN\b[^0-9]{0,12}([0-9]{4}-?[0-9]{3}[0-9X])`:
 /// "ISSN 2288-1234", "e-ISSN: 2765-4410", "ISSN (online) 1234-567X".
-fn issn(t: &str) -> Option<&str> {
+pub(crate) fn issn(t: &str) -> Option<&str> {
     // ASCII lower case keeps every byte where it was, so offsets found there hold in `t`.
     let at = t.to_ascii_lowercase().find("issn")?;
     if t[..at].chars().last().is_some_and(|c| c.is_alphanumeric() && !matches!(c, 'e' | 'E' | 'p' | 'P')) {

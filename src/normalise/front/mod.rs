@@ -39,6 +39,8 @@ pub(crate) struct FrontResult {
     pub copyright: Option<String>,
     /// The contact of a correspondence note on the first page, for the colophon's inquiries.
     pub inquiries: Option<String>,
+    /// An ISSN printed on the first page (a journal's or a series' masthead), for the colophon.
+    pub issn: Option<String>,
     /// First-page lines that no field took: those above the title (a journal's masthead, a
     /// letterhead) and the rest of a correspondence note; page furniture, never body text.
     pub masthead: Vec<usize>,
@@ -536,8 +538,8 @@ pub(crate) fn verso_copyright(lines: &[TLine], rest: &[usize], ev: &Evidence) ->
 }
 
 /// Reads the first page's masthead statements (see [`masthead`]) wherever they stand: the
-/// journal's citation line, the DOI, the copyright statement, the correspondence note and
-/// the keywords. Lines a statement wholly takes are consumed; the journal line is returned.
+/// journal's citation line, the DOI, an ISSN, the copyright statement, the correspondence
+/// note and the keywords. Lines a statement wholly takes are consumed; the journal line is returned.
 fn read_masthead(lines: &[TLine], p1: &[usize], ev: &Evidence, r: &mut FrontResult) -> Option<masthead::JournalLine> {
     let mut journal = None;
     let mut k = 0;
@@ -574,6 +576,18 @@ fn read_masthead(lines: &[TLine], p1: &[usize], ev: &Evidence, r: &mut FrontResu
                 r.consumed[i] = true;
                 k += 1;
                 continue;
+            }
+        }
+        if r.issn.is_none() {
+            if let Some(v) = super::back::issn(text) {
+                r.issn = Some(v.to_string());
+                // A line that gives the ISSN alone ("e-ISSN: 2765-4410") is taken whole;
+                // one that says more (a volume line) stays where it is.
+                if text.split_whitespace().count() <= 3 {
+                    r.consumed[i] = true;
+                    k += 1;
+                    continue;
+                }
             }
         }
         let whole = join_lines(ev, block.iter().map(|&j| lines[j].text.as_str()));

@@ -238,6 +238,22 @@ fn cover_title_is_the_largest_worded_block_and_the_top_organisation_the_publishe
 }
 
 #[test]
+fn an_issn_printed_in_the_masthead_is_read_and_its_own_line_taken() {
+    let l = Builder::new()
+        .page()
+        .block(&[("Policy Brief Series", 72.0, 60.0, 9.0, REGULAR)])
+        .block(&[("e-ISSN: 2765-4410", 400.0, 60.0, 9.0, REGULAR)])
+        .block(&[("Trade and the Middle Powers", 72.0, 110.0, 20.0, BOLD)])
+        .para(72.0, 300.0, &["Body text begins here and runs", "on for a while in the column.", "And more body."])
+        .para(72.0, 350.0, &["More body text here and there", "on and on and on until the end.", "And more body."])
+        .build();
+    let (lines, r) = read_layout(&l);
+    assert_eq!(r.issn.as_deref(), Some("2765-4410"));
+    let at = lines.iter().position(|l| l.text.contains("ISSN")).expect("the ISSN line");
+    assert!(r.consumed[at]);
+}
+
+#[test]
 fn a_letterhead_line_under_the_organisation_in_its_type_is_the_series() {
     let l = Builder::new()
         .page()
