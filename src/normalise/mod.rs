@@ -236,6 +236,10 @@ fn read(layout: &Layout, parallel: bool) -> (Warned<Document>, Vec<TLine>, RoleT
     if doc.colophon.issn.is_none() {
         doc.colophon.issn = fr.issn.clone();
     }
+    // A document that prints no date of its own is dated by its copyright statement.
+    if doc.front.date.is_none() {
+        doc.front.date = doc.colophon.disclaimer.as_deref().and_then(back::copyright_year).map(|year| crate::tree::Date { year, month: None, day: None });
+    }
     links::finish(&mut doc);
     (Warned { output: doc, warnings }, lines, roles)
 }

@@ -705,6 +705,14 @@ pub(crate) fn copyright_holder(text: &str) -> Option<String> {
     crate::normalise::front::names_organisation(holder).then(|| holder.to_string())
 }
 
+/// The first year a copyright statement gives ("© ITU 1988, 1993" gives 1988): the year
+/// the work was first issued.
+pub(crate) fn copyright_year(text: &str) -> Option<i32> {
+    let t = &text[crate::normalise::front::copyright_start(text)?..];
+    let head = &t[..t.char_indices().nth(60).map_or(t.len(), |(i, _)| i)];
+    head.split(|c: char| !c.is_ascii_digit()).filter(|w| w.len() == 4).filter_map(|w| w.parse::<i32>().ok()).find(|y| (1800..=2100).contains(y))
+}
+
 /// The disclaimer's subject, when it opens with the institute's name: "The X Institute takes …".
 pub(crate) fn disclaimer_subject(text: &str) -> Option<String> {
     let text = scan::strip_ci(text.trim_start(), "disclaimer").map_or(text, |r| colon(scan::skip_ws(r)).unwrap_or(r).trim_start());

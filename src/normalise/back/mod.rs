@@ -431,7 +431,7 @@ mod namelist;
 mod parse;
 mod references;
 
-pub(crate) use colophon::{invited_contact, issn};
+pub(crate) use colophon::{copyright_year, invited_contact, issn};
 pub(crate) use references::bracket_label;
 mod scan;
 mod text;

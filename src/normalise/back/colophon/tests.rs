@@ -107,6 +107,14 @@ fn email_is_found_as_the_pattern_found_it() {
 }
 
 #[test]
+fn a_copyright_statement_gives_the_year_it_first_names() {
+    assert_eq!(copyright_year("© ITU 1988, 1993 All rights reserved."), Some(1988));
+    assert_eq!(copyright_year("Copyright 2001, Analog Devices, Inc., ALL RIGHTS RESERVED."), Some(2001));
+    assert_eq!(copyright_year("The Institute takes no position on policy issues, as of 2019."), None, "no copyright statement");
+    assert_eq!(copyright_year("© The Authors. Printed in 12 copies."), None, "no year");
+}
+
+#[test]
 fn a_closing_invitation_to_send_questions_gives_the_inquiries_address() {
     let asked = "Please send questions, comments, or requests for more information on this course to the training office (training@agency.gov).";
     assert_eq!(invited_contact(asked), Some("training@agency.gov"));
