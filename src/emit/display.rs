@@ -3,13 +3,13 @@
 //! The three writers number displays the same way (`fig-1`, `fig-2`…, `table-1`… in
 //! document order), so a link or a report can name a display across the outputs.
 
-use crate::tree::{Block, BlockKind, Figure, Table};
+use crate::tree::{Anchor, Block, BlockKind, Figure, Table};
 
 /// Counts figures and tables as a writer meets them, in document order.
 #[derive(Debug, Default)]
 pub(crate) struct Numbering {
-    figures: usize,
-    tables: usize,
+    figures: u32,
+    tables: u32,
 }
 
 impl Numbering {
@@ -20,11 +20,11 @@ impl Numbering {
         match b.kind {
             BlockKind::Figure => {
                 self.figures += 1;
-                Some(format!("fig-{}", self.figures))
+                Some(Anchor::Figure(self.figures).id())
             }
             BlockKind::Table => {
                 self.tables += 1;
-                Some(format!("table-{}", self.tables))
+                Some(Anchor::Table(self.tables).id())
             }
             _ => None,
         }

@@ -4,6 +4,7 @@
 //! Kept apart from the writers so that JATS, EPUB and the reflowed PDF agree on which
 //! link targets are written as links at all.
 
+pub use crate::tree::Anchor;
 use crate::tree::{Document, Inline, LangSpan, Link};
 
 /// Where a link of the tree points, as a writer can use it.
@@ -21,28 +22,6 @@ pub enum Target<'a> {
     Unusable,
 }
 
-/// What a link inside the document points at, each counted from 1 in document order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
-    /// The Nth figure.
-    Figure(u32),
-    /// The Nth table.
-    Table(u32),
-    /// The Nth entry of the reference list.
-    Reference(u32),
-}
-
-impl Anchor {
-    /// The id both the EPUB and the tree give it (`fig-2`, `table-1`, `ref-12`).
-    pub fn id(self) -> String {
-        match self {
-            Anchor::Figure(n) => format!("fig-{n}"),
-            Anchor::Table(n) => format!("table-{n}"),
-            Anchor::Reference(n) => format!("ref-{n}"),
-        }
-    }
-}
-
 /// Classifies a link target.
 ///
 /// Of addresses only `http(s)` and `mailto` pass: those are what a policy paper links to,
@@ -50,19 +29,15 @@ impl Anchor {
 /// inside the document, a page and the tree's figures, tables and references pass.
 pub fn target(t: &str) -> Target<'_> {
     let t = t.trim();
-    if let Some(id) = t.strip_prefix('#') {
-        let Some((kind, digits)) = id.rsplit_once('-') else { return Target::Unusable };
-        let n = match digits.parse::<u32>() {
-            Ok(n) if n > 0 && digits.bytes().all(|b| b.is_ascii_digit()) => n,
-            _ => return Target::Unusable,
-        };
-        return match kind {
-            "page" => Target::Page(n),
-            "fig" => Target::Anchor(Anchor::Figure(n)),
-            "table" => Target::Anchor(Anchor::Table(n)),
-            "ref" => Target::Anchor(Anchor::Reference(n)),
+    if let Some(n) = t.strip_prefix("#page-") {
+        let digits = !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+        return match n.parse::<u32>() {
+            Ok(n) if digits && n > 0 => Target::Page(n),
             _ => Target::Unusable,
         };
+    }
+    if let Some(id) = t.strip_prefix('#') {
+        return Anchor::parse(id).map_or(Target::Unusable, Target::Anchor);
     }
     if t.is_empty() || t.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Target::Unusable;

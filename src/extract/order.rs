@@ -58,7 +58,6 @@ impl Cut<'_> {
             out.extend(self.top_down(ids).into_iter().map(|i| (i, col)));
             return;
         }
-        let gutters = self.gutters(&ids);
         if let Some(k) = self.closing_line(&ids) {
             let last = ids[k];
             let rest: Vec<usize> = ids.into_iter().filter(|&i| i != last).collect();
@@ -66,6 +65,7 @@ impl Cut<'_> {
             out.push((last, col));
             return;
         }
+        let gutters = self.gutters(&ids);
         let bands = self.bands(ids.clone());
         // Cut along the widest gap first: a footer far below two columns is a band of its own
         // even when it sits beside the gutter.

@@ -10,7 +10,7 @@
 //! `#table-N`) or, when the spot shows some other text, the page (`#page-N`).
 
 use crate::layout::Spot;
-use crate::tree::{BoxPt, Document, Inline, Provenance};
+use crate::tree::{Anchor, BoxPt, Document, Inline, Provenance};
 use std::sync::Arc;
 
 /// How far below a link's spot the top of its target may stand: a destination opens the
@@ -155,11 +155,11 @@ fn places(doc: &Document) -> std::collections::HashMap<u32, Vec<Place>> {
             let id = match b.kind {
                 crate::tree::BlockKind::Figure => {
                     figures += 1;
-                    Some(format!("fig-{figures}"))
+                    Some(Anchor::Figure(figures).id())
                 }
                 crate::tree::BlockKind::Table => {
                     tables += 1;
-                    Some(format!("table-{tables}"))
+                    Some(Anchor::Table(tables).id())
                 }
                 _ => None,
             };
@@ -171,7 +171,7 @@ fn places(doc: &Document) -> std::collections::HashMap<u32, Vec<Place>> {
         add(&f.source, None, false);
     }
     for (i, r) in doc.references.iter().enumerate() {
-        add(&r.source_boxes, Some(format!("ref-{}", i + 1)), false);
+        add(&r.source_boxes, Some(Anchor::Reference(u32::try_from(i + 1).unwrap_or(u32::MAX)).id()), false);
     }
     out
 }

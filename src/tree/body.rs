@@ -101,6 +101,41 @@ pub struct Link {
     pub content: Vec<Inline>,
 }
 
+/// What a link inside the document can point at, each counted from 1 in document order;
+/// the link's target is `#` and its [`Anchor::id`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The Nth figure.
+    Figure(u32),
+    /// The Nth table.
+    Table(u32),
+    /// The Nth entry of the reference list.
+    Reference(u32),
+}
+
+impl Anchor {
+    /// The id writers give the element and links point to (`fig-2`, `table-1`, `ref-12`).
+    pub fn id(self) -> String {
+        match self {
+            Anchor::Figure(n) => format!("fig-{n}"),
+            Anchor::Table(n) => format!("table-{n}"),
+            Anchor::Reference(n) => format!("ref-{n}"),
+        }
+    }
+
+    /// The anchor an id names, when it names one: the inverse of [`Anchor::id`].
+    pub fn parse(id: &str) -> Option<Anchor> {
+        let (kind, digits) = id.rsplit_once('-')?;
+        let n = digits.parse::<u32>().ok().filter(|&n| n > 0 && digits.bytes().all(|b| b.is_ascii_digit()))?;
+        match kind {
+            "fig" => Some(Anchor::Figure(n)),
+            "table" => Some(Anchor::Table(n)),
+            "ref" => Some(Anchor::Reference(n)),
+            _ => None,
+        }
+    }
+}
+
 /// Text in a language of its own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct LangSpan {

@@ -11,7 +11,7 @@ mod float;
 mod front;
 
 pub use back::{Colophon, Footnote, Furniture, FurnitureKind, Reference, ReferenceKind};
-pub use body::{box_runs, Block, BlockKind, Inline, LangSpan, Link, Section};
+pub use body::{box_runs, Anchor, Block, BlockKind, Inline, LangSpan, Link, Section};
 pub use float::{Cell, Figure, Image, Table};
 pub use front::{Author, Date, FrontMatter, PersonName};
 

@@ -6,9 +6,8 @@
 use super::floats;
 use super::inline;
 use super::pagelist::{Mark, PageMarks};
-use crate::emit::inline::Anchor;
 use crate::emit::display::Numbering;
-use crate::tree::{box_runs, is_hangul, Block, BlockKind, Date, Document, Inline, Reference, Section};
+use crate::tree::{box_runs, is_hangul, Anchor, Block, BlockKind, Date, Document, Inline, Reference, Section};
 
 /// File name of the notes page, which every note call links to.
 pub const NOTES_FILE: &str = "notes.xhtml";
@@ -88,7 +87,7 @@ fn anchor_files(pages: &[Page]) -> std::collections::HashMap<String, String> {
     for p in pages {
         for piece in p.xhtml.split(" id=\"").skip(1) {
             let id = piece.split('"').next().unwrap_or("");
-            if ["fig-", "table-", "ref-"].iter().any(|k| id.strip_prefix(k).is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))) {
+            if Anchor::parse(id).is_some() {
                 out.entry(id.to_string()).or_insert_with(|| p.file.clone());
             }
         }
@@ -558,7 +557,8 @@ impl<'a> Writer<'a> {
         );
         for (i, r) in self.doc.references.iter().enumerate() {
             let mark = self.marks.before("references.xhtml", r);
-            b.push_str(&format!("<li id=\"ref-{}\">{mark}{}</li>\n", i + 1, self.reference(r)));
+            let id = Anchor::Reference(u32::try_from(i + 1).unwrap_or(u32::MAX)).id();
+            b.push_str(&format!("<li id=\"{id}\">{mark}{}</li>\n", self.reference(r)));
         }
         b.push_str("</ul>\n</section>\n");
         Page {

@@ -87,13 +87,14 @@ impl Coverage {
 /// Splits runs at column gutters and other gaps that no word space explains.
 ///
 /// A run splits at a gap of 3 em or more (unless it is a justified line stretched around a
-/// long word of the line below or above: every space alike, prose running through); at a gap of an em or more where the type size
-/// changes (text of another column or a note, not a superscript, which sits close); and at
-/// a gap of 0.6 em or more with at least 4 em of text on each side when the lines around it
-/// show a column edge there ([`column_edges_at`]), or of an em or more where face and size
-/// change and the column edge shows, or beside a column-wide piece where the edge shows
-/// beyond doubt. A wide justified space in one-column text has ink above and below it, so
-/// it does not split its line.
+/// long word of the line below or above: every space alike, prose running through); at a
+/// gap of an em or more where the type size changes (text of another column or a note,
+/// not a superscript, which sits close); and at a gap of 0.6 em or more with at least 4 em
+/// of text on each side when the lines around it show a column edge there
+/// ([`column_edges_at`]), or of an em or more where face and size change and the column
+/// edge shows, or beside a column-wide piece where the edge shows beyond doubt. A wide
+/// justified space in one-column text has ink above and below it, so it does not split its
+/// line.
 pub(super) fn split_at_gutters(gs: &[G], runs: Vec<Run>) -> Vec<Run> {
     let cover: Vec<Coverage> = runs.iter().map(|r| Coverage::new(gs, r)).collect();
     let cuts: Vec<Vec<f32>> = (0..runs.len()).map(|ri| gutter_cuts(gs, &runs, &cover, ri)).collect();
@@ -122,7 +123,7 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
     let mut piece_x0 = run.x0;
     let mut ink = run.ids.iter().map(|&i| &gs[i]).filter(|g| !is_space(g));
     let Some(mut cur) = ink.next() else { return cuts };
-    // Worked out at the first gap of 3 em, if the run has one: most runs have none.
+    // Worked out at a piece's first gap of 3 em, if it has one: most runs have none.
     let mut is_stretched: Option<(f32, bool)> = None;
     let mut reach = f32::NEG_INFINITY;
     // Ink glyphs in the piece so far: a short first piece may be a label hanging before its text.
@@ -165,21 +166,18 @@ fn gutter_cuts(gs: &[G], runs: &[Run], cover: &[Coverage], ri: usize) -> Vec<f32
             let beside = space_before.into_iter().chain(after).fold(0.0f32, f32::max);
             gap <= 1.25 * beside
         };
-        let edges = || match space_like() {
-            true => sides(COLUMN_EMS) && column_edges_at(runs, cover, ri, (a, b), EXACT_EDGE).shows_gutter(),
-            false => column_edges_at(runs, cover, ri, (a, b), LOOSE_EDGE).shows_gutter(),
-        };
-        // The last words of a paragraph across a gutter from a full line of the other column
-        // ("exploit." beside "…leaving it with only 43"): a short piece, where the lines
-        // around show the gutter without doubt.
-        let short_end = || {
-            !wide_sides
-                && gap >= 1.5 * em
-                && a - piece_x0 >= COLUMN_EMS * em
-                && !space_like()
-                && column_edges_at(runs, cover, ri, (a, b), LOOSE_EDGE).beyond_doubt()
-        };
-        if wide || other_size || ((wide_sides || other_face) && edges()) || short_end() {
+        // The last words of a paragraph across a gutter from a full line of the other column:
+        // a short piece, where the lines around show the gutter without doubt.
+        let column_end = !wide_sides && gap >= 1.5 * em && a - piece_x0 >= COLUMN_EMS * em;
+        let edged = wide_sides || other_face;
+        let shown = (edged || column_end)
+            && if space_like() {
+                edged && sides(COLUMN_EMS) && column_edges_at(runs, cover, ri, (a, b), EXACT_EDGE).shows_gutter()
+            } else {
+                let votes = column_edges_at(runs, cover, ri, (a, b), LOOSE_EDGE);
+                (edged && votes.shows_gutter()) || (column_end && votes.beyond_doubt())
+            };
+        if wide || other_size || shown {
             cuts.push(b);
             piece_x0 = b;
             piece_glyphs = 0;

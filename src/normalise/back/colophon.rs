@@ -705,8 +705,8 @@ pub(crate) fn copyright_holder(text: &str) -> Option<String> {
     crate::normalise::front::names_organisation(holder).then(|| holder.to_string())
 }
 
-/// The first year a copyright statement gives ("© ITU 1988, 1993" gives 1988): the year
-/// the work was first issued.
+/// The first year a copyright statement gives ("© 1998, 2004 The Institute" gives 1998):
+/// the year the work was first issued.
 pub(crate) fn copyright_year(text: &str) -> Option<i32> {
     let t = &text[crate::normalise::front::copyright_start(text)?..];
     let head = &t[..t.char_indices().nth(60).map_or(t.len(), |(i, _)| i)];

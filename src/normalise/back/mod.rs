@@ -418,7 +418,6 @@ fn provenance(lines: &[BackLine], entry: &[usize]) -> Vec<Provenance> {
 /// of its fields, and hold no reference or bio.
 pub(crate) fn colophon_page(lines: &[BackLine], authors: &[Author]) -> Option<BackMatter> {
     let fields = |c: &Colophon| c.fields().len();
-    // Lines of the front page's imprint read as colophon statements too.
     let m = read(lines, authors);
     let used = m.used.iter().filter(|u| matches!(u, Some((Role::Colophon, _)))).count();
     let enough = fields(&m.colophon) + usize::from(m.isbn.is_some()) >= 3 && used * 10 >= lines.len() * 7;

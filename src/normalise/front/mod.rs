@@ -149,7 +149,8 @@ pub(crate) fn read(lines: &[TLine], furn: &Furn, body: &BodyStyle, ev: &Evidence
             r.consumed[i] = true;
         }
         // A letterhead's line under the organisation's name, in its type, names the series
-        // ("ANIMAL CARE AND USE GUIDELINES") when no smaller line above the title did.
+        // (a committee's guideline series under its name) when no smaller line above the
+        // title did.
         if r.front.series.is_none() {
             let last = same.last().copied().unwrap_or(top);
             let rest: Vec<usize> = named.iter().copied().filter(|&i| i > last).take_while(|&i| lines[i].block == lines[top].block).collect();

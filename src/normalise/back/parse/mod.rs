@@ -13,7 +13,6 @@ use patterns::*;
 pub(super) use names::sentences;
 pub(super) use patterns::{publisher, years};
 
-/// Parses the fields of one printed reference; `previous` resolves a repeated-author dash.
 /// Whether `body` opens with names and then the year, as author-date styles print:
 /// before the year only names, with full stops after initials ("Kim, J.-W.") and after the
 /// last name ("Bank of Korea. 2016."). A numbered list may hold such entries.
@@ -26,6 +25,7 @@ fn names_then_year(body: &str) -> bool {
         && before.iter().rev().skip(1).filter(|w| w.ends_with('.')).all(|w| initial(w) || w.eq_ignore_ascii_case("al."))
 }
 
+/// Parses the fields of one printed reference; `previous` resolves a repeated-author dash.
 pub(crate) fn parse_reference(raw: &str, previous: Option<&Reference>) -> Reference {
     let raw = raw.trim().to_string();
     let mut r = Reference { raw: raw.clone(), ..Reference::default() };
